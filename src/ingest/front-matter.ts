@@ -1,0 +1,105 @@
+/**
+ * Optional YAML front matter at the top of a seed. Values are validated here,
+ * where they enter, and every problem points at the key's line.
+ */
+import matter from "gray-matter";
+import { YAMLParseError, parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { finding, type Finding, problemText } from "../problems.ts";
+import { slugSchema } from "../record.ts";
+import { parseIsoDate } from "./parse-date-line.ts";
+
+/** An image in front matter: an http(s) URL or a path, never another URL scheme. */
+const imageSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), "must be an http(s) URL or a path");
+
+const text = z.string().trim().min(1, "must not be empty");
+
+export function frontMatterSchema(timeZone: string) {
+  return z
+  .object({
+    /** Replaces the scraped headline; required for `.md` articles without a `# heading`. */
+    headline: text,
+    /** ISO 8601 date or timestamp; a time without offset is in the site's time zone. */
+    date: z.union([z.string(), z.number()]).transform((value, context) => {
+      const iso = parseIsoDate(String(value), timeZone);
+      if (iso === null) context.addIssue({ code: "custom", message: `\`${String(value)}\` is not an ISO 8601 date that exists` });
+      return iso ?? "";
+    }),
+    /** Byline as it should be printed, without `By `. */
+    byline: text,
+    /** Section slug, e.g. `business`. */
+    section: slugSchema,
+    /** A list, or one comma-separated string. */
+    tags: z
+      .union([z.array(text), z.string()])
+      .transform((tags) => (Array.isArray(tags) ? tags : tags.split(",").map((tag) => tag.trim()).filter((tag) => tag !== ""))),
+    /** URL slug replacing the one derived from the headline. */
+    slug: slugSchema,
+    /** Image path (relative to the seeds folder) or http(s) URL. */
+    image: imageSchema,
+    caption: text,
+    credit: text,
+  })
+  .partial()
+  .strict();
+}
+
+export type FrontMatter = z.infer<ReturnType<typeof frontMatterSchema>>;
+
+export interface FrontMatterResult {
+  data: FrontMatter;
+  /** The text after the front matter. */
+  content: string;
+  /** File line number of the content's first line. */
+  contentLine: number;
+  findings: Finding[];
+}
+
+const FENCE = /^---[ \t]*\n/;
+
+export function readFrontMatter(source: string, timeZone: string): FrontMatterResult {
+  if (!FENCE.test(source)) return { data: {}, content: source, contentLine: 1, findings: [] };
+  let raw: unknown;
+  let parsed: { content: string; matter: string };
+  try {
+    // Core schema: `2019-04-24` stays a string instead of becoming a UTC Date.
+    const file = matter(source, { engines: { yaml: (yaml: string) => parseYaml(yaml, { schema: "core" }) as object } });
+    raw = file.data;
+    parsed = { content: file.content, matter: file.matter };
+  } catch (error) {
+    return { data: {}, content: "", contentLine: 1, findings: [yamlFinding(error)] };
+  }
+  const contentLine = lineCount(source.slice(0, source.length - parsed.content.length)) + 1;
+  const result = frontMatterSchema(timeZone).safeParse(raw ?? {});
+  if (result.success) return { data: result.data, content: parsed.content, contentLine, findings: [] };
+
+  const keyLine = (key: string): number => {
+    const index = parsed.matter.split("\n").findIndex((line) => line.startsWith(`${key}:`));
+    return index === -1 ? 1 : index + 1;
+  };
+  const findings = result.error.issues.flatMap((issue): Finding[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => finding(keyLine(key), "error", problemText.unknownFrontMatterKey(key)));
+    }
+    const key = String(issue.path[0] ?? "");
+    return [finding(keyLine(key), "error", problemText.badFrontMatter(key, issue.message))];
+  });
+  return { data: {}, content: parsed.content, contentLine, findings };
+}
+
+function yamlFinding(error: unknown): Finding {
+  if (error instanceof YAMLParseError) {
+    // `matter` keeps the newline after the opening fence, so YAML lines are file lines.
+    const line = error.linePos?.[0].line ?? 1;
+    return finding(line, "error", problemText.badYaml(error.message.split("\n")[0] ?? error.code));
+  }
+  return finding(1, "error", problemText.badYaml(error instanceof Error ? error.message : String(error)));
+}
+
+function lineCount(text: string): number {
+  return text.split("\n").length - 1;
+}

@@ -1,0 +1,57 @@
+/**
+ * Bylines as the paper prints them: `Niem Chheng | The Phnom Penh Post`,
+ * `By Name`, `By Name and Name`, `Name, Name and Name`, `Post Staff`, and the
+ * Khmer `ដោយ Name` ("by").
+ */
+
+export interface Byline {
+  /** As printed, without a leading `By `. */
+  byline: string;
+  authors: string[];
+}
+
+const BY_PREFIX = /^\s*(?:by|ដោយ)\s*[:\s]\s*/iu;
+/** `Name | The Phnom Penh Post`, `Name | Xinhua`: the outlet after the bar is not an author. */
+const OUTLET_SUFFIX = /\s*\|\s*[^|]+$/u;
+const NAME_SEPARATORS = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|និង)\s+/iu;
+/** One capitalised name word (`Kem`, `O'Neill`, `Jean-Paul`, `Dr.`), or a lowercase particle inside a name. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|der|bin|binti|al|la|le)$/u;
+const SENTENCE_END = /[.?!:;”"។]$/u;
+/** Bylines are short; a longer line is a sentence of the body. */
+const MAX_BYLINE_LENGTH = 120;
+/** `or a short line such as Post Staff`: a few words, no sentence punctuation, no digits. */
+const MAX_SHORT_LINE_WORDS = 5;
+const MAX_SHORT_LINE_LENGTH = 40;
+
+export function parseByline(text: string): Byline {
+  const byline = text.trim().replace(BY_PREFIX, "");
+  const names = byline.replace(OUTLET_SUFFIX, "").replace(BY_PREFIX, "");
+  const authors = names
+    .split(NAME_SEPARATORS)
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  return { byline, authors };
+}
+
+/**
+ * Whether a header line reads as a byline. Used where the header zone has no
+ * repeated headline to end it, so it errs towards "not a byline": a body
+ * paragraph must never be swallowed.
+ */
+export function looksLikeByline(text: string): boolean {
+  const line = text.trim();
+  if (line === "" || line.length > MAX_BYLINE_LENGTH || SENTENCE_END.test(line) || /\d/.test(line)) return false;
+  if (BY_PREFIX.test(line)) return true;
+  const bar = line.split("|");
+  if (bar.length === 2 && bar.every((part) => part.trim() !== "")) return isNameList(bar[0] ?? "");
+  if (isNameList(line)) return true;
+  return line.length <= MAX_SHORT_LINE_LENGTH && line.split(/\s+/).length <= MAX_SHORT_LINE_WORDS;
+}
+
+function isNameList(text: string): boolean {
+  const names = text.split(NAME_SEPARATORS).map((name) => name.trim());
+  return names.every((name) => {
+    const words = name.split(/\s+/);
+    return name !== "" && words.length <= 5 && words.every((word) => NAME_WORD.test(word));
+  });
+}

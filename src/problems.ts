@@ -1,0 +1,92 @@
+/**
+ * Every problem a user can hit while building, in one place: each names the
+ * seed file and line and says what to do about it.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  /** Seed path relative to the seeds folder. */
+  file: string;
+  /** 1-based line in the seed file the problem points at. */
+  line: number;
+  severity: Severity;
+  message: string;
+  /** What the user can do about it. */
+  hint: string;
+}
+
+type ProblemText = Pick<Problem, "message" | "hint">;
+
+/** A problem found inside one seed, before the caller attaches the file name. */
+export type Finding = Omit<Problem, "file">;
+
+export function finding(line: number, severity: Severity, text: ProblemText): Finding {
+  return { line, severity, ...text };
+}
+
+/** The catalogue of problem texts. */
+export const problemText = {
+  emptyFile: (): ProblemText => ({
+    message: "the seed file is empty",
+    hint: "delete it, or fill it with a scraped page or a front-matter article",
+  }),
+  invalidUtf8: (): ProblemText => ({
+    message: "the seed file is not valid UTF-8",
+    hint: "re-save it as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)",
+  }),
+  badYaml: (detail: string): ProblemText => ({
+    message: `front matter is not valid YAML: ${detail}`,
+    hint: "fix the YAML between the opening and closing `---` lines",
+  }),
+  badFrontMatter: (key: string, detail: string): ProblemText => ({
+    message: `front matter \`${key}\` ${detail}`,
+    hint: "allowed keys: headline, date, byline, section, tags, slug, image, caption, credit",
+  }),
+  unknownFrontMatterKey: (key: string): ProblemText => ({
+    message: `unknown front-matter key \`${key}\``,
+    hint: "allowed keys: headline, date, byline, section, tags, slug, image, caption, credit; check the spelling",
+  }),
+  impossibleDate: (text: string): ProblemText => ({
+    message: `\`${text}\` is not a date that exists`,
+    hint: "correct the day or month, or write the date as ISO 8601 (`2019-04-24` or `2019-04-24T10:19:00+07:00`)",
+  }),
+  noHeadline: (): ProblemText => ({
+    message: "no headline found",
+    hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>`; a markdown article needs `headline:` in its front matter",
+  }),
+  noBody: (): ProblemText => ({
+    message: "the article has a headline but no body paragraphs",
+    hint: "check that the scrape is complete; body paragraphs follow the repeated headline, separated by blank lines",
+  }),
+  duplicateSlug: (slug: string, other: string): ProblemText => ({
+    message: `slug \`${slug}\` is also claimed by ${other}`,
+    hint: "give one of the two articles a different `slug:` in its front matter",
+  }),
+  noCredit: (): ProblemText => ({
+    message: "the photo caption has no credit",
+    hint: "add `credit:` to the front matter if the photographer or agency is known",
+  }),
+  undated: (): ProblemText => ({
+    message: "the article has no date and will be listed as undated",
+    hint: "add `date:` (ISO 8601) to the front matter if the publication date is known",
+  }),
+  unrecognizedHeaderLine: (text: string): ProblemText => ({
+    message: `header line not recognised as byline, date or caption and left out: \`${text.slice(0, 80)}\``,
+    hint: "if it is a byline or caption, set `byline:` or `caption:` in front matter",
+  }),
+  relatedNotFound: (title: string): ProblemText => ({
+    message: `related title not found in the archive: \`${title.slice(0, 80)}\``,
+    hint: "it is shown as plain text; add that article's seed to link it",
+  }),
+} as const;
+
+export function problem(file: string, line: number, severity: Severity, text: ProblemText): Problem {
+  return { file, ...finding(line, severity, text) };
+}
+
+/** `path:line: severity: message` followed by an indented hint, as compilers print. */
+export function formatProblem(p: Problem, seedsDir?: string): string {
+  const where = seedsDir === undefined ? p.file : `${seedsDir.replace(/\/+$/, "")}/${p.file}`;
+  return `${where}:${p.line}: ${p.severity}: ${p.message}\n  hint: ${p.hint}`;
+}

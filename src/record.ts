@@ -1,0 +1,76 @@
+/**
+ * The one article shape every stage shares: ingest produces a `SeedArticle`
+ * per seed file, the archive stage turns the whole set into `ArticleRecord`s
+ * (adding slug, url and resolved related links), render and search read
+ * records and never re-parse seed text.
+ */
+import { z } from "zod";
+
+/** Lowercase letters or digits of any script, joined by single hyphens: safe as one URL/path segment. */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+
+/** `YYYY-MM-DD`, or a full timestamp with seconds and an explicit offset. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+export const slugSchema = z.string().regex(SLUG_PATTERN, "must be a plain slug such as `national` or `my-story`");
+
+export const photoSchema = z.object({
+  /** Caption text as printed, without the trailing credit; null when the seed only names an image. */
+  caption: z.string().nullable(),
+  /** Photo credit split off the caption's end (`Photo supplied`, `AFP`…); null when none was printed. */
+  credit: z.string().nullable(),
+  /** Image path or http(s) URL from front matter; null for scraped pages, which carry no image file. */
+  image: z.string().nullable(),
+});
+
+export const relatedItemSchema = z.object({
+  /** Title exactly as listed under the article. */
+  title: z.string().min(1),
+  /** The (often cut-off) teaser printed below the title; null when absent. */
+  teaser: z.string().nullable(),
+  /** Site-relative URL of the archive article whose normalized headline matches; null when none does. */
+  url: z.string().nullable(),
+});
+
+export const sourceSchema = z.object({
+  /** Seed path relative to the seeds folder, with `/` separators. */
+  file: z.string().min(1),
+  /** SHA-256 of the seed file's bytes, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** What one seed file says, before the archive gives it a slug and URL. */
+export const seedArticleSchema = z.object({
+  headline: z.string().min(1),
+  /** The byline as printed, without a leading `By `; null when the page has none. */
+  byline: z.string().nullable(),
+  /** Individual names split from the byline. */
+  authors: z.array(z.string().min(1)),
+  /** ISO 8601: `+07:00` timestamps for ICT times, `YYYY-MM-DD` for date-only sources, null when unknown. */
+  date: z.string().regex(ISO_DATE_PATTERN).nullable(),
+  /** Section slug; the configured default when the seed names none. */
+  section: slugSchema,
+  tags: z.array(z.string().min(1)),
+  photo: photoSchema.nullable(),
+  /** Each body paragraph's exact text. */
+  body: z.array(z.string()).min(1),
+  related: z.array(relatedItemSchema),
+  wordCount: z.number().int().nonnegative(),
+  /** `km` when the text is mostly Khmer script, else `en`. */
+  language: z.enum(["en", "km"]),
+  /** Slug fixed by front matter; null lets the archive derive one from the headline. */
+  explicitSlug: slugSchema.nullable(),
+  source: sourceSchema,
+});
+
+export const articleRecordSchema = seedArticleSchema.omit({ explicitSlug: true }).extend({
+  slug: slugSchema,
+  /** Site-relative, starts and ends with `/`, without any deployment base path. */
+  url: z.string().regex(/^\/(?:[^/]+\/)+$/),
+});
+
+export type Photo = z.infer<typeof photoSchema>;
+export type RelatedItem = z.infer<typeof relatedItemSchema>;
+export type SeedSource = z.infer<typeof sourceSchema>;
+export type SeedArticle = z.infer<typeof seedArticleSchema>;
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
