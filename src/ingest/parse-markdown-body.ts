@@ -2,17 +2,18 @@
  * Bodies of authored `.md` articles. Parsed once, here, into mdast; the render
  * stage turns that tree into sanitized HTML and never sees the markdown text.
  */
-import type { Root, RootContent } from "mdast";
+import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 
 export interface MarkdownBody {
   /** Text of a leading `# heading`, which then serves as the headline. */
   heading: string | null;
   /** The body tree without that heading. */
   tree: Root;
-  /** Plain text of each top-level block, for search, word counts and descriptions. */
+  /** Plain text of each text block (paragraph, heading, list-item paragraph, code), for search, word counts and descriptions. */
   paragraphs: string[];
 }
 
@@ -22,12 +23,20 @@ export function parseMarkdownBody(markdown: string): MarkdownBody {
   const tree = parser.parse(markdown);
   const first = tree.children[0];
   const heading = first?.type === "heading" && first.depth === 1 ? toString(first) : null;
-  const children = heading === null ? tree.children : tree.children.slice(1);
-  return {
-    heading,
-    tree: { ...tree, children },
-    paragraphs: children.filter((node) => node.type !== "html").map((node: RootContent) => toString(node)).filter((text) => text.trim() !== ""),
-  };
+  const body: Root = { ...tree, children: heading === null ? tree.children : tree.children.slice(1) };
+  return { heading, tree: body, paragraphs: textBlocks(body) };
+}
+
+function textBlocks(tree: Root): string[] {
+  const blocks: string[] = [];
+  visit(tree, (node) => {
+    if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "code" && node.type !== "tableCell") return undefined;
+    const text = toString(node);
+    if (text.trim() !== "") blocks.push(text);
+    // A block's own text includes its children's: do not visit them again.
+    return "skip";
+  });
+  return blocks;
 }
 
 /** The mdast of a scraped body: one paragraph of literal text per paragraph, so nothing in it is markup. */

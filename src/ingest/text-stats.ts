@@ -1,12 +1,22 @@
 /** Word count and language of article text, script-aware so Khmer (written without spaces) counts right. */
 
 /** ICU's dictionary-based word breaking splits unspaced Khmer into words. */
-const WORDS = new Intl.Segmenter("km", { granularity: "word" });
+const KHMER_WORDS = new Intl.Segmenter("km", { granularity: "word" });
 
+/**
+ * Words as a reader counts them: spaced tokens with a letter or digit
+ * (`CNRP-led` is one word), and dictionary words inside Khmer runs.
+ */
 export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
   for (const paragraph of paragraphs) {
-    for (const segment of WORDS.segment(paragraph)) if (segment.isWordLike === true) count++;
+    for (const token of paragraph.split(/\s+/u)) {
+      if (/\p{Script=Khmer}/u.test(token)) {
+        for (const segment of KHMER_WORDS.segment(token)) if (segment.isWordLike === true) count++;
+      } else if (/[\p{L}\p{N}]/u.test(token)) {
+        count++;
+      }
+    }
   }
   return count;
 }

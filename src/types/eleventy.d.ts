@@ -1,0 +1,26 @@
+/** The parts of Eleventy 3's untyped API this project uses. */
+declare module "@11ty/eleventy" {
+  export interface UserConfig {
+    addGlobalData(name: string, value: unknown): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setNunjucksEnvironmentOptions(options: { autoescape?: boolean; throwOnUndefined?: boolean; trimBlocks?: boolean; lstripBlocks?: boolean }): void;
+    setQuietMode(quiet: boolean): void;
+  }
+
+  export interface EleventyOptions {
+    quietMode?: boolean;
+    configPath?: string;
+    pathPrefix?: string;
+    runMode?: "build" | "serve" | "watch";
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    /** Silences Eleventy's own console output, including its closing summary. */
+    disableLogger(): void;
+  }
+}

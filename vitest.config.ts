@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // End-to-end tests run whole Eleventy builds.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
