@@ -53,7 +53,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = `${outDir}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    await runEleventy({ articles, site, outDir: staging, pathPrefix: normalizeBase(options.base ?? "/"), quiet: options.quiet ?? false });
+    await runEleventy({
+      articles,
+      site,
+      outDir: staging,
+      pathPrefix: normalizeBase(options.base ?? "/"),
+      quiet: options.quiet ?? false,
+    });
     await mkdir(path.join(staging, "data"), { recursive: true });
     await writeFile(path.join(staging, "data", "articles.json"), `${JSON.stringify(archive.records, null, 2)}\n`);
     await publish(staging, outDir);

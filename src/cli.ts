@@ -46,12 +46,15 @@ async function main(argv: string[]): Promise<number> {
     if (!flags.quiet) {
       for (const p of result.problems) console.warn(formatProblem(p, flags.seeds));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`${result.records.length} articles from ${result.seedFiles} seeds, ${result.problems.length} warnings; wrote ${flags.out} in ${seconds} s`);
+      console.log(
+        `${result.records.length} articles from ${result.seedFiles} seeds, ${result.problems.length} warnings; wrote ${flags.out} in ${seconds} s`,
+      );
     }
     return 0;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    for (const p of error.problems) if (p.severity === "error" || !flags.quiet) console.error(formatProblem(p, flags.seeds));
+    for (const p of error.problems)
+      if (p.severity === "error" || !flags.quiet) console.error(formatProblem(p, flags.seeds));
     console.error(`build failed: ${error.message}`);
     return 1;
   }

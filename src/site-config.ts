@@ -20,7 +20,12 @@ export const siteConfigSchema = z
     /** Section for seeds that name none. */
     defaultSection: slugSchema,
     /** IANA zone of times printed without a zone (the paper prints ICT). */
-    timeZone: z.string().refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone"),
+    timeZone: z
+      .string()
+      .refine(
+        (zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC",
+        "must be an IANA time zone",
+      ),
   })
   .strict();
 

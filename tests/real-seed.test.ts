@@ -33,7 +33,9 @@ describe("the real seed 000_e0ac2be6c21d23bc.txt", () => {
     expect(article?.body[0]).toBe(
       "Cambodia\u2019s civil servants and security forces must be politically neutral, and will be if the Cambodia National Rescue Party takes power after the 2018 election, acting opposition leader Kem Sokha told supporters in Banteay Meanchey on Saturday.",
     );
-    expect(article?.body[9]).toBe("\u201cThis law, [the CNRP] passed with Cambodian People\u2019s Party too,\u201d he said.");
+    expect(article?.body[9]).toBe(
+      "\u201cThis law, [the CNRP] passed with Cambodian People\u2019s Party too,\u201d he said.",
+    );
     expect(article?.body[12]).toBe(
       "Panha urged both parties to review and debate the law on political parties to ensure there was clarity in its interpretation.",
     );
@@ -48,15 +50,23 @@ describe("the real seed 000_e0ac2be6c21d23bc.txt", () => {
       "Final poll results confirm first single-party Assembly",
       "UN: Large number of voters \u2018alienated\u2019",
     ]);
-    expect(article?.related[0]?.teaser).toMatch(/^At a press conference on Wednesday, .* regarded the July 29 elections$/);
+    expect(article?.related[0]?.teaser).toMatch(
+      /^At a press conference on Wednesday, .* regarded the July 29 elections$/,
+    );
     expect(article?.related.every((item) => item.url === null && item.teaser !== null)).toBe(true);
   });
 
   test("word count and source", async () => {
-    const words = (article?.body ?? []).join(" ").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const words = (article?.body ?? [])
+      .join(" ")
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w));
     expect(article?.wordCount).toBe(words.length);
     expect(article?.language).toBe("en");
     const { createHash } = await import("node:crypto");
-    expect(article?.source).toEqual({ file: "000_e0ac2be6c21d23bc.txt", sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect(article?.source).toEqual({
+      file: "000_e0ac2be6c21d23bc.txt",
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
   });
 });

@@ -22,12 +22,14 @@ export function assignUrls(seeds: readonly ParsedSeed[]): AssignedUrls {
     if (article.explicitSlug === null) continue;
     const other = owner.get(article.explicitSlug);
     if (other === undefined) owner.set(article.explicitSlug, article.source.file);
-    else problems.push(problem(article.source.file, 1, "error", problemText.duplicateSlug(article.explicitSlug, other)));
+    else
+      problems.push(problem(article.source.file, 1, "error", problemText.duplicateSlug(article.explicitSlug, other)));
   }
 
   const records = seeds.map(({ article }): ArticleRecord => {
     const { explicitSlug, ...rest } = article;
-    const slug = explicitSlug ?? claimSlug(owner, derivedSlug(article.headline, article.source.sha256), article.source.file);
+    const slug =
+      explicitSlug ?? claimSlug(owner, derivedSlug(article.headline, article.source.sha256), article.source.file);
     return { ...rest, slug, url: `/${article.section}/${slug}/` };
   });
   return { records, problems };

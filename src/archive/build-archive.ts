@@ -18,7 +18,8 @@ export function buildArchive(seeds: readonly ParsedSeed[], timeZone: string): Ar
   const resolved = resolveRelated(records);
   for (const record of resolved) {
     for (const item of record.related) {
-      if (item.url === null) problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
+      if (item.url === null)
+        problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
     }
   }
   return { records: sortArticles(resolved, timeZone), problems };

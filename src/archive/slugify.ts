@@ -11,8 +11,13 @@ const MAX_SLUG_LENGTH = 80;
  * since their marks are part of the letters. Empty when nothing is left.
  */
 export function slugify(text: string): string {
-  const latinFolded = text.normalize("NFKD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFC");
-  const slug = githubSlug(latinFolded).replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
+  const latinFolded = text
+    .normalize("NFKD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC");
+  const slug = githubSlug(latinFolded)
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
   const lastHyphen = cut.lastIndexOf("-");

@@ -8,7 +8,10 @@ export function dateMillis(date: string, timeZone: string): number {
 }
 
 export function sortArticles(records: readonly ArticleRecord[], timeZone: string): ArticleRecord[] {
-  const keyed = records.map((record) => ({ record, time: record.date === null ? null : dateMillis(record.date, timeZone) }));
+  const keyed = records.map((record) => ({
+    record,
+    time: record.date === null ? null : dateMillis(record.date, timeZone),
+  }));
   keyed.sort((a, b) => {
     if (a.time !== b.time) {
       if (a.time === null) return 1;

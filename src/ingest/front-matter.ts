@@ -14,38 +14,47 @@ const imageSchema = z
   .string()
   .trim()
   .min(1)
-  .refine((value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), "must be an http(s) URL or a path");
+  .refine(
+    (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
+    "must be an http(s) URL or a path",
+  );
 
 const text = z.string().trim().min(1, "must not be empty");
 
 export function frontMatterSchema(timeZone: string) {
   return z
-  .object({
-    /** Replaces the scraped headline; required for `.md` articles without a `# heading`. */
-    headline: text,
-    /** ISO 8601 date or timestamp; a time without offset is in the site's time zone. */
-    date: z.union([z.string(), z.number()]).transform((value, context) => {
-      const iso = parseIsoDate(String(value), timeZone);
-      if (iso === null) context.addIssue({ code: "custom", message: `\`${String(value)}\` is not an ISO 8601 date that exists` });
-      return iso ?? "";
-    }),
-    /** Byline as it should be printed, without `By `. */
-    byline: text,
-    /** Section slug, e.g. `business`. */
-    section: slugSchema,
-    /** A list, or one comma-separated string. */
-    tags: z
-      .union([z.array(text), z.string()])
-      .transform((tags) => (Array.isArray(tags) ? tags : tags.split(",").map((tag) => tag.trim()).filter((tag) => tag !== ""))),
-    /** URL slug replacing the one derived from the headline. */
-    slug: slugSchema,
-    /** Image path (relative to the seeds folder) or http(s) URL. */
-    image: imageSchema,
-    caption: text,
-    credit: text,
-  })
-  .partial()
-  .strict();
+    .object({
+      /** Replaces the scraped headline; required for `.md` articles without a `# heading`. */
+      headline: text,
+      /** ISO 8601 date or timestamp; a time without offset is in the site's time zone. */
+      date: z.union([z.string(), z.number()]).transform((value, context) => {
+        const iso = parseIsoDate(String(value), timeZone);
+        if (iso === null)
+          context.addIssue({ code: "custom", message: `\`${String(value)}\` is not an ISO 8601 date that exists` });
+        return iso ?? "";
+      }),
+      /** Byline as it should be printed, without `By `. */
+      byline: text,
+      /** Section slug, e.g. `business`. */
+      section: slugSchema,
+      /** A list, or one comma-separated string. */
+      tags: z.union([z.array(text), z.string()]).transform((tags) =>
+        Array.isArray(tags)
+          ? tags
+          : tags
+              .split(",")
+              .map((tag) => tag.trim())
+              .filter((tag) => tag !== ""),
+      ),
+      /** URL slug replacing the one derived from the headline. */
+      slug: slugSchema,
+      /** Image path (relative to the seeds folder) or http(s) URL. */
+      image: imageSchema,
+      caption: text,
+      credit: text,
+    })
+    .partial()
+    .strict();
 }
 
 export type FrontMatter = z.infer<ReturnType<typeof frontMatterSchema>>;

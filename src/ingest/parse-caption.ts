@@ -17,7 +17,8 @@ const MAX_CREDIT_LENGTH = 60;
 /** Credits the paper prints with a full stop of their own. */
 const STOPPED_CREDIT = /^(?:photo\s+)?(?:supplied|post\s+staff|file)\.$/iu;
 /** Agency and stock credits recognised even when no sentence end precedes them. */
-const KNOWN_CREDIT_SUFFIX = /\s((?:photo\s+)?supplied|(?:\S+\/)?(?:AFP|AP|Reuters|Xinhua|EPA|AFP\/Getty Images)|post\s+staff)\.?$/iu;
+const KNOWN_CREDIT_SUFFIX =
+  /\s((?:photo\s+)?supplied|(?:\S+\/)?(?:AFP|AP|Reuters|Xinhua|EPA|AFP\/Getty Images)|post\s+staff)\.?$/iu;
 
 export function splitCaptionCredit(text: string): Caption {
   const caption = text.trim();

@@ -30,7 +30,8 @@ export function parseMarkdownBody(markdown: string): MarkdownBody {
 function textBlocks(tree: Root): string[] {
   const blocks: string[] = [];
   visit(tree, (node) => {
-    if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "code" && node.type !== "tableCell") return undefined;
+    if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "code" && node.type !== "tableCell")
+      return undefined;
     const text = toString(node);
     if (text.trim() !== "") blocks.push(text);
     // A block's own text includes its children's: do not visit them again.

@@ -77,7 +77,12 @@ function nextNonBlank(lines: readonly Line[], from: number): number {
  * Whether the line after the title line is not the headline but already the
  * header zone or the body, so the title line's headline must serve.
  */
-function isHeadlineOmitted(candidate: Line, after: Line | undefined, titleHeadline: string | null, timeZone: string): boolean {
+function isHeadlineOmitted(
+  candidate: Line,
+  after: Line | undefined,
+  titleHeadline: string | null,
+  timeZone: string,
+): boolean {
   if (titleHeadline === null) return false;
   const text = candidate.text.trim();
   if (text === titleHeadline) return false;
@@ -94,7 +99,9 @@ function findRepeatedHeadline(lines: readonly Line[], headlines: readonly (strin
     const line = lines[i];
     if (line === undefined || isBlank(line)) continue;
     seen++;
-    const standsAlone = (lines[i - 1] === undefined || isBlank(lines[i - 1] as Line)) && (lines[i + 1] === undefined || isBlank(lines[i + 1] as Line));
+    const standsAlone =
+      (lines[i - 1] === undefined || isBlank(lines[i - 1] as Line)) &&
+      (lines[i + 1] === undefined || isBlank(lines[i + 1] as Line));
     if (standsAlone && headlines.includes(line.text.trim())) return i;
   }
   return -1;

@@ -57,7 +57,10 @@ export function parseSeed(bytes: Uint8Array, file: string, options: SeedOptions)
   try {
     text = normalizeNewlines(decoder.decode(bytes));
   } catch {
-    return { parsed: null, problems: located([finding(firstInvalidUtf8Line(bytes), "error", problemText.invalidUtf8())]) };
+    return {
+      parsed: null,
+      problems: located([finding(firstInvalidUtf8Line(bytes), "error", problemText.invalidUtf8())]),
+    };
   }
   if (text.trim() === "") return { parsed: null, problems: located([finding(1, "error", problemText.emptyFile())]) };
 
@@ -105,9 +108,15 @@ function markdownBody(content: string, firstLine: number): SeedBody {
   };
 }
 
-function toArticle(body: SeedBody, front: FrontMatter, source: SeedArticle["source"], options: SeedOptions): SeedArticle {
+function toArticle(
+  body: SeedBody,
+  front: FrontMatter,
+  source: SeedArticle["source"],
+  options: SeedOptions,
+): SeedArticle {
   const headline = front.headline ?? body.headline ?? "";
-  const byline = front.byline !== undefined ? parseByline(front.byline) : body.byline !== null ? parseByline(body.byline) : null;
+  const byline =
+    front.byline !== undefined ? parseByline(front.byline) : body.byline !== null ? parseByline(body.byline) : null;
   return {
     headline,
     byline: byline?.byline ?? null,

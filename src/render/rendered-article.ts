@@ -9,7 +9,10 @@ export interface RenderedArticle {
   bodyHtml: string;
 }
 
-export function renderArticles(records: readonly ArticleRecord[], contentByFile: ReadonlyMap<string, Root>): RenderedArticle[] {
+export function renderArticles(
+  records: readonly ArticleRecord[],
+  contentByFile: ReadonlyMap<string, Root>,
+): RenderedArticle[] {
   return records.map((record) => {
     const content = contentByFile.get(record.source.file);
     if (content === undefined) throw new Error(`internal: no body tree for ${record.source.file}`);

@@ -1,6 +1,6 @@
 /** Renders the templates with Eleventy, paginating over the article data handed in here. */
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import configure from "../../eleventy.config.ts";
 import type { SiteConfig } from "../site-config.ts";
 import type { RenderedArticle } from "./rendered-article.ts";
 
@@ -13,14 +13,13 @@ export interface EleventyRun {
   quiet: boolean;
 }
 
-const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
 export async function runEleventy(run: EleventyRun): Promise<void> {
-  const eleventy = new Eleventy(`${PROJECT_ROOT}templates`, run.outDir, {
+  const eleventy = new Eleventy(undefined, run.outDir, {
     quietMode: run.quiet,
-    configPath: `${PROJECT_ROOT}eleventy.config.ts`,
+    configPath: "",
     pathPrefix: run.pathPrefix,
     config(config) {
+      configure(config);
       config.addGlobalData("articles", run.articles);
       config.addGlobalData("site", run.site);
     },

@@ -5,12 +5,20 @@ declare module "@11ty/eleventy" {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
-    setNunjucksEnvironmentOptions(options: { autoescape?: boolean; throwOnUndefined?: boolean; trimBlocks?: boolean; lstripBlocks?: boolean }): void;
-    setQuietMode(quiet: boolean): void;
+    setNunjucksEnvironmentOptions(options: {
+      autoescape?: boolean;
+      throwOnUndefined?: boolean;
+      trimBlocks?: boolean;
+      lstripBlocks?: boolean;
+    }): void;
+    setInputDirectory(dir: string): void;
+    setIncludesDirectory(dir: string): void;
+    setTemplateFormats(formats: string[]): void;
   }
 
   export interface EleventyOptions {
     quietMode?: boolean;
+    /** A path, or `""` to load no config file. */
     configPath?: string;
     pathPrefix?: string;
     runMode?: "build" | "serve" | "watch";

@@ -1,0 +1,191 @@
+/**
+ * Builds a temporary archive from the real seed and every fixture variant,
+ * then reads the pages back with a real HTML parser.
+ */
+import { execFile } from "node:child_process";
+import { access, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { select } from "hast-util-select";
+import { toText } from "hast-util-to-text";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { build } from "../src/build.ts";
+import { type ArticleRecord, articleRecordSchema } from "../src/record.ts";
+import { PROJECT_ROOT, REAL_SEED, parseFixtures, withTempDir } from "./helpers.ts";
+import { attribute, readPage } from "./html.ts";
+
+const run = promisify(execFile);
+let work: string;
+let seedsDir: string;
+let outDir: string;
+let records: ArticleRecord[];
+
+/** A second page with the real seed's headline, and one whose headline is a related title of the real seed. */
+const EXTRA_SEEDS: Record<string, string> = {
+  "same-headline.txt": [
+    "Logo of Phnom Penh Post newspaper Phnom Penh Post - Sokha vows neutrality in Cambodia’s civil service",
+    "",
+    "Sokha vows neutrality in Cambodia’s civil service",
+    "",
+    "Publication date 10 October 2017 | 08:00 | ICT",
+    "",
+    "A different article that happens to share the headline.",
+    "",
+  ].join("\n"),
+  "related-target.txt": [
+    "Logo of Phnom Penh Post newspaper Phnom Penh Post - Final poll results confirm first single-party Assembly",
+    "",
+    "Final poll results confirm first single-party Assembly",
+    "",
+    "By Niem Chheng",
+    "",
+    "Publication date 15 August 2018 | 18:00 | ICT",
+    "",
+    "Final poll results confirm first single-party Assembly",
+    "",
+    "The National Election Committee released the official results on Wednesday.",
+    "",
+  ].join("\n"),
+};
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-e2e-"));
+  seedsDir = path.join(work, "seeds");
+  outDir = path.join(work, "out");
+  await mkdir(path.join(seedsDir, "fixtures"), { recursive: true });
+  await copyFile(REAL_SEED, path.join(seedsDir, path.basename(REAL_SEED)));
+  for (const fixture of await parseFixtures()) {
+    await copyFile(
+      path.join(fixture.dir, fixture.seedFile),
+      path.join(seedsDir, "fixtures", `${fixture.name}${path.extname(fixture.seedFile)}`),
+    );
+  }
+  for (const [name, text] of Object.entries(EXTRA_SEEDS)) await writeFile(path.join(seedsDir, name), text);
+  records = (await build({ seedsDir, outDir, quiet: true })).records;
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("end-to-end build", () => {
+  test("every seed becomes a record, and articles.json holds them all, newest first, undated last", async () => {
+    const fixtureCount = (await parseFixtures()).length;
+    expect(records).toHaveLength(fixtureCount + 1 + Object.keys(EXTRA_SEEDS).length);
+    const json = JSON.parse(await readFile(path.join(outDir, "data/articles.json"), "utf8")) as unknown[];
+    expect(json.map((record) => articleRecordSchema.parse(record))).toEqual(records);
+    const dated = records.filter((r) => r.date !== null);
+    const firstUndated = records.findIndex((r) => r.date === null);
+    expect(records.slice(firstUndated).every((r) => r.date === null)).toBe(true);
+    const times = dated.map((r) => Date.parse(r.date?.includes("T") === true ? r.date : `${r.date}T00:00:00+07:00`));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  test("same headline: two distinct slugs, two pages", async () => {
+    const twins = records.filter((r) => r.headline === "Sokha vows neutrality in Cambodia\u2019s civil service");
+    expect(twins.map((r) => r.url).sort()).toEqual([
+      "/national/sokha-vows-neutrality-in-cambodias-civil-service-2/",
+      "/national/sokha-vows-neutrality-in-cambodias-civil-service/",
+    ]);
+    const pages = await Promise.all(twins.map((r) => readPage(outDir, r.url)));
+    expect(pages.map((page) => page.text("main .body p"))).toEqual(twins.map((r) => r.body[0]));
+  });
+
+  test("every page shows headline, byline, date, caption, credit, every paragraph and related items", async () => {
+    for (const record of records) {
+      const page = await readPage(outDir, record.url);
+      expect(page.all("h1")).toHaveLength(1);
+      expect(page.text("h1")).toBe(record.headline);
+      expect(page.text("title")).toBe(`${record.headline} | Phnom Penh Post archive`);
+      if (record.byline !== null) expect(page.text(".byline")).toContain(record.byline);
+      else expect(page.one(".byline")).toBeUndefined();
+      const time = page.one("article time");
+      if (record.date !== null) expect(attribute(time, "dateTime")).toBe(record.date);
+      else expect(page.text("article time")).toBe("Undated");
+      expect(page.text(".caption") ?? null).toBe(record.photo?.caption ?? null);
+      expect(page.text(".credit") ?? null).toBe(record.photo?.credit ?? null);
+      const bodyText = page.text(".body") ?? "";
+      for (const paragraph of record.body) expect(bodyText).toContain(paragraph);
+      if (record.source.file.endsWith(".txt"))
+        expect(page.all(".body > p").map((p) => toText(p, { whitespace: "pre" }))).toEqual(record.body);
+      const items = page.all(".related li");
+      expect(items.map((li) => toText(select(".related-title", li) ?? li))).toEqual(
+        record.related.map((item) => item.title),
+      );
+      expect(
+        items.map((li) => {
+          const teaser = select(".teaser", li);
+          return teaser === undefined ? null : toText(teaser);
+        }),
+      ).toEqual(record.related.map((item) => item.teaser));
+    }
+  });
+
+  test("related items link only when the title resolves inside the archive", async () => {
+    const real = records.find((r) => r.source.file === "000_e0ac2be6c21d23bc.txt");
+    const target = records.find((r) => r.source.file === "related-target.txt");
+    expect(real?.related.map((item) => item.url)).toEqual([null, null, target?.url, null]);
+    const page = await readPage(outDir, real?.url ?? "/");
+    const links = page.all(".related a");
+    expect(links.map((a) => attribute(a, "href"))).toEqual([target?.url]);
+    await access(path.join(outDir, target?.url ?? "", "index.html"));
+  });
+
+  test("seed text that looks like markup stays text", async () => {
+    const literal = records.find((r) => r.source.file === "fixtures/literal-syntax.txt");
+    const page = await readPage(outDir, literal?.url ?? "/");
+    expect(page.all("script")).toEqual([]);
+    expect(page.all("img")).toEqual([]);
+    expect(page.all(".body b, .body h1, .body ul, .body ol, .body hr, .body a, .body strong, .body code")).toEqual([]);
+    expect(page.text("h1")).toBe('<script>alert("headline")</script> & {{ site.title }}');
+    expect(page.text(".byline")).toContain("Name <b>Bold</b>");
+  });
+
+  test("markdown articles render their structure, sanitized", async () => {
+    const md = records.find((r) => r.source.file === "fixtures/markdown-article.md");
+    expect(md?.url).toBe("/about-the-archive/notes-from-the-archive-how-we-digitised-30-years-of-print/");
+    const page = await readPage(outDir, md?.url ?? "/");
+    expect(page.text(".body h2")).toBe("Where the text comes from");
+    expect(page.all(".body li")).toHaveLength(2);
+    expect(page.all("script")).toEqual([]);
+    expect(page.all(".body a").map((a) => attribute(a, "href") ?? null)).toEqual(["/about/", null]);
+  });
+
+  test("the home page links every article", async () => {
+    const page = await readPage(outDir, "/");
+    const hrefs = new Set(page.all("main a").map((a) => attribute(a, "href")));
+    for (const record of records) expect(hrefs.has(record.url)).toBe(true);
+  });
+});
+
+describe("command line", () => {
+  test("npm run build -- --seeds DIR --out DIR builds any folder, and a broken seed fails naming its file and line", async () => {
+    await withTempDir(async (dir) => {
+      const seeds = path.join(dir, "in");
+      const out = path.join(dir, "site");
+      await mkdir(seeds);
+      await copyFile(REAL_SEED, path.join(seeds, "page.txt"));
+      const ok = await run("npm", ["run", "build", "--", "--seeds", seeds, "--out", out], { cwd: PROJECT_ROOT });
+      expect(ok.stdout).toMatch(/1 articles from 1 seeds/);
+      const page = await readPage(out, "/national/sokha-vows-neutrality-in-cambodias-civil-service/");
+      expect(page.text("h1")).toBe("Sokha vows neutrality in Cambodia\u2019s civil service");
+
+      await writeFile(
+        path.join(seeds, "broken.txt"),
+        "---\ndate: 2019-13-45\n---\nLogo of Phnom Penh Post newspaper Phnom Penh Post - X\n\nX\n\nBody.\n",
+      );
+      const failed = await run("npm", ["run", "build", "--", "--seeds", seeds, "--out", out], {
+        cwd: PROJECT_ROOT,
+      }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain(`${seeds}/broken.txt:2: error: front matter \`date\``);
+      expect((await readPage(out, "/national/sokha-vows-neutrality-in-cambodias-civil-service/")).text("h1")).toBe(
+        page.text("h1"),
+      );
+    });
+  });
+});
