@@ -22,7 +22,7 @@ const ZONES: ReadonlyMap<string, string> = new Map([
   ["gmt", "UTC"],
 ]);
 
-const PREFIX = String.raw`(?:(?:publication\s+date|published(?:\s+on)?|posted(?:\s+on)?|date)\s*:?\s*)?`;
+const PREFIX = String.raw`(?:(?:publication\s+date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|date)\s*:?\s*)?`;
 const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 const DAY_MONTH_YEAR = String.raw`(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]+)\.?,?\s+(?<y1>\d{4})`;
 const MONTH_DAY_YEAR = String.raw`(?<m2>[a-z]+)\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})`;

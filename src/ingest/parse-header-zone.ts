@@ -34,10 +34,19 @@ export function parseHeaderZone(lines: readonly Line[], options: HeaderZoneOptio
     if (line === undefined || isBlank(line)) continue;
     const text = line.text.trim();
 
-    const date = zone.date === null ? parseDateLine(text, options.timeZone) : null;
+    const combined = splitBylineAndDate(text, options.timeZone);
+    if (combined !== null && zone.byline === null && zone.date === null) {
+      zone.byline = parseByline(combined.byline);
+      zone.date = combined.date;
+      continue;
+    }
+
+    // Later date lines (`Updated …`) belong to the header too; the first is the publication date.
+    const date = parseDateLine(text, options.timeZone);
     if (date !== null) {
-      if (date.kind === "date") zone.date = date.iso;
-      else zone.findings.push(finding(line.number, "error", problemText.impossibleDate(text)));
+      if (date.kind === "impossible")
+        zone.findings.push(finding(line.number, "error", problemText.impossibleDate(text)));
+      else zone.date ??= date.iso;
       continue;
     }
 
@@ -75,6 +84,16 @@ function doubledCaption(text: string, next: Line | undefined): string | null {
   const second = next?.text.trim();
   if (second === undefined || second === "") return null;
   if (second === text || second.startsWith(`${text} `)) return second;
+  return null;
+}
+
+/** `Niem Chheng | Publication date 24 April 2019 | 10:19 ICT`: byline and date on one line. */
+function splitBylineAndDate(text: string, timeZone: string): { byline: string; date: string } | null {
+  for (let bar = text.indexOf("|"); bar !== -1; bar = text.indexOf("|", bar + 1)) {
+    const byline = text.slice(0, bar).trim();
+    const date = parseDateLine(text.slice(bar + 1), timeZone);
+    if (date?.kind === "date" && byline !== "" && looksLikeByline(byline)) return { byline, date: date.iso };
+  }
   return null;
 }
 
