@@ -5,12 +5,17 @@
  */
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildArchive } from "./archive/build-archive.ts";
+import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { contentByFile, ingestSeeds } from "./ingest/read-seeds.ts";
-import type { Problem } from "./problems.ts";
+import { type Problem, problem, problemText } from "./problems.ts";
 import type { ArticleRecord } from "./record.ts";
-import { renderArticles } from "./render/rendered-article.ts";
+import { buildArticleViews } from "./render/article-view.ts";
+import { writeFeeds } from "./render/feeds.ts";
+import { type PhotoImage, processImage } from "./render/images.ts";
+import { buildListPageViews } from "./render/list-view.ts";
 import { runEleventy } from "./render/run-eleventy.ts";
+import { writeSitemap } from "./render/sitemap.ts";
+import type { UrlContext } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
 
 export interface BuildOptions {
@@ -44,30 +49,101 @@ export class BuildError extends Error {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const site = loadSiteConfig(options.site);
   const ingest = await ingestSeeds(options.seedsDir, { defaultSection: site.defaultSection, timeZone: site.timeZone });
-  const archive = buildArchive(ingest.seeds, site.timeZone);
+  const archive = buildArchive(ingest.seeds, {
+    timeZone: site.timeZone,
+    sectionNames: site.sections,
+    pageSize: site.pageSize,
+    moreInSection: site.moreInSection,
+  });
   const problems = [...ingest.problems, ...archive.problems];
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
-  const articles = renderArticles(archive.records, contentByFile(ingest.seeds));
   const outDir = path.resolve(options.outDir);
   const staging = `${outDir}.building-${process.pid}`;
+  const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
   await rm(staging, { recursive: true, force: true });
   try {
-    await runEleventy({
-      articles,
-      site,
-      outDir: staging,
-      pathPrefix: normalizeBase(options.base ?? "/"),
-      quiet: options.quiet ?? false,
-    });
-    await mkdir(path.join(staging, "data"), { recursive: true });
-    await writeFile(path.join(staging, "data", "articles.json"), `${JSON.stringify(archive.records, null, 2)}\n`);
+    const images = await processImages(archive, options.seedsDir, staging, urls, problems);
+    await render(archive, { contentByFile: contentByFile(ingest.seeds), images, site, urls, staging, quiet: options.quiet });
     await publish(staging, outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   return { records: archive.records, problems, seedFiles: ingest.fileCount };
+}
+
+interface RenderContext {
+  contentByFile: ReturnType<typeof contentByFile>;
+  images: ReadonlyMap<string, PhotoImage>;
+  site: SiteConfig;
+  urls: UrlContext;
+  staging: string;
+  quiet: boolean | undefined;
+}
+
+async function render(archive: Archive, context: RenderContext): Promise<void> {
+  const { site, urls, staging } = context;
+  const articles = buildArticleViews({
+    archive,
+    contentByFile: context.contentByFile,
+    imagesByFile: context.images,
+    site,
+    urls,
+  });
+  const listPages = buildListPageViews(archive.listPages, site, urls);
+  const sections = archive.sections.map((listing) => ({ text: listing.name, url: listing.url }));
+  const archiveLinks = listPages
+    .filter((page) => (page.kind === "year" || page.kind === "undated") && page.pageNumber === 1)
+    .map((page) => ({ text: page.kind === "year" ? page.url.slice(1, -1) : "Undated", url: page.url }));
+  const dates = archive.records.flatMap((record) => record.date ?? []);
+  await runEleventy({
+    articles,
+    listPages,
+    sections,
+    archiveLinks,
+    site,
+    stats: {
+      articles: archive.records.length,
+      undated: archive.records.length - dates.length,
+      newest: dates[0] ?? null,
+      oldest: dates.at(-1) ?? null,
+    },
+    outDir: staging,
+    pathPrefix: urls.pathPrefix,
+    quiet: context.quiet ?? false,
+  });
+  await mkdir(path.join(staging, "data"), { recursive: true });
+  await writeFile(path.join(staging, "data", "articles.json"), `${JSON.stringify(archive.records, null, 2)}\n`);
+  await writeFeeds({ articles, sections, site, urls, outDir: staging });
+  await writeSitemap(
+    [
+      ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),
+      ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
+      { url: "/about/", lastmod: null },
+    ],
+    staging,
+    urls,
+  );
+}
+
+/** Front-matter images, processed into the staging folder; a missing one is a warning and no image. */
+async function processImages(
+  archive: Archive,
+  seedsDir: string,
+  outDir: string,
+  urls: UrlContext,
+  problems: Problem[],
+): Promise<Map<string, PhotoImage>> {
+  const images = new Map<string, PhotoImage>();
+  for (const record of archive.records) {
+    const image = record.photo?.image;
+    if (image === undefined || image === null) continue;
+    const processed = await processImage(image, record.photo?.caption ?? record.headline, { seedsDir, outDir, urls });
+    if (processed === null) problems.push(problem(record.source.file, 1, "warning", problemText.imageNotFound(image)));
+    else images.set(record.source.file, processed);
+  }
+  return images;
 }
 
 /** `archive` -> `/archive/`. */

@@ -63,6 +63,14 @@ export const problemText = {
     message: `slug \`${slug}\` is also claimed by ${other}`,
     hint: "give one of the two articles a different `slug:` in its front matter",
   }),
+  reservedSection: (section: string): ProblemText => ({
+    message: `section \`${section}\` would collide with the site's own pages`,
+    hint: "sections may not be a number or one of: author, tag, undated, page, data, search, about, img, 404; set another `section:`",
+  }),
+  imageNotFound: (image: string): ProblemText => ({
+    message: `image \`${image}\` not found inside the seeds folder; the caption is shown without it`,
+    hint: "put the image file under the seeds folder and give its path relative to it",
+  }),
   noCredit: (): ProblemText => ({
     message: "the photo caption has no credit",
     hint: "add `credit:` to the front matter if the photographer or agency is known",

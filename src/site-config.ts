@@ -19,6 +19,12 @@ export const siteConfigSchema = z
     language: z.string().min(2),
     /** Section for seeds that name none. */
     defaultSection: slugSchema,
+    /** Articles per list page (home, sections, authors, tags, dates). */
+    pageSize: z.number().int().min(1),
+    /** How many "More in <section>" links each article shows. */
+    moreInSection: z.number().int().min(0),
+    /** Display names of sections, in navigation order; other sections follow alphabetically. */
+    sections: z.record(slugSchema, z.string().min(1)),
     /** IANA zone of times printed without a zone (the paper prints ICT). */
     timeZone: z
       .string()

@@ -1,26 +1,69 @@
-/** All parsed seeds -> the archive's records: unique URLs, resolved related links, archive order. */
+/**
+ * All parsed seeds -> the archive: unique URLs, resolved related links,
+ * archive order, paginated lists and each article's neighbours.
+ */
 import type { ParsedSeed } from "../ingest/parse-seed.ts";
 import { type Problem, problem, problemText } from "../problems.ts";
 import type { ArticleRecord } from "../record.ts";
 import { assignUrls } from "./assign-urls.ts";
+import { type Listing, RESERVED_SECTIONS, buildListings } from "./listings.ts";
+import { type Neighbours, findNeighbours } from "./neighbours.ts";
+import { type ListPage, paginate } from "./paginate.ts";
 import { resolveRelated } from "./resolve-related.ts";
 import { sortArticles } from "./sort-articles.ts";
+
+export interface ArchiveOptions {
+  timeZone: string;
+  /** Display names of section slugs. */
+  sectionNames: Readonly<Record<string, string>>;
+  /** Articles per list page. */
+  pageSize: number;
+  /** How many "More in <section>" links an article gets. */
+  moreInSection: number;
+}
 
 export interface Archive {
   /** Newest first, undated last. */
   records: ArticleRecord[];
+  /** One entry per record, same order. */
+  neighbours: Neighbours[];
+  /** Sections with articles, in navigation order (configured sections first). */
+  sections: Listing[];
+  /** Every page of every list, the home page first. */
+  listPages: ListPage[];
   problems: Problem[];
 }
 
-export function buildArchive(seeds: readonly ParsedSeed[], timeZone: string): Archive {
+export function buildArchive(seeds: readonly ParsedSeed[], options: ArchiveOptions): Archive {
   const ordered = [...seeds].sort((a, b) => (a.article.source.file < b.article.source.file ? -1 : 1));
   const { records, problems } = assignUrls(ordered);
+  for (const record of records) {
+    if (RESERVED_SECTIONS.has(record.section) || /^\d+$/.test(record.section)) {
+      problems.push(problem(record.source.file, 1, "error", problemText.reservedSection(record.section)));
+    }
+  }
   const resolved = resolveRelated(records);
   for (const record of resolved) {
     for (const item of record.related) {
-      if (item.url === null)
-        problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
+      if (item.url === null) problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
     }
   }
-  return { records: sortArticles(resolved, timeZone), problems };
+  const sorted = sortArticles(resolved, options.timeZone);
+  const listings = buildListings(sorted, options.sectionNames);
+  return {
+    records: sorted,
+    neighbours: findNeighbours(sorted, options.moreInSection),
+    sections: navigationOrder(listings.filter((listing) => listing.kind === "section"), options.sectionNames),
+    listPages: listings.flatMap((listing) => paginate(listing, options.pageSize)),
+    problems,
+  };
+}
+
+function navigationOrder(sections: Listing[], names: Readonly<Record<string, string>>): Listing[] {
+  const configured = Object.keys(names).map((slug) => `/${slug}/`);
+  const rank = (listing: Listing): number => {
+    const index = configured.indexOf(listing.url);
+    return index === -1 ? configured.length : index;
+  };
+  return [...sections].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

@@ -1,12 +1,21 @@
-/** Renders the templates with Eleventy, paginating over the article data handed in here. */
+/** Renders the templates with Eleventy, paginating over the article and list data handed in here. */
 import Eleventy from "@11ty/eleventy";
 import configure from "../../eleventy.config.ts";
 import type { SiteConfig } from "../site-config.ts";
-import type { RenderedArticle } from "./rendered-article.ts";
+import type { ArticleView } from "./article-view.ts";
+import type { ListPageView } from "./list-view.ts";
+import type { Link } from "./summary.ts";
 
 export interface EleventyRun {
-  articles: readonly RenderedArticle[];
+  articles: readonly ArticleView[];
+  listPages: readonly ListPageView[];
+  /** Section navigation. */
+  sections: readonly Link[];
+  /** Year archives, newest first, then the undated list. */
+  archiveLinks: readonly Link[];
   site: SiteConfig;
+  /** Number of articles, for the about page. */
+  stats: { articles: number; undated: number; oldest: string | null; newest: string | null };
   outDir: string;
   /** Deployment base path, `/` or `/some/path/`. */
   pathPrefix: string;
@@ -21,7 +30,11 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     config(config) {
       configure(config);
       config.addGlobalData("articles", run.articles);
+      config.addGlobalData("listPages", run.listPages);
+      config.addGlobalData("sections", run.sections);
+      config.addGlobalData("archiveLinks", run.archiveLinks);
       config.addGlobalData("site", run.site);
+      config.addGlobalData("stats", run.stats);
     },
   });
   if (run.quiet) eleventy.disableLogger();

@@ -1,0 +1,84 @@
+/**
+ * The archive's lists: home, each section, author, tag, year, month and the
+ * undated articles. Built in one pass over records already in archive order,
+ * so each list is newest first without sorting again.
+ */
+import { DateTime } from "luxon";
+import type { ArticleRecord } from "../record.ts";
+import { slugify } from "./slugify.ts";
+
+export type ListingKind = "home" | "section" | "author" | "tag" | "year" | "month" | "undated";
+
+export interface Listing {
+  kind: ListingKind;
+  /** What the list is of: `National`, `Niem Chheng`, `economy`, `2019`, `April 2019`, `Undated articles`. */
+  name: string;
+  /** URL of the first page; later pages are `<url>page/N/`. */
+  url: string;
+  /** Newest first, undated last. */
+  records: ArticleRecord[];
+}
+
+/** First-level paths the site uses for its own pages, which no section may take. */
+export const RESERVED_SECTIONS: ReadonlySet<string> = new Set([
+  "author",
+  "tag",
+  "undated",
+  "page",
+  "data",
+  "search",
+  "about",
+  "img",
+  "404",
+]);
+
+export function sectionUrl(section: string): string {
+  return `/${section}/`;
+}
+
+/** `national` -> the configured name, else `National`; `about-the-archive` -> `About the archive`. */
+export function sectionName(section: string, names: Readonly<Record<string, string>>): string {
+  const named = names[section];
+  if (named !== undefined) return named;
+  const words = section.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function authorUrl(name: string): string {
+  return `/author/${slugify(name) || "unnamed"}/`;
+}
+
+export function tagUrl(tag: string): string {
+  return `/tag/${slugify(tag) || "untitled"}/`;
+}
+
+/** `records` must be in archive order. */
+export function buildListings(records: readonly ArticleRecord[], sectionNames: Readonly<Record<string, string>>): Listing[] {
+  const groups = new Map<string, Listing>();
+  const add = (kind: ListingKind, url: string, name: string, record: ArticleRecord): void => {
+    let listing = groups.get(url);
+    if (listing === undefined) {
+      listing = { kind, name, url, records: [] };
+      groups.set(url, listing);
+    }
+    listing.records.push(record);
+  };
+
+  for (const record of records) {
+    add("section", sectionUrl(record.section), sectionName(record.section, sectionNames), record);
+    for (const author of record.authors) add("author", authorUrl(author), author, record);
+    for (const tag of record.tags) add("tag", tagUrl(tag), tag, record);
+    if (record.date === null) {
+      add("undated", "/undated/", "Undated articles", record);
+    } else {
+      const [year = "", month = ""] = record.date.split("-");
+      add("year", `/${year}/`, year, record);
+      add("month", `/${year}/${month}/`, monthName(year, month), record);
+    }
+  }
+  return [{ kind: "home", name: "Latest", url: "/", records: [...records] }, ...groups.values()];
+}
+
+function monthName(year: string, month: string): string {
+  return DateTime.fromObject({ year: Number(year), month: Number(month) }).setLocale("en-GB").toFormat("MMMM yyyy");
+}

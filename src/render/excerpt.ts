@@ -1,0 +1,18 @@
+/** Short plain-text excerpts for teasers and meta descriptions. */
+
+const WORDS = new Intl.Segmenter("km", { granularity: "word" });
+
+/**
+ * `text` cut to at most `max` characters at a word boundary (Khmer included),
+ * with `…` when anything was cut. Line breaks become spaces.
+ */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  if (flat.length <= max) return flat;
+  let end = 0;
+  for (const { index, segment } of WORDS.segment(flat)) {
+    if (index + segment.length > max - 1) break;
+    end = index + segment.length;
+  }
+  return `${flat.slice(0, end || max - 1).replace(/[\s,;:.–—-]+$/u, "")}…`;
+}

@@ -1,0 +1,52 @@
+/** Everything a list page (home, section, author, tag, year, month, undated) shows. */
+import type { ListingKind } from "../archive/listings.ts";
+import type { ListPage } from "../archive/paginate.ts";
+import type { SiteConfig } from "../site-config.ts";
+import { type ArticleSummary, summarize } from "./summary.ts";
+import { type UrlContext, absoluteUrl } from "./urls.ts";
+
+export interface ListPageView {
+  kind: ListingKind;
+  /** The `<h1>`: `National`, `Articles by Niem Chheng`, `April 2019`… */
+  heading: string;
+  /** `<title>` without the site name; adds the page number after page 1. */
+  title: string;
+  url: string;
+  canonicalUrl: string;
+  pageNumber: number;
+  totalPages: number;
+  previousUrl: string | null;
+  nextUrl: string | null;
+  /** Per-section Atom feed, linked from section pages. */
+  feedUrl: string | null;
+  items: ArticleSummary[];
+}
+
+const HEADINGS: Record<ListingKind, (name: string) => string> = {
+  home: () => "Latest articles",
+  section: (name) => name,
+  author: (name) => `Articles by ${name}`,
+  tag: (name) => `Tagged “${name}”`,
+  year: (name) => `Articles from ${name}`,
+  month: (name) => `Articles from ${name}`,
+  undated: (name) => name,
+};
+
+export function buildListPageViews(pages: readonly ListPage[], site: SiteConfig, urls: UrlContext): ListPageView[] {
+  return pages.map((page) => {
+    const heading = HEADINGS[page.listing.kind](page.listing.name);
+    return {
+      kind: page.listing.kind,
+      heading,
+      title: page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`,
+      url: page.url,
+      canonicalUrl: absoluteUrl(page.url, urls),
+      pageNumber: page.pageNumber,
+      totalPages: page.totalPages,
+      previousUrl: page.previousUrl,
+      nextUrl: page.nextUrl,
+      feedUrl: page.listing.kind === "section" ? `${page.listing.url}feed.xml` : null,
+      items: page.records.map((record) => summarize(record, site.sections)),
+    };
+  });
+}

@@ -1,0 +1,57 @@
+/** An article as lists and links show it: headline, date, section and teaser. */
+import { authorUrl, sectionName, sectionUrl } from "../archive/listings.ts";
+import type { ArticleRecord } from "../record.ts";
+import { excerpt } from "./excerpt.ts";
+import { displayDate } from "./format-date.ts";
+
+export interface Link {
+  text: string;
+  /** Site-relative; templates add the base path with the `url` filter. */
+  url: string;
+}
+
+export interface ArticleSummary {
+  headline: string;
+  url: string;
+  date: string | null;
+  displayDate: string;
+  section: Link;
+  /** About 200 characters of the first paragraph. */
+  teaser: string;
+  language: ArticleRecord["language"];
+}
+
+const TEASER_LENGTH = 200;
+
+export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<string, string>>): ArticleSummary {
+  return {
+    headline: record.headline,
+    url: record.url,
+    date: record.date,
+    displayDate: displayDate(record.date),
+    section: { text: sectionName(record.section, sectionNames), url: sectionUrl(record.section) },
+    teaser: excerpt(record.body[0] ?? "", TEASER_LENGTH),
+    language: record.language,
+  };
+}
+
+/** One part of a printed byline: an author's name (linked) or the text between names. */
+export interface BylinePart {
+  text: string;
+  url: string | null;
+}
+
+/** `Kong Meta and Alex Willemyns` -> name, ` and `, name; the printed text is kept whole. */
+export function bylineParts(byline: string, authors: readonly string[]): BylinePart[] {
+  const parts: BylinePart[] = [];
+  let rest = byline;
+  for (const author of authors) {
+    const at = rest.indexOf(author);
+    if (at === -1) continue;
+    if (at > 0) parts.push({ text: rest.slice(0, at), url: null });
+    parts.push({ text: author, url: authorUrl(author) });
+    rest = rest.slice(at + author.length);
+  }
+  if (rest !== "") parts.push({ text: rest, url: null });
+  return parts;
+}
