@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     reporters: ["default", "./tests/summary-reporter.ts"],
+    globalSetup: ["./tests/global-setup.ts"],
     // End-to-end tests run whole Eleventy builds.
     testTimeout: 120_000,
     hookTimeout: 120_000,

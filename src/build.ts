@@ -64,7 +64,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await rm(staging, { recursive: true, force: true });
   try {
     const images = await processImages(archive, options.seedsDir, staging, urls, problems);
-    await render(archive, { contentByFile: contentByFile(ingest.seeds), images, site, urls, staging, quiet: options.quiet });
+    await render(archive, {
+      contentByFile: contentByFile(ingest.seeds),
+      images,
+      site,
+      urls,
+      staging,
+      quiet: options.quiet,
+    });
     await publish(staging, outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

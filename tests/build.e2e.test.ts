@@ -12,7 +12,7 @@ import { toText } from "hast-util-to-text";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { type ArticleRecord, articleRecordSchema } from "../src/record.ts";
-import { PROJECT_ROOT, REAL_SEED, parseFixtures, withTempDir } from "./helpers.ts";
+import { EXTRA_SEEDS, PROJECT_ROOT, REAL_SEED, parseFixtures, withTempDir, writeFixtureSeeds } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 
 const run = promisify(execFile);
@@ -21,47 +21,11 @@ let seedsDir: string;
 let outDir: string;
 let records: ArticleRecord[];
 
-/** A second page with the real seed's headline, and one whose headline is a related title of the real seed. */
-const EXTRA_SEEDS: Record<string, string> = {
-  "same-headline.txt": [
-    "Logo of Phnom Penh Post newspaper Phnom Penh Post - Sokha vows neutrality in Cambodia’s civil service",
-    "",
-    "Sokha vows neutrality in Cambodia’s civil service",
-    "",
-    "Publication date 10 October 2017 | 08:00 | ICT",
-    "",
-    "A different article that happens to share the headline.",
-    "",
-  ].join("\n"),
-  "related-target.txt": [
-    "Logo of Phnom Penh Post newspaper Phnom Penh Post - Final poll results confirm first single-party Assembly",
-    "",
-    "Final poll results confirm first single-party Assembly",
-    "",
-    "By Niem Chheng",
-    "",
-    "Publication date 15 August 2018 | 18:00 | ICT",
-    "",
-    "Final poll results confirm first single-party Assembly",
-    "",
-    "The National Election Committee released the official results on Wednesday.",
-    "",
-  ].join("\n"),
-};
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "ppp-e2e-"));
   seedsDir = path.join(work, "seeds");
   outDir = path.join(work, "out");
-  await mkdir(path.join(seedsDir, "fixtures"), { recursive: true });
-  await copyFile(REAL_SEED, path.join(seedsDir, path.basename(REAL_SEED)));
-  for (const fixture of await parseFixtures()) {
-    await copyFile(
-      path.join(fixture.dir, fixture.seedFile),
-      path.join(seedsDir, "fixtures", `${fixture.name}${path.extname(fixture.seedFile)}`),
-    );
-  }
-  for (const [name, text] of Object.entries(EXTRA_SEEDS)) await writeFile(path.join(seedsDir, name), text);
+  await writeFixtureSeeds(seedsDir);
   records = (await build({ seedsDir, outDir, quiet: true })).records;
 });
 
@@ -100,9 +64,9 @@ describe("end-to-end build", () => {
       expect(page.text("title")).toBe(`${record.headline} | Phnom Penh Post archive`);
       if (record.byline !== null) expect(page.text(".byline")).toContain(record.byline);
       else expect(page.one(".byline")).toBeUndefined();
-      const time = page.one("article time");
-      if (record.date !== null) expect(attribute(time, "dateTime")).toBe(record.date);
-      else expect(page.text("article time")).toBe("Undated");
+      const date = page.one("article .date");
+      if (record.date !== null) expect(attribute(date, "dateTime")).toBe(record.date);
+      else expect(page.text("article .date")).toBe("Undated");
       expect(page.text(".caption") ?? null).toBe(record.photo?.caption ?? null);
       expect(page.text(".credit") ?? null).toBe(record.photo?.credit ?? null);
       const bodyText = page.text(".body") ?? "";
@@ -151,7 +115,6 @@ describe("end-to-end build", () => {
     expect(page.all("script:not([type='application/ld+json'])")).toEqual([]);
     expect(page.all(".body a").map((a) => attribute(a, "href") ?? null)).toEqual(["/about/", null]);
   });
-
 });
 
 describe("command line", () => {

@@ -1,5 +1,5 @@
 /** Shared test set-up: parse options, fixture folders, temporary directories. */
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,4 +40,43 @@ export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A second page with the real seed's headline, and one whose headline is a related title of the real seed. */
+export const EXTRA_SEEDS: Readonly<Record<string, string>> = {
+  "same-headline.txt": [
+    "Logo of Phnom Penh Post newspaper Phnom Penh Post - Sokha vows neutrality in Cambodia’s civil service",
+    "",
+    "Sokha vows neutrality in Cambodia’s civil service",
+    "",
+    "Publication date 10 October 2017 | 08:00 | ICT",
+    "",
+    "A different article that happens to share the headline.",
+    "",
+  ].join("\n"),
+  "related-target.txt": [
+    "Logo of Phnom Penh Post newspaper Phnom Penh Post - Final poll results confirm first single-party Assembly",
+    "",
+    "Final poll results confirm first single-party Assembly",
+    "",
+    "By Niem Chheng",
+    "",
+    "Publication date 15 August 2018 | 18:00 | ICT",
+    "",
+    "Final poll results confirm first single-party Assembly",
+    "",
+    "The National Election Committee released the official results on Wednesday.",
+    "",
+  ].join("\n"),
+};
+
+/** Writes the real seed, every parser fixture and `EXTRA_SEEDS` into `seedsDir`. */
+export async function writeFixtureSeeds(seedsDir: string): Promise<void> {
+  await mkdir(path.join(seedsDir, "fixtures"), { recursive: true });
+  await copyFile(REAL_SEED, path.join(seedsDir, path.basename(REAL_SEED)));
+  for (const fixture of await parseFixtures()) {
+    const target = path.join(seedsDir, "fixtures", `${fixture.name}${path.extname(fixture.seedFile)}`);
+    await copyFile(path.join(fixture.dir, fixture.seedFile), target);
+  }
+  for (const [name, text] of Object.entries(EXTRA_SEEDS)) await writeFile(path.join(seedsDir, name), text);
 }

@@ -45,7 +45,8 @@ export function buildArchive(seeds: readonly ParsedSeed[], options: ArchiveOptio
   const resolved = resolveRelated(records);
   for (const record of resolved) {
     for (const item of record.related) {
-      if (item.url === null) problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
+      if (item.url === null)
+        problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
     }
   }
   const sorted = sortArticles(resolved, options.timeZone);
@@ -53,7 +54,10 @@ export function buildArchive(seeds: readonly ParsedSeed[], options: ArchiveOptio
   return {
     records: sorted,
     neighbours: findNeighbours(sorted, options.moreInSection),
-    sections: navigationOrder(listings.filter((listing) => listing.kind === "section"), options.sectionNames),
+    sections: navigationOrder(
+      listings.filter((listing) => listing.kind === "section"),
+      options.sectionNames,
+    ),
     listPages: listings.flatMap((listing) => paginate(listing, options.pageSize)),
     problems,
   };

@@ -53,7 +53,10 @@ export function tagUrl(tag: string): string {
 }
 
 /** `records` must be in archive order. */
-export function buildListings(records: readonly ArticleRecord[], sectionNames: Readonly<Record<string, string>>): Listing[] {
+export function buildListings(
+  records: readonly ArticleRecord[],
+  sectionNames: Readonly<Record<string, string>>,
+): Listing[] {
   const groups = new Map<string, Listing>();
   const add = (kind: ListingKind, url: string, name: string, record: ArticleRecord): void => {
     let listing = groups.get(url);
@@ -80,5 +83,7 @@ export function buildListings(records: readonly ArticleRecord[], sectionNames: R
 }
 
 function monthName(year: string, month: string): string {
-  return DateTime.fromObject({ year: Number(year), month: Number(month) }).setLocale("en-GB").toFormat("MMMM yyyy");
+  return DateTime.fromObject({ year: Number(year), month: Number(month) })
+    .setLocale("en-GB")
+    .toFormat("MMMM yyyy");
 }

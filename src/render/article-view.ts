@@ -70,7 +70,7 @@ export function buildArticleViews(input: ArticleViewInput): ArticleView[] {
     return {
       record,
       summary: own,
-      bodyHtml: renderBodyHtml(content),
+      bodyHtml: renderBodyHtml(content, urls.pathPrefix),
       description,
       readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
       byline: record.byline === null ? [] : bylineParts(record.byline, record.authors),

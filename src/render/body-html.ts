@@ -1,18 +1,52 @@
 /**
  * Article bodies as HTML, built from the mdast tree the ingest stage made:
- * mdast -> hast -> sanitize -> string. Escaping is structural; seed text is
- * never concatenated into markup.
+ * mdast -> hast -> sanitize -> base path -> string. Escaping is structural;
+ * seed text is never concatenated into markup.
  */
+import type { Root as HastRoot } from "hast";
 import type { Root } from "mdast";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { type Processor, unified } from "unified";
+import { visit } from "unist-util-visit";
+import { withBase } from "./urls.ts";
 
-// Built once and reused. Raw HTML in markdown is dropped by remark-rehype
-// (no allowDangerousHtml); sanitize runs last, after every step that could add markup.
-const processor = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+/** Site-relative links in markdown bodies (`/about/`) point into the site, so they get the base path too. */
+function rehypeBasePath(pathPrefix: string) {
+  return (tree: HastRoot): void => {
+    visit(tree, "element", (element) => {
+      for (const name of ["href", "src"]) {
+        const value = element.properties[name];
+        if (typeof value === "string" && value.startsWith("/") && !value.startsWith("//")) {
+          element.properties[name] = withBase(value, pathPrefix);
+        }
+      }
+    });
+  };
+}
 
-export function renderBodyHtml(content: Root): string {
+type BodyProcessor = Processor<Root, Root, HastRoot, HastRoot, string>;
+
+// One processor per base path, built once and reused. Raw HTML in markdown is
+// dropped by remark-rehype (no allowDangerousHtml); sanitize runs after every
+// step that could add markup, and the base-path step only rewrites URLs it let through.
+const processors = new Map<string, BodyProcessor>();
+
+function processorFor(pathPrefix: string): BodyProcessor {
+  let processor = processors.get(pathPrefix);
+  if (processor === undefined) {
+    processor = unified()
+      .use(remarkRehype)
+      .use(rehypeSanitize)
+      .use(rehypeBasePath, pathPrefix)
+      .use(rehypeStringify) as unknown as BodyProcessor;
+    processors.set(pathPrefix, processor);
+  }
+  return processor;
+}
+
+export function renderBodyHtml(content: Root, pathPrefix: string): string {
+  const processor = processorFor(pathPrefix);
   return processor.stringify(processor.runSync(content));
 }

@@ -36,7 +36,13 @@ export async function processImage(image: string, alt: string, context: ImageCon
   const seeds = path.resolve(context.seedsDir);
   const source = path.resolve(seeds, image);
   if (!source.startsWith(`${seeds}${path.sep}`)) return null;
-  if (!(await access(source).then(() => true, () => false))) return null;
+  if (
+    !(await access(source).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return null;
   const metadata = await Image(source, {
     widths: WIDTHS,
     formats: ["avif", "webp", "jpeg"],
@@ -50,4 +56,3 @@ export async function processImage(image: string, alt: string, context: ImageCon
     url: `${context.urls.siteUrl}${largest.url}`,
   };
 }
-

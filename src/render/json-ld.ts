@@ -49,5 +49,8 @@ export function newsArticleJsonLd(input: JsonLdInput, site: SiteConfig, urls: Ur
  * change the script element; U+2028/2029 are escaped for old parsers.
  */
 export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -28,7 +28,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     configPath: "",
     pathPrefix: run.pathPrefix,
     config(config) {
-      configure(config);
+      configure(config, { pathPrefix: run.pathPrefix });
       config.addGlobalData("articles", run.articles);
       config.addGlobalData("listPages", run.listPages);
       config.addGlobalData("sections", run.sections);

@@ -21,9 +21,10 @@ export interface SitemapEntry {
 }
 
 export async function writeSitemap(entries: readonly SitemapEntry[], outDir: string, urls: UrlContext): Promise<void> {
-  const items = entries.map(
-    (entry): SitemapItemLoose => ({ url: absoluteUrl(entry.url, urls), ...(entry.lastmod === null ? {} : { lastmod: entry.lastmod }) }),
-  );
+  const items = entries.map((entry): SitemapItemLoose => ({
+    url: absoluteUrl(entry.url, urls),
+    ...(entry.lastmod === null ? {} : { lastmod: entry.lastmod }),
+  }));
   if (items.length <= SITEMAP_LIMIT) {
     await writeUrlSet(items, path.join(outDir, "sitemap.xml"));
   } else {

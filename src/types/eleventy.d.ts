@@ -14,6 +14,7 @@ declare module "@11ty/eleventy" {
     setInputDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
     setTemplateFormats(formats: string[]): void;
+    setUseTemplateCache(enabled: boolean): void;
   }
 
   export interface EleventyOptions {

@@ -1,0 +1,253 @@
+/**
+ * The archive site built from every fixture: pages, links, feeds, sitemap,
+ * structured data, validity and weight, read back with real parsers.
+ */
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Element as XmlElement, Root as XmlRoot } from "xast";
+import { fromXml } from "xast-util-from-xml";
+import { toText } from "hast-util-to-text";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { build } from "../src/build.ts";
+import type { ArticleRecord } from "../src/record.ts";
+import { writeFixtureSeeds } from "./helpers.ts";
+import { attribute, readPage } from "./html.ts";
+import { crawl, fileForUrl, htmlFiles, pageWeight, validateHtml } from "./site-check.ts";
+
+const SITE_URL = "https://archive.example.org";
+const BASE = "/ppp/archive/";
+let work: string;
+let outDir: string;
+let baseOutDir: string;
+let records: ArticleRecord[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-site-"));
+  const seedsDir = path.join(work, "seeds");
+  outDir = path.join(work, "site");
+  baseOutDir = path.join(work, "site-under-base");
+  await writeFixtureSeeds(seedsDir);
+  records = (await build({ seedsDir, outDir, quiet: true, site: { siteUrl: SITE_URL } })).records;
+  await build({ seedsDir, outDir: baseOutDir, base: BASE, quiet: true, site: { siteUrl: SITE_URL } });
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Elements of an XML tree with the given local name, in document order. */
+function xmlElements(node: XmlRoot | XmlElement, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    if (child.name === name) found.push(child);
+    found.push(...xmlElements(child, name));
+  }
+  return found;
+}
+
+function xmlText(node: XmlElement): string {
+  return node.children
+    .map((child) =>
+      child.type === "text" || child.type === "cdata" ? child.value : child.type === "element" ? xmlText(child) : "",
+    )
+    .join("");
+}
+
+async function readXml(file: string): Promise<XmlRoot> {
+  return fromXml(await readFile(file, "utf8"));
+}
+
+describe("pages", () => {
+  test.each([
+    ["home", "/"],
+    ["home page 2", "/page/2/"],
+    ["section", "/national/"],
+    ["second section", "/business/"],
+    ["author", "/author/niem-chheng/"],
+    ["tag", "/tag/economy/"],
+    ["year", "/2019/"],
+    ["month", "/2019/04/"],
+    ["undated", "/undated/"],
+    ["about", "/about/"],
+  ])("%s page at %s", async (_, url) => {
+    const page = await readPage(outDir, url);
+    expect(page.all("h1")).toHaveLength(1);
+    expect(page.one("main#main")).toBeDefined();
+    expect(page.one("a.skip-link[href='#main']")).toBeDefined();
+    expect(page.one("header nav[aria-label='Sections']")).toBeDefined();
+    expect(page.one("footer")).toBeDefined();
+  });
+
+  test("404 page", async () => {
+    const page = await readPage(outDir, "/404.html");
+    expect(page.text("h1")).toBe("Page not found");
+  });
+
+  test("list pages list their articles newest first, with teasers", async () => {
+    const page = await readPage(outDir, "/2019/04/");
+    const inApril = records.filter((r) => r.date?.startsWith("2019-04") === true);
+    expect(page.all(".summary h2 a").map((a) => attribute(a, "href"))).toEqual(inApril.map((r) => r.url));
+    const author = await readPage(outDir, "/author/niem-chheng/");
+    expect(author.text("h1")).toBe("Articles by Niem Chheng");
+    expect(author.all(".summary").length).toBe(records.filter((r) => r.authors.includes("Niem Chheng")).length);
+    const home = await readPage(outDir, "/");
+    const teasers = home.all(".summary .teaser").map((p) => toText(p));
+    expect(teasers).toHaveLength(20);
+    expect(teasers.every((teaser) => teaser.length > 0 && teaser.length <= 200)).toBe(true);
+    expect(home.text(".lead h2")).toBe(records[0]?.headline);
+  });
+
+  test("article pages: byline links to author pages, tags, related, more in section, older/newer", async () => {
+    const record = records.find((r) => r.authors.length === 3);
+    const page = await readPage(outDir, record?.url ?? "/");
+    expect(page.all(".byline a").map((a) => attribute(a, "href"))).toEqual([
+      "/author/soth-koemsoeun/",
+      "/author/niem-chheng/",
+      "/author/ananth-baliga/",
+    ]);
+    expect(page.text(".byline")).toBe(`By ${record?.byline ?? ""}`);
+    expect(page.text(".dateline")).toBe("3 January 2020 | 07:05 ICT · 1 min read");
+    expect(page.text("#more-heading")).toBe("More in National");
+    expect(page.all(".more li").length).toBe(4);
+    expect(page.all(".pager a")).toHaveLength(2);
+    const tagged = await readPage(
+      outDir,
+      records.find((r) => r.source.file === "fixtures/front-matter-txt.txt")?.url ?? "/",
+    );
+    expect(tagged.all(".tags a").map((a) => attribute(a, "href"))).toEqual(["/tag/economy/", "/tag/garment-industry/"]);
+  });
+
+  test("undated articles say so; Khmer articles are marked lang=km", async () => {
+    const undated = await readPage(outDir, records.find((r) => r.date === null)?.url ?? "/");
+    expect(undated.text(".date")).toBe("Undated");
+    const khmer = await readPage(outDir, records.find((r) => r.language === "km")?.url ?? "/");
+    expect(attribute(khmer.one("article.article"), "lang")).toBe("km");
+    expect(attribute(khmer.one("html"), "lang")).toBe("en");
+  });
+
+  test("no JavaScript on article pages; the header search is a plain form", async () => {
+    for (const record of records) {
+      const page = await readPage(outDir, record.url);
+      expect(page.all("script").every((s) => attribute(s, "type") === "application/ld+json")).toBe(true);
+      expect(page.all("[onclick], [onload], [onerror]")).toEqual([]);
+      const form = page.one("form[role='search']");
+      expect(attribute(form, "action")).toBe("/search/");
+      expect(page.text("label[for='search-q']")).toBe("Search the archive");
+    }
+  });
+});
+
+describe("links", () => {
+  test("every article is reachable from the home page and no internal link is broken", async () => {
+    const { pages, broken } = await crawl(outDir, "/");
+    expect(broken).toEqual([]);
+    for (const record of records) expect(pages.has(record.url)).toBe(true);
+  });
+
+  test("with --base, every link carries the base path and none is broken", async () => {
+    const { pages, broken } = await crawl(baseOutDir, BASE);
+    expect(broken).toEqual([]);
+    for (const record of records) expect(pages.has(`${BASE}${record.url.slice(1)}`)).toBe(true);
+    const page = await readPage(baseOutDir, records[0]?.url ?? "/");
+    expect(attribute(page.one("link[rel='canonical']"), "href")).toBe(`${SITE_URL}${BASE}${records[0]?.url.slice(1)}`);
+    expect(attribute(page.one("link[rel='stylesheet']"), "href")).toBe(`${BASE}style.css`);
+  });
+});
+
+describe("metadata", () => {
+  test("title, description, canonical, Open Graph and Twitter tags", async () => {
+    for (const record of records) {
+      const page = await readPage(outDir, record.url);
+      const meta = (selector: string): string | undefined => attribute(page.one(selector), "content");
+      expect(page.text("title")).toBe(`${record.headline} | Phnom Penh Post archive`);
+      const description = meta("meta[name='description']") ?? "";
+      expect(description.length).toBeGreaterThan(0);
+      expect(description.length).toBeLessThanOrEqual(160);
+      expect(record.body[0]?.replace(/\s+/g, " ").startsWith(description.replace(/…$/, ""))).toBe(true);
+      expect(attribute(page.one("link[rel='canonical']"), "href")).toBe(`${SITE_URL}${record.url}`);
+      expect(meta("meta[property='og:title']")).toBe(record.headline);
+      expect(meta("meta[property='og:url']")).toBe(`${SITE_URL}${record.url}`);
+      expect(meta("meta[property='og:type']")).toBe("article");
+      expect(meta("meta[name='twitter:card']")).toBe("summary");
+    }
+  });
+
+  test("NewsArticle JSON-LD matches the record", async () => {
+    for (const record of records) {
+      const page = await readPage(outDir, record.url);
+      const scripts = page.all("script[type='application/ld+json']");
+      expect(scripts).toHaveLength(1);
+      const data = JSON.parse(page.text("script[type='application/ld+json']") ?? "") as Record<string, unknown>;
+      expect(data["@type"]).toBe("NewsArticle");
+      expect(data["headline"]).toBe(record.headline);
+      expect(data["datePublished"]).toBe(record.date ?? undefined);
+      expect(data["author"]).toEqual(
+        record.authors.map((name) => expect.objectContaining({ "@type": "Person", name })),
+      );
+      expect(data["publisher"]).toMatchObject({ "@type": "Organization", logo: { url: `${SITE_URL}/wordmark.svg` } });
+      expect(data["wordCount"]).toBe(record.wordCount);
+      expect(data["isBasedOn"]).toMatchObject({
+        name: record.source.file,
+        identifier: `sha256:${record.source.sha256}`,
+      });
+    }
+  });
+});
+
+describe("feeds, sitemap and robots.txt", () => {
+  test("Atom feed lists the newest dated articles", async () => {
+    const feed = await readXml(path.join(outDir, "feed.xml"));
+    const entries = xmlElements(feed, "entry");
+    const dated = records.filter((r) => r.date !== null);
+    expect(entries.map((e) => xmlText(xmlElements(e, "title")[0] as XmlElement))).toEqual(
+      dated.slice(0, 50).map((r) => r.headline),
+    );
+    for (const entry of entries) {
+      const href = xmlElements(entry, "link")[0]?.attributes["href"] ?? "";
+      expect(href.startsWith(SITE_URL)).toBe(true);
+      await access(fileForUrl(outDir, "/", href.slice(SITE_URL.length)) ?? "");
+    }
+  });
+
+  test("JSON Feed and per-section feeds", async () => {
+    const json = JSON.parse(await readFile(path.join(outDir, "feed.json"), "utf8")) as {
+      version: string;
+      items: { title: string; url: string }[];
+    };
+    expect(json.version).toMatch(/jsonfeed\.org\/version\/1/);
+    expect(json.items[0]?.title).toBe(records.find((r) => r.date !== null)?.headline);
+    const business = await readXml(path.join(outDir, "business", "feed.xml"));
+    expect(xmlElements(business, "entry").map((e) => xmlText(xmlElements(e, "title")[0] as XmlElement))).toEqual(
+      records.filter((r) => r.section === "business" && r.date !== null).map((r) => r.headline),
+    );
+  });
+
+  test("sitemap lists every article and list page; robots.txt points to it", async () => {
+    const sitemap = await readXml(path.join(outDir, "sitemap.xml"));
+    const locs = new Set(xmlElements(sitemap, "loc").map(xmlText));
+    const listed = (url: string): boolean => locs.has(new URL(`${SITE_URL}${url}`).href);
+    for (const record of records) expect(listed(record.url)).toBe(true);
+    for (const url of ["/", "/page/2/", "/national/", "/2019/04/", "/undated/", "/about/"])
+      expect(listed(url)).toBe(true);
+    const robots = await readFile(path.join(outDir, "robots.txt"), "utf8");
+    expect(robots).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
+  });
+});
+
+describe("quality budgets", () => {
+  test("zero Nu validator errors on every page", async () => {
+    const messages = await validateHtml(outDir);
+    const errors = messages.filter((m) => m.type === "error" || m.type === "non-document-error");
+    expect(errors.map((m) => `${m.url ?? ""}:${m.lastLine ?? 0}: ${m.message}`)).toEqual([]);
+    expect((await htmlFiles(outDir)).length).toBeGreaterThan(records.length);
+  });
+
+  test("the heaviest article page is at most 14 KB gzipped, HTML plus CSS", async () => {
+    const weights = await Promise.all(
+      records.map((r) => pageWeight(fileForUrl(outDir, "/", r.url) ?? "", path.join(outDir, "style.css"))),
+    );
+    expect(Math.max(...weights)).toBeLessThanOrEqual(14 * 1024);
+  });
+});

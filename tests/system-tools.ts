@@ -1,0 +1,38 @@
+/**
+ * System tools the tests need beyond npm packages. On a fresh Debian machine
+ * as root they are installed with apt-get; otherwise the run stops with one
+ * line saying what to install.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+
+function works(command: string, args: readonly string[]): boolean {
+  return spawnSync(command, args, { stdio: "ignore" }).status === 0;
+}
+
+let aptUpdated = false;
+
+/** Installs Debian packages when running as root on a machine with apt-get; false when that is not possible. */
+function aptInstall(packages: readonly string[]): boolean {
+  if (process.getuid?.() !== 0 || !works("apt-get", ["--version"])) return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  try {
+    if (!aptUpdated) execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    aptUpdated = true;
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
+      stdio: "inherit",
+      env,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A Java runtime for the Nu HTML validator (vnu.jar ships in the `vnu-jar` npm package). */
+export function ensureJava(): string {
+  if (works("java", ["-version"])) return "java";
+  if (aptInstall(["default-jre-headless"]) && works("java", ["-version"])) return "java";
+  throw new Error(
+    "The Nu HTML validator needs Java: install a Java runtime (Debian: apt-get install default-jre-headless).",
+  );
+}
