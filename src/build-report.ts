@@ -1,0 +1,26 @@
+/** One build with its report on the console, for the command-line entry points. */
+import { BuildError, build } from "./build.ts";
+import type { ParsedFlags } from "./cli-flags.ts";
+import { formatProblem } from "./problems.ts";
+
+/** Builds once and reports; the exit code: 0 built, 1 seeds have errors. */
+export async function buildAndReport(flags: ParsedFlags): Promise<number> {
+  const { seedsDir, outDir } = flags.build;
+  const started = performance.now();
+  try {
+    const result = await build(flags.build);
+    if (flags.verbose) {
+      for (const p of result.problems) console.warn(formatProblem(p, seedsDir));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `${result.records.length} articles from ${result.seedFiles} seeds, ${result.problems.length} warnings; wrote ${outDir} in ${seconds} s`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    for (const p of error.problems) if (p.severity === "error" || flags.verbose) console.error(formatProblem(p, seedsDir));
+    console.error(`build failed: ${error.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,48 @@
+/** Flags shared by `npm run build` and `npm run serve`. */
+import { parseArgs } from "node:util";
+import type { BuildOptions } from "./build.ts";
+
+export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds (default: seeds)
+  --out DIR        folder to publish the site to (default: _site)
+  --base PATH      base path the site is served under (default: /)
+  --site-url URL   absolute origin for canonical links and feeds (default: SITE_URL or site.config.json)
+  --quiet          print errors only`;
+
+export interface ParsedFlags {
+  build: BuildOptions;
+  /** Print warnings and the summary line. */
+  verbose: boolean;
+  help: boolean;
+  port: number;
+}
+
+/** Throws a `TypeError` with Node's message for unknown or malformed flags. */
+export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean } = {}): ParsedFlags {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      seeds: { type: "string", default: "seeds" },
+      out: { type: "string", default: "_site" },
+      base: { type: "string", default: "/" },
+      "site-url": { type: "string" },
+      quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+      ...(extra.port === true ? { port: { type: "string", default: "8080" } } : {}),
+    },
+    strict: true,
+  });
+  const port = Number(values.port ?? 8080);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new TypeError(`--port must be a number from 1 to 65535`);
+  return {
+    build: {
+      seedsDir: values.seeds,
+      outDir: values.out,
+      base: values.base,
+      site: values["site-url"] === undefined ? {} : { siteUrl: values["site-url"] },
+      quiet: values.quiet || !process.stdout.isTTY,
+    },
+    verbose: !values.quiet,
+    help: values.help,
+    port,
+  };
+}
