@@ -19,7 +19,8 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    for (const p of error.problems) if (p.severity === "error" || flags.verbose) console.error(formatProblem(p, seedsDir));
+    for (const p of error.problems)
+      if (p.severity === "error" || flags.verbose) console.error(formatProblem(p, seedsDir));
     console.error(`build failed: ${error.message}`);
     return 1;
   }

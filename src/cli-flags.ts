@@ -32,7 +32,8 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
     strict: true,
   });
   const port = Number(values.port ?? 8080);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new TypeError(`--port must be a number from 1 to 65535`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new TypeError(`--port must be a number from 1 to 65535`);
   return {
     build: {
       seedsDir: values.seeds,

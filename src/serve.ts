@@ -47,7 +47,12 @@ async function main(argv: string[]): Promise<void> {
       });
     }, DEBOUNCE_MS);
   };
-  const watched = [flags.build.seedsDir, `${PROJECT_ROOT}templates`, `${PROJECT_ROOT}public`, `${PROJECT_ROOT}site.config.json`];
+  const watched = [
+    flags.build.seedsDir,
+    `${PROJECT_ROOT}templates`,
+    `${PROJECT_ROOT}public`,
+    `${PROJECT_ROOT}site.config.json`,
+  ];
   for (const target of watched) watch(target, { recursive: true }, rebuild);
   console.log(`watching ${watched.map((w) => path.relative(process.cwd(), w) || ".").join(", ")} for changes`);
 }

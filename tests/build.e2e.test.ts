@@ -11,6 +11,7 @@ import { select } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
+import type { Problem } from "../src/problems.ts";
 import { type ArticleRecord, articleRecordSchema } from "../src/record.ts";
 import { EXTRA_SEEDS, PROJECT_ROOT, REAL_SEED, parseFixtures, withTempDir, writeFixtureSeeds } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
@@ -20,13 +21,14 @@ let work: string;
 let seedsDir: string;
 let outDir: string;
 let records: ArticleRecord[];
+let warnings: Problem[];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "ppp-e2e-"));
   seedsDir = path.join(work, "seeds");
   outDir = path.join(work, "out");
   await writeFixtureSeeds(seedsDir);
-  records = (await build({ seedsDir, outDir, quiet: true })).records;
+  ({ records, problems: warnings } = await build({ seedsDir, outDir, quiet: true }));
 });
 
 afterAll(async () => {
@@ -104,6 +106,16 @@ describe("end-to-end build", () => {
     expect(page.all(".body b, .body h1, .body ul, .body ol, .body hr, .body a, .body strong, .body code")).toEqual([]);
     expect(page.text("h1")).toBe('<script>alert("headline")</script> & {{ site.title }}');
     expect(page.text(".byline")).toContain("Name <b>Bold</b>");
+  });
+
+  test("an image that is not there gives a warning and no <img>, never a broken one", async () => {
+    const record = records.find((r) => r.source.file === "fixtures/front-matter-txt.txt");
+    const page = await readPage(outDir, record?.url ?? "/");
+    expect(page.all("img, picture")).toEqual([]);
+    expect(page.text(".caption")).toBe("Workers at a factory in Kandal province.");
+    expect(warnings.map((p) => `${p.file}: ${p.message}`)).toContain(
+      "fixtures/front-matter-txt.txt: image `images/factory.jpg` not found inside the seeds folder; the caption is shown without it",
+    );
   });
 
   test("markdown articles render their structure, sanitized", async () => {

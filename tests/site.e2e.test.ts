@@ -2,9 +2,10 @@
  * The archive site built from every fixture: pages, links, feeds, sitemap,
  * structured data, validity and weight, read back with real parsers.
  */
-import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import type { Element as XmlElement, Root as XmlRoot } from "xast";
 import { fromXml } from "xast-util-from-xml";
 import { toText } from "hast-util-to-text";
@@ -28,6 +29,11 @@ beforeAll(async () => {
   outDir = path.join(work, "site");
   baseOutDir = path.join(work, "site-under-base");
   await writeFixtureSeeds(seedsDir);
+  // The front-matter fixture names images/factory.jpg.
+  await mkdir(path.join(seedsDir, "images"));
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7a8b99" } })
+    .jpeg()
+    .toFile(path.join(seedsDir, "images", "factory.jpg"));
   records = (await build({ seedsDir, outDir, quiet: true, site: { siteUrl: SITE_URL } })).records;
   await build({ seedsDir, outDir: baseOutDir, base: BASE, quiet: true, site: { siteUrl: SITE_URL } });
 });
@@ -139,6 +145,31 @@ describe("pages", () => {
   });
 });
 
+describe("photos", () => {
+  test("a front-matter image becomes a responsive AVIF/WebP/JPEG picture with width and height", async () => {
+    const record = records.find((r) => r.photo?.image === "images/factory.jpg");
+    const page = await readPage(outDir, record?.url ?? "/");
+    const sources = page.all("figure.photo picture source");
+    expect(sources.map((s) => attribute(s, "type"))).toEqual(["image/avif", "image/webp"]);
+    const img = page.one("figure.photo picture img");
+    expect(attribute(img, "alt")).toBe(record?.photo?.caption);
+    expect(attribute(img, "width")).toBe("960");
+    expect(attribute(img, "height")).toBe("640");
+    for (const candidate of (attribute(img, "srcSet") ?? "").split(", ")) {
+      await access(fileForUrl(outDir, "/", candidate.split(" ")[0] ?? "") ?? "");
+    }
+    expect(page.text("figcaption .credit")).toBe("Hong Menea");
+    const meta = attribute(page.one("meta[property='og:image']"), "content") ?? "";
+    expect(meta).toMatch(new RegExp(`^${SITE_URL}/img/.+\\.jpeg$`));
+  });
+
+  test("scraped pages show caption and credit without any image", async () => {
+    const page = await readPage(outDir, records.find((r) => r.source.file === "000_e0ac2be6c21d23bc.txt")?.url ?? "/");
+    expect(page.all("img")).toEqual([]);
+    expect(page.text("figcaption .credit")).toBe("Photo supplied");
+  });
+});
+
 describe("links", () => {
   test("every article is reachable from the home page and no internal link is broken", async () => {
     const { pages, broken } = await crawl(outDir, "/");
@@ -170,7 +201,7 @@ describe("metadata", () => {
       expect(meta("meta[property='og:title']")).toBe(record.headline);
       expect(meta("meta[property='og:url']")).toBe(`${SITE_URL}${record.url}`);
       expect(meta("meta[property='og:type']")).toBe("article");
-      expect(meta("meta[name='twitter:card']")).toBe("summary");
+      expect(meta("meta[name='twitter:card']")).toBe(record.photo?.image ? "summary_large_image" : "summary");
     }
   });
 
