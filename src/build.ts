@@ -14,6 +14,7 @@ import { writeFeeds } from "./render/feeds.ts";
 import { type PhotoImage, processImage } from "./render/images.ts";
 import { buildListPageViews } from "./render/list-view.ts";
 import { runEleventy } from "./render/run-eleventy.ts";
+import { writeSearchIndex } from "./render/search-index.ts";
 import { writeSitemap } from "./render/sitemap.ts";
 import type { UrlContext } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
@@ -123,6 +124,7 @@ async function render(archive: Archive, context: RenderContext): Promise<void> {
   await mkdir(path.join(staging, "data"), { recursive: true });
   await writeFile(path.join(staging, "data", "articles.json"), `${JSON.stringify(archive.records, null, 2)}\n`);
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
+  await writeSearchIndex(articles, staging, urls.pathPrefix);
   await writeSitemap(
     [
       ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),

@@ -1,6 +1,19 @@
-/** Runs once before all tests: makes sure system tools are there, so a missing one fails fast with a clear line. */
-import { ensureJava } from "./system-tools.ts";
+/**
+ * Runs once before all tests: makes sure system tools are there (installing
+ * them on a fresh Debian machine as root), so a missing one fails fast with a
+ * clear line instead of a confusing test failure.
+ */
+import type { TestProject } from "vitest/node";
+import { ensureChromium, ensureJava } from "./system-tools.ts";
 
-export default function setup(): void {
+export default function setup(project: TestProject): void {
   ensureJava();
+  project.provide("chromium", ensureChromium());
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Path of the Chromium binary the browser tests launch. */
+    chromium: string;
+  }
 }

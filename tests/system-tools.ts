@@ -36,3 +36,20 @@ export function ensureJava(): string {
     "The Nu HTML validator needs Java: install a Java runtime (Debian: apt-get install default-jre-headless).",
   );
 }
+
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser"];
+
+/** Path of a Chromium for the browser tests: `CHROMIUM`, Debian's, or one installed now. */
+export function ensureChromium(): string {
+  const fromEnv = process.env["CHROMIUM"];
+  if (fromEnv !== undefined && fromEnv !== "") {
+    if (works(fromEnv, ["--version"])) return fromEnv;
+    throw new Error(`CHROMIUM=${fromEnv} does not run; point it at a Chromium or Chrome binary.`);
+  }
+  const found = CHROMIUM_CANDIDATES.find((candidate) => works(candidate, ["--version"]));
+  if (found !== undefined) return found;
+  if (aptInstall(["chromium"]) && works("/usr/bin/chromium", ["--version"])) return "/usr/bin/chromium";
+  throw new Error(
+    "The browser tests need Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome.",
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The built archive in a real browser (system Chromium through
+ * playwright-core), served over HTTP on 127.0.0.1: search, accessibility,
+ * console errors, small screens, print and screenshots.
+ */
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, type Page, chromium } from "playwright-core";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { build } from "../src/build.ts";
+import type { ArticleRecord } from "../src/record.ts";
+import { PROJECT_ROOT, writeFixtureSeeds } from "./helpers.ts";
+import { type StaticServer, serveSite } from "./static-server.ts";
+
+/** Screenshots of the main pages are kept here after every run. */
+const ARTIFACTS = path.join(PROJECT_ROOT, "test-results", "screenshots");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+let work: string;
+let server: StaticServer;
+let browser: Browser;
+let records: ArticleRecord[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-browser-"));
+  const seedsDir = path.join(work, "seeds");
+  const outDir = path.join(work, "site");
+  await writeFixtureSeeds(seedsDir);
+  await mkdir(path.join(seedsDir, "images"));
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7a8b99" } })
+    .jpeg()
+    .toFile(path.join(seedsDir, "images", "factory.jpg"));
+  records = (await build({ seedsDir, outDir, quiet: true })).records;
+  server = await serveSite(outDir);
+  browser = await chromium.launch({
+    executablePath: inject("chromium"),
+    // Without these, Chromium keeps trying to reach Google's services on a closed network.
+    args: [
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Opens a page in a fresh context and collects console errors and failed requests while it is used. */
+async function open(url: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.on("close", () => void context.close());
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("requestfailed", (request) => errors.push(`request failed: ${request.url()}`));
+  await page.goto(`${server.origin}${url}`);
+  return { page, errors };
+}
+
+const recordOf = (file: string): ArticleRecord => {
+  const record = records.find((r) => r.source.file === file);
+  if (record === undefined) throw new Error(`no record for ${file}`);
+  return record;
+};
+
+async function searchResults(page: Page): Promise<string[]> {
+  await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/results? for/);
+  return page.locator("#search-results h2 a").allTextContents();
+}
+
+describe("search", () => {
+  test("a word from one article finds that article, from the header form on any page", async () => {
+    const { page, errors } = await open(recordOf("fixtures/name-list-byline.txt").url);
+    await page.locator("#search-q").fill("Measpheakdey");
+    await page.locator("#search-q").press("Enter");
+    await page.waitForURL(/\/search\/\?q=Measpheakdey/);
+    expect(await searchResults(page)).toEqual(["Will the new bridge ease traffic?"]);
+    const excerpt = page.locator("#search-results .excerpt mark");
+    expect(await excerpt.allTextContents()).toContain("Measpheakdey");
+    expect(await page.locator("#search-results .summary-meta").first().textContent()).toBe(
+      "National · 3 January 2020 | 07:05 ICT",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a Khmer word finds the Khmer article", async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent("អង្ករ")}`);
+    expect(await searchResults(page)).toEqual(["ការនាំចេញអង្ករកើនឡើង"]);
+    expect(await page.locator("#search-results article").first().getAttribute("lang")).toBe("km");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("filters narrow the results and sorting orders them by date", async () => {
+    const { page } = await open("/search/?q=minister");
+    const all = await searchResults(page);
+    await page.locator("#filter-section").selectOption("Business");
+    await expect.poll(() => page.url()).toContain("section=Business");
+    const business = await searchResults(page);
+    expect(business.length).toBeGreaterThan(0);
+    expect(business.length).toBeLessThan(all.length);
+    const inBusiness = records.filter((r) => r.section === "business").map((r) => r.headline);
+    expect(business.every((headline) => inBusiness.includes(headline))).toBe(true);
+
+    await page.locator("#filter-section").selectOption("");
+    await page.locator("#filter-year").selectOption("2019");
+    await page.locator("#filter-sort").selectOption("newest");
+    await expect.poll(() => page.url()).toContain("sort=newest");
+    const in2019 = await searchResults(page);
+    const expected = records.filter((r) => r.date?.startsWith("2019") === true && all.includes(r.headline));
+    expect([...in2019].sort()).toEqual(expected.map((r) => r.headline).sort());
+    const dates = in2019.map((headline) => Date.parse(records.find((r) => r.headline === headline)?.date ?? ""));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  test("works with the keyboard alone", async () => {
+    const { page } = await open("/search/");
+    await page.locator("#search-page-q").focus();
+    await page.keyboard.type("Kratie");
+    await page.keyboard.press("Enter");
+    expect(await searchResults(page)).toEqual(["Floods close schools in Kratie"]);
+    // From the input: the button and four filter selects, then the first result.
+    await page.locator("#search-page-q").focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Floods close schools in Kratie");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/floods-close-schools-in-kratie/);
+    await page.close();
+  });
+});
+
+describe("pages in the browser", () => {
+  const pages = (): [string, string][] => [
+    ["home", "/"],
+    ["article", recordOf("fixtures/name-list-byline.txt").url],
+    ["article with photo", recordOf("fixtures/front-matter-txt.txt").url],
+    ["khmer article", recordOf("fixtures/khmer.txt").url],
+    ["section", "/national/"],
+    ["search", "/search/?q=minister"],
+    ["404", "/404.html"],
+  ];
+
+  test("zero axe violations (WCAG 2.1 A/AA and best practices), light and dark", async () => {
+    for (const [name, url] of pages()) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { page } = await open(url);
+        await page.emulateMedia({ colorScheme });
+        if (name === "search") await searchResults(page);
+        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const violations = result.violations.map(
+          (v) => `${name} (${colorScheme}): ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
+        expect(violations).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  test("no console errors, no sideways scroll at 360 px, screenshots kept", async () => {
+    for (const [name, url] of pages()) {
+      for (const [label, width] of [
+        ["desktop", 1280],
+        ["phone", 360],
+      ] as const) {
+        const { page, errors } = await open(url, width);
+        if (name === "search") await searchResults(page);
+        expect(errors, `${name} at ${width}px`).toEqual([]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `${name.replace(/ /g, "-")}-${label}.png`),
+          fullPage: true,
+        });
+        await page.close();
+      }
+    }
+  });
+
+  test("only the search page loads JavaScript", async () => {
+    for (const [name, url] of pages()) {
+      const { page } = await open(url);
+      const scripts = await page.locator("script:not([type='application/ld+json'])").count();
+      expect(scripts, name).toBe(name === "search" ? 1 : 0);
+      await page.close();
+    }
+  });
+
+  test("the print stylesheet hides navigation and prints the page's URL", async () => {
+    const { page } = await open(recordOf("fixtures/name-list-byline.txt").url);
+    await page.emulateMedia({ media: "print" });
+    for (const selector of ["nav.sections", ".site-footer", ".masthead .search", ".pager", ".more"]) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator(".print-url").isVisible()).toBe(true);
+    expect(await page.locator(".print-url").textContent()).toMatch(/\/national\/will-the-new-bridge-ease-traffic\/$/);
+    expect(await page.locator("h1").isVisible()).toBe(true);
+    await page.close();
+  });
+});
