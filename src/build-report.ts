@@ -2,6 +2,7 @@
 import { BuildError, build } from "./build.ts";
 import type { ParsedFlags } from "./cli-flags.ts";
 import { formatProblem } from "./problems.ts";
+import { OutputFolderError } from "./publish.ts";
 
 /** Builds once and reports; the exit code: 0 built, 1 seeds have errors. */
 export async function buildAndReport(flags: ParsedFlags): Promise<number> {
@@ -18,6 +19,10 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     }
     return 0;
   } catch (error) {
+    if (error instanceof OutputFolderError) {
+      console.error(`build failed: ${error.message}`);
+      return 1;
+    }
     if (!(error instanceof BuildError)) throw error;
     for (const p of error.problems)
       if (p.severity === "error" || flags.verbose) console.error(formatProblem(p, seedsDir));

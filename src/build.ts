@@ -3,11 +3,12 @@
  * written until every seed has parsed; the site is written beside the output
  * folder and swapped in only when complete.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
-import { contentByFile, ingestSeeds } from "./ingest/read-seeds.ts";
+import { type IngestResult, contentByFile, ingestSeeds } from "./ingest/read-seeds.ts";
 import { type Problem, problem, problemText } from "./problems.ts";
+import { BUILT_MARKER, prepareStaging, publish } from "./publish.ts";
 import type { ArticleRecord } from "./record.ts";
 import { buildArticleViews } from "./render/article-view.ts";
 import { writeFeeds } from "./render/feeds.ts";
@@ -47,22 +48,33 @@ export class BuildError extends Error {
   }
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const site = loadSiteConfig(options.site);
-  const ingest = await ingestSeeds(options.seedsDir, { defaultSection: site.defaultSection, timeZone: site.timeZone });
+export interface Validation {
+  ingest: IngestResult;
+  archive: Archive;
+  /** Errors and warnings of every seed, in file order. */
+  problems: Problem[];
+}
+
+/** The validation pass: every seed parsed and checked, the archive assembled, nothing written. */
+export async function validate(seedsDir: string, site: SiteConfig): Promise<Validation> {
+  const ingest = await ingestSeeds(seedsDir, { defaultSection: site.defaultSection, timeZone: site.timeZone });
   const archive = buildArchive(ingest.seeds, {
     timeZone: site.timeZone,
     sectionNames: site.sections,
     pageSize: site.pageSize,
     moreInSection: site.moreInSection,
   });
-  const problems = [...ingest.problems, ...archive.problems];
+  return { ingest, archive, problems: [...ingest.problems, ...archive.problems] };
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const site = loadSiteConfig(options.site);
+  const { ingest, archive, problems } = await validate(options.seedsDir, site);
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
   const outDir = path.resolve(options.outDir);
-  const staging = `${outDir}.building-${process.pid}`;
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
-  await rm(staging, { recursive: true, force: true });
+  const staging = await prepareStaging(outDir);
   try {
     const images = await processImages(archive, options.seedsDir, staging, urls, problems);
     await render(archive, {
@@ -122,7 +134,7 @@ async function render(archive: Archive, context: RenderContext): Promise<void> {
     quiet: context.quiet ?? false,
   });
   await mkdir(path.join(staging, "data"), { recursive: true });
-  await writeFile(path.join(staging, "data", "articles.json"), `${JSON.stringify(archive.records, null, 2)}\n`);
+  await writeFile(path.join(staging, BUILT_MARKER), `${JSON.stringify(archive.records, null, 2)}\n`);
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   await writeSearchIndex(articles, staging, urls.pathPrefix);
   await writeSitemap(
@@ -159,15 +171,4 @@ async function processImages(
 export function normalizeBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, "");
   return trimmed === "" ? "/" : `/${trimmed}/`;
-}
-
-/** Swaps the finished staging folder in place of the output folder. */
-async function publish(staging: string, outDir: string): Promise<void> {
-  const previous = `${outDir}.previous-${process.pid}`;
-  await rm(previous, { recursive: true, force: true });
-  await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  await rename(staging, outDir);
-  await rm(previous, { recursive: true, force: true });
 }

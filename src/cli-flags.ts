@@ -31,6 +31,12 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
     },
     strict: true,
   });
+  if (
+    !/^\/?(?:[\w.~-]+\/?)*$/.test(values.base) ||
+    values.base.split("/").some((part) => part === ".." || part === ".")
+  ) {
+    throw new TypeError(`--base must be a URL path such as /archive/, not ${JSON.stringify(values.base)}`);
+  }
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new TypeError(`--port must be a number from 1 to 65535`);

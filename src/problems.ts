@@ -27,6 +27,10 @@ export function finding(line: number, severity: Severity, text: ProblemText): Fi
 
 /** The catalogue of problem texts. */
 export const problemText = {
+  controlCharacters: (count: number): ProblemText => ({
+    message: `${count} control or non-character code point${count === 1 ? "" : "s"} (e.g. NUL) replaced with U+FFFD`,
+    hint: "HTML and XML feeds cannot carry them; the scrape is probably damaged at that line, so check the source page",
+  }),
   emptyFile: (): ProblemText => ({
     message: "the seed file is empty",
     hint: "delete it, or fill it with a scraped page or a front-matter article",

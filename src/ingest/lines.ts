@@ -15,6 +15,27 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/** Code points HTML and XML cannot carry: C0/C1 controls other than tab and line breaks, and non-characters. */
+const UNREPRESENTABLE = /[^\P{Cc}\t\n\r]|\p{Noncharacter_Code_Point}/gu;
+
+export interface Replaced {
+  text: string;
+  count: number;
+  /** 1-based line of the first replacement, or null. */
+  firstLine: number | null;
+}
+
+/** Replaces unrepresentable code points with U+FFFD, the Unicode replacement character. */
+export function replaceUnrepresentable(text: string): Replaced {
+  let count = 0;
+  let first = -1;
+  const replaced = text.replace(UNREPRESENTABLE, (_, offset: number) => {
+    if (count++ === 0) first = offset;
+    return "\uFFFD";
+  });
+  return { text: replaced, count, firstLine: first === -1 ? null : text.slice(0, first).split("\n").length };
+}
+
 export function splitLines(text: string, firstNumber = 1): Line[] {
   return text.split("\n").map((lineText, i) => ({ text: lineText, number: firstNumber + i }));
 }

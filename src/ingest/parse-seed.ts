@@ -7,7 +7,7 @@ import type { Root } from "mdast";
 import { finding, type Finding, type Problem, problemText } from "../problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../record.ts";
 import { type FrontMatter, readFrontMatter } from "./front-matter.ts";
-import { normalizeNewlines, splitLines } from "./lines.ts";
+import { normalizeNewlines, replaceUnrepresentable, splitLines } from "./lines.ts";
 import { parseByline } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
 import { paragraphsToTree, parseMarkdownBody } from "./parse-markdown-body.ts";
@@ -63,12 +63,15 @@ export function parseSeed(bytes: Uint8Array, file: string, options: SeedOptions)
     };
   }
   if (text.trim() === "") return { parsed: null, problems: located([finding(1, "error", problemText.emptyFile())]) };
+  const clean = replaceUnrepresentable(text);
 
-  const front = readFrontMatter(text, options.timeZone);
+  const front = readFrontMatter(clean.text, options.timeZone);
   const body = file.toLowerCase().endsWith(".md")
     ? markdownBody(front.content, front.contentLine)
     : scrapedBody(front.content, front.contentLine, options.timeZone);
   const findings = [...front.findings, ...body.findings];
+  if (clean.firstLine !== null)
+    findings.push(finding(clean.firstLine, "warning", problemText.controlCharacters(clean.count)));
   const article = toArticle(body, front.data, { file, sha256 }, options);
 
   if (article.headline === "") findings.push(finding(body.headlineLine, "error", problemText.noHeadline()));

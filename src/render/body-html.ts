@@ -5,7 +5,7 @@
  */
 import type { Root as HastRoot } from "hast";
 import type { Root } from "mdast";
-import rehypeSanitize from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { type Processor, unified } from "unified";
@@ -28,6 +28,12 @@ function rehypeBasePath(pathPrefix: string) {
 
 type BodyProcessor = Processor<Root, Root, HastRoot, HastRoot, string>;
 
+/** GitHub's sanitize schema, with links and sources limited to http(s) and site-relative URLs. */
+const schema = {
+  ...defaultSchema,
+  protocols: { href: ["http", "https"], src: ["http", "https"], cite: ["http", "https"] },
+};
+
 // One processor per base path, built once and reused. Raw HTML in markdown is
 // dropped by remark-rehype (no allowDangerousHtml); sanitize runs after every
 // step that could add markup, and the base-path step only rewrites URLs it let through.
@@ -38,7 +44,7 @@ function processorFor(pathPrefix: string): BodyProcessor {
   if (processor === undefined) {
     processor = unified()
       .use(remarkRehype)
-      .use(rehypeSanitize)
+      .use(rehypeSanitize, schema)
       .use(rehypeBasePath, pathPrefix)
       .use(rehypeStringify) as unknown as BodyProcessor;
     processors.set(pathPrefix, processor);

@@ -1,0 +1,76 @@
+/**
+ * Atomic publishing: the site is written to a staging folder beside the
+ * output folder and swapped in only when complete, so a failed or killed
+ * build leaves the previous output as it was.
+ */
+import { access, readdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+const STAGING = ".building-";
+/** Every build writes this file; its presence marks a folder the build may replace. */
+export const BUILT_MARKER = "data/articles.json";
+
+/** The output folder may not be replaced. */
+export class OutputFolderError extends Error {
+  override name = "OutputFolderError";
+}
+const PREVIOUS = ".previous-";
+
+/**
+ * Cleans up after builds that were killed: restores the previous output if a
+ * build died between its two renames, and removes staging folders of
+ * processes that no longer run. Returns a fresh, empty staging folder path.
+ */
+export async function prepareStaging(outDir: string): Promise<string> {
+  await refuseForeignOutput(outDir);
+  const parent = path.dirname(outDir);
+  const name = path.basename(outDir);
+  const siblings = await readdir(parent).catch(() => [] as string[]);
+  const previous = siblings.filter((entry) => entry.startsWith(`${name}${PREVIOUS}`));
+  if (!siblings.includes(name) && previous.length > 0) {
+    await rename(path.join(parent, previous[0] ?? ""), outDir);
+  }
+  for (const entry of siblings) {
+    const pid = Number(entry.slice(`${name}${STAGING}`.length));
+    if (entry.startsWith(`${name}${STAGING}`) && (pid === process.pid || !isRunning(pid))) {
+      await rm(path.join(parent, entry), { recursive: true, force: true });
+    }
+  }
+  return `${outDir}${STAGING}${process.pid}`;
+}
+
+/** Swaps the finished staging folder in place of the output folder. */
+export async function publish(staging: string, outDir: string): Promise<void> {
+  const previous = `${outDir}${PREVIOUS}${process.pid}`;
+  await rm(previous, { recursive: true, force: true });
+  await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(staging, outDir);
+  await rm(previous, { recursive: true, force: true });
+}
+
+/** A build replaces its output folder whole: never let that be a folder this tool did not write. */
+async function refuseForeignOutput(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  if (entries.length === 0) return;
+  const built = await access(path.join(outDir, BUILT_MARKER)).then(
+    () => true,
+    () => false,
+  );
+  if (!built) {
+    throw new OutputFolderError(
+      `refusing to replace ${outDir}: it is not empty and holds no ${BUILT_MARKER}, so it is not a site this tool built; choose a new or empty --out folder`,
+    );
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
