@@ -1,5 +1,6 @@
 /** Shared test set-up: parse options, fixture folders, temporary directories. */
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,4 +80,45 @@ export async function writeFixtureSeeds(seedsDir: string): Promise<void> {
     await copyFile(path.join(fixture.dir, fixture.seedFile), target);
   }
   for (const [name, text] of Object.entries(EXTRA_SEEDS)) await writeFile(path.join(seedsDir, name), text);
+}
+
+/** SHA-256 over every file's relative path and bytes: equal hashes mean byte-for-byte equal folders. */
+export async function hashTree(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(dir, file)));
+  return hash.digest("hex");
+}
+
+/** Every path below `dir`, relative and sorted, to see what a run wrote where. */
+export async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+}
+
+/** A scraped page in the seed format, for tests that generate seeds. */
+export function scrapedPage(parts: {
+  headline: string;
+  header?: readonly string[];
+  body: readonly string[];
+  related?: readonly { title: string; teaser: string }[];
+  frontMatter?: string;
+}): string {
+  const lines = [
+    ...(parts.frontMatter === undefined ? [] : ["---", parts.frontMatter.trimEnd(), "---"]),
+    `Logo of Phnom Penh Post newspaper Phnom Penh Post - ${parts.headline}`,
+    "",
+    parts.headline,
+    "",
+    ...(parts.header ?? []).flatMap((line) => [line, ""]),
+    parts.headline,
+    "",
+    ...parts.body.flatMap((paragraph) => [paragraph, ""]),
+    ...(parts.related ?? []).flatMap((item) => ["", `  • ${item.title}`, "", `    ${item.teaser}`]),
+  ];
+  return `${lines.join("\n")}\n`;
 }

@@ -32,7 +32,8 @@ function textBlocks(tree: Root): string[] {
   visit(tree, (node) => {
     if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "code" && node.type !== "tableCell")
       return undefined;
-    const text = toString(node);
+    // Raw HTML is dropped from the page and image alt text is not shown as text, so neither is body text.
+    const text = toString(node, { includeHtml: false, includeImageAlt: false });
     if (text.trim() !== "") blocks.push(text);
     // A block's own text includes its children's: do not visit them again.
     return "skip";

@@ -12,16 +12,30 @@ import { type Processor, unified } from "unified";
 import { visit } from "unist-util-visit";
 import { withBase } from "./urls.ts";
 
-/** Site-relative links in markdown bodies (`/about/`) point into the site, so they get the base path too. */
+/**
+ * Site-relative links in markdown bodies (`/about/`) point into the site, so
+ * they get the base path too. Images whose source sanitizing removed are
+ * dropped: an `<img>` without `src` is broken markup.
+ */
 function rehypeBasePath(pathPrefix: string) {
   return (tree: HastRoot): void => {
-    visit(tree, "element", (element) => {
+    visit(tree, "element", (element, index, parent) => {
+      if (
+        element.tagName === "img" &&
+        typeof element.properties["src"] !== "string" &&
+        parent !== undefined &&
+        index !== undefined
+      ) {
+        parent.children.splice(index, 1);
+        return index;
+      }
       for (const name of ["href", "src"]) {
         const value = element.properties[name];
         if (typeof value === "string" && value.startsWith("/") && !value.startsWith("//")) {
           element.properties[name] = withBase(value, pathPrefix);
         }
       }
+      return undefined;
     });
   };
 }

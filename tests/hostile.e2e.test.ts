@@ -1,0 +1,195 @@
+/**
+ * Hostile seeds: text that looks like code must stay text everywhere (page,
+ * feeds, JSON-LD, JSON, search index), nothing may run, nothing is lost, and
+ * nothing is written outside the output folder.
+ */
+import { readFile, mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Element } from "hast";
+import { toText } from "hast-util-to-text";
+import { fromXml } from "xast-util-from-xml";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { build } from "../src/build.ts";
+import type { Problem } from "../src/problems.ts";
+import type { ArticleRecord } from "../src/record.ts";
+import { listTree, scrapedPage } from "./helpers.ts";
+import { readPage } from "./html.ts";
+
+const SCRIPT = `</script><script>alert("x")</script>`;
+const HANDLER = `<img src=x onerror="alert(1)"><a href="javascript:alert(2)" onclick="alert(3)">link</a>`;
+const TEMPLATE = "{{ site.title }} {% include 'x.njk' %} {# c #} ${process.env.HOME}";
+const XML = "]]> <!-- --> <?xml ?> &amp; &lt;b&gt; <![CDATA[ x ]]>";
+
+const SEEDS: Record<string, string> = {
+  "script-everywhere.txt": scrapedPage({
+    frontMatter: [
+      `byline: ${JSON.stringify(`Evil ${SCRIPT}`)}`,
+      `caption: ${JSON.stringify(`Caption ${SCRIPT}`)}`,
+      `credit: ${JSON.stringify(`Credit ${SCRIPT}`)}`,
+      `tags: [${JSON.stringify(`tag ${SCRIPT}`)}, "../../../etc/passwd"]`,
+      `image: "../../outside.jpg"`,
+    ].join("\n"),
+    headline: `Headline ${SCRIPT} ${TEMPLATE}`,
+    body: [`Para ${SCRIPT}`, HANDLER, TEMPLATE, XML, "# heading * list 1. item --- `code` [link](javascript:alert(4))"],
+    related: [{ title: `Related ${SCRIPT}`, teaser: `Teaser ${HANDLER}` }],
+  }),
+  "hostile.md": [
+    "---",
+    `headline: ${JSON.stringify(`Markdown ${SCRIPT}`)}`,
+    "date: 2020-01-01",
+    "---",
+    'Intro with <script>alert(1)</script> raw HTML and <iframe src="https://evil.example"></iframe>.',
+    "",
+    '<a href="https://ok.example" onclick="alert(1)">inline anchor</a> <img src="x" onerror="alert(2)">',
+    "",
+    "[js link](javascript:alert(3)) [data link](data:text/html,<script>alert(4)</script>) ![img](javascript:alert(5)) <javascript:alert(6)>",
+    "",
+    "[fine link](https://example.org/a?b=1&c=2) and [site link](/about/)",
+    "",
+  ].join("\n"),
+  "long-line.txt": scrapedPage({
+    headline: "A very long line",
+    body: ["x".repeat(200_000), `${"word ".repeat(30_000)}end.`],
+  }),
+  "big-body.txt": scrapedPage({
+    headline: "A five megabyte body",
+    body: Array.from({ length: 5_000 }, (_, i) => `Paragraph ${i}: ${"lorem ipsum dolor sit amet ".repeat(38)}`),
+  }),
+  "zero-width-rtl.txt": scrapedPage({
+    headline: "Zero\u200Bwidth and \u202Eright-to-left\u202C text",
+    body: [
+      "Joiner\u200D and non\u200Cjoiner, mark\u200E and \u200F",
+      "עברית and العربية inline \u2067isolate\u2069 \u202Eoverride\u202C",
+      "\uFEFFleading BOM in a paragraph",
+    ],
+  }),
+  "nul-bytes.txt": scrapedPage({
+    headline: "NUL bytes",
+    body: ["before\u0000after", "bell\u0007 and escape\u001B[31m red"],
+  }),
+};
+
+let work: string;
+let outDir: string;
+let records: ArticleRecord[];
+let warnings: Problem[];
+let before: string[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-hostile-"));
+  const seedsDir = path.join(work, "seeds");
+  outDir = path.join(work, "out", "site");
+  await mkdir(seedsDir, { recursive: true });
+  for (const [name, text] of Object.entries(SEEDS)) await writeFile(path.join(seedsDir, name), text);
+  before = await listTree(work);
+  ({ records, problems: warnings } = await build({ seedsDir, outDir, quiet: true }));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const recordFor = (file: string): ArticleRecord => {
+  const record = records.find((r) => r.source.file === file);
+  if (record === undefined) throw new Error(`no record for ${file}`);
+  return record;
+};
+
+/** Nothing executable: no script but JSON-LD, no handler attributes, no javascript:/data: URLs, no frames. */
+function executable(elements: Element[]): string[] {
+  return elements.flatMap((element) => {
+    const found: string[] = [];
+    if (element.tagName === "script" && element.properties["type"] !== "application/ld+json") found.push("script");
+    if (["iframe", "object", "embed", "frame"].includes(element.tagName)) found.push(element.tagName);
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (/^on/i.test(name)) found.push(`${element.tagName}[${name}]`);
+      if (typeof value === "string" && /^\s*(?:javascript|data|vbscript):/i.test(value))
+        found.push(`${element.tagName}[${name}=${value}]`);
+    }
+    return found;
+  });
+}
+
+describe("hostile seeds", () => {
+  test("every seed is an article; damaged text is reported, not dropped", () => {
+    expect(records).toHaveLength(Object.keys(SEEDS).length);
+    const messages = warnings.map((p) => `${p.file}:${p.line}: ${p.message}`);
+    expect(messages).toContain(
+      "nul-bytes.txt:7: 3 control or non-character code points (e.g. NUL) replaced with U+FFFD",
+    );
+    expect(messages).toContain(
+      "script-everywhere.txt:1: image `../../outside.jpg` not found inside the seeds folder; the caption is shown without it",
+    );
+    expect(recordFor("nul-bytes.txt").body).toEqual(["before\uFFFDafter", "bell\uFFFD and escape\uFFFD[31m red"]);
+  });
+
+  test("pages: nothing executable, and the text shown literally", async () => {
+    for (const record of records) {
+      const page = await readPage(outDir, record.url);
+      expect(executable(page.all("*")), record.source.file).toEqual([]);
+      expect(page.text("h1")).toBe(record.headline);
+      const body = page.text(".body") ?? "";
+      for (const paragraph of record.body) expect(body).toContain(paragraph);
+      const jsonLd = JSON.parse(page.text("script[type='application/ld+json']") ?? "") as { headline: string };
+      expect(jsonLd.headline).toBe(record.headline);
+    }
+    const evil = recordFor("script-everywhere.txt");
+    const page = await readPage(outDir, evil.url);
+    expect(page.text(".byline")).toBe(`By Evil ${SCRIPT}`);
+    expect(page.text(".caption")).toBe(`Caption ${SCRIPT}`);
+    expect(page.text(".credit")).toBe(`Credit ${SCRIPT}`);
+    expect(page.text(".related-title")).toBe(`Related ${SCRIPT}`);
+    expect(page.text(".related .teaser")).toBe(`Teaser ${HANDLER}`);
+    expect(page.all(".tags a").map((a) => toText(a))).toEqual([`tag ${SCRIPT}`, "../../../etc/passwd"]);
+    expect(page.text("title")).toBe(`${evil.headline} | Phnom Penh Post archive`);
+    expect(page.all("meta[property='og:title']").map((m) => m.properties["content"])).toEqual([evil.headline]);
+  });
+
+  test("markdown keeps its safe structure and loses every unsafe part", async () => {
+    const page = await readPage(outDir, recordFor("hostile.md").url);
+    expect(executable(page.all("*"))).toEqual([]);
+    const links = page.all(".body a").map((a) => [toText(a), a.properties["href"] ?? null]);
+    expect(links).toEqual([
+      ["js link", null],
+      ["data link", null],
+      ["javascript:alert(6)", null],
+      ["fine link", "https://example.org/a?b=1&c=2"],
+      ["site link", "/about/"],
+    ]);
+    expect(page.all(".body img").every((img) => img.properties["src"] === undefined)).toBe(true);
+  });
+
+  test("feeds and JSON carry the text as text", async () => {
+    const atom = fromXml(await readFile(path.join(outDir, "feed.xml"), "utf8"));
+    const titles: string[] = [];
+    const visit = (node: typeof atom | (typeof atom)["children"][number]): void => {
+      if (node.type === "element" && node.name === "title")
+        titles.push(node.children.map((c) => ("value" in c ? c.value : "")).join(""));
+      if ("children" in node) node.children.forEach(visit);
+    };
+    visit(atom);
+    expect(titles).toContain(`Markdown ${SCRIPT}`);
+    const json = JSON.parse(await readFile(path.join(outDir, "feed.json"), "utf8")) as { items: { title: string }[] };
+    expect(json.items.map((item) => item.title)).toContain(`Markdown ${SCRIPT}`);
+    const data = JSON.parse(await readFile(path.join(outDir, "data", "articles.json"), "utf8")) as ArticleRecord[];
+    expect(data).toEqual(records);
+  });
+
+  test("the search index holds every article", async () => {
+    const entry = JSON.parse(await readFile(path.join(outDir, "pagefind", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(records.length);
+  });
+
+  test("nothing is written outside the output folder", async () => {
+    const after = await listTree(work);
+    const outside = after.filter(
+      (entry) => entry !== "out" && !entry.startsWith(path.join("out", "site")) && !before.includes(entry),
+    );
+    expect(outside).toEqual([]);
+    const tagPage = await readPage(outDir, "/tag/etcpasswd/");
+    expect(tagPage.text("h1")).toBe("Tagged “../../../etc/passwd”");
+  });
+});
