@@ -69,6 +69,7 @@ export interface FrontMatterResult {
 }
 
 const FENCE = /^---[ \t]*\n/;
+const CLOSED_FRONT_MATTER = /^---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*(?:\n|$)/;
 
 export function readFrontMatter(source: string, timeZone: string): FrontMatterResult {
   if (!FENCE.test(source)) return { data: {}, content: source, contentLine: 1, findings: [] };
@@ -80,7 +81,11 @@ export function readFrontMatter(source: string, timeZone: string): FrontMatterRe
     raw = file.data;
     parsed = { content: file.content, matter: file.matter };
   } catch (error) {
-    return { data: {}, content: "", contentLine: 1, findings: [yamlFinding(error)] };
+    // Parse the rest anyway, so its problems are reported in the same run.
+    const closed = CLOSED_FRONT_MATTER.exec(source);
+    const rest = closed === null ? "" : source.slice(closed[0].length);
+    const contentLine = closed === null ? 1 : lineCount(closed[0]) + 1;
+    return { data: {}, content: rest, contentLine, findings: [yamlFinding(error)] };
   }
   const contentLine = lineCount(source.slice(0, source.length - parsed.content.length)) + 1;
   const result = frontMatterSchema(timeZone).safeParse(raw ?? {});

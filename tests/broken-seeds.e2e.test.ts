@@ -1,0 +1,190 @@
+/**
+ * Broken seeds stop the build before anything is written: every problem of
+ * every file is reported as path:line, the exit code is non-zero, and the
+ * previous site stays byte-for-byte as it was, also when a build is killed.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { validate } from "../src/build.ts";
+import { loadSiteConfig } from "../src/site-config.ts";
+import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./helpers.ts";
+
+const run = promisify(execFile);
+const GOOD = scrapedPage({ headline: "A good article", header: ["By Someone"], body: ["A body paragraph."] });
+
+/** Each broken seed, and the `line: error: message` start it must be reported with. */
+const BROKEN: Record<string, { text: string | Buffer; expected: string }> = {
+  "empty.txt": { text: "", expected: "1: error: the seed file is empty" },
+  "latin1.txt": {
+    text: Buffer.from("Logo of Phnom Penh Post newspaper Phnom Penh Post - Caf\xe9\n\nCaf\xe9\n\nBody.\n", "latin1"),
+    expected: "1: error: the seed file is not valid UTF-8",
+  },
+  "bad-yaml.txt": {
+    text: `---\ndate: 2019-04-24\ntags: [a, b\n---\n${GOOD}`,
+    expected: "3: error: front matter is not valid YAML",
+  },
+  "impossible-date.txt": {
+    text: `---\ndate: 2019-13-45\n---\n${GOOD}`,
+    expected: "2: error: front matter `date` `2019-13-45` is not an ISO 8601 date that exists",
+  },
+  "impossible-date-line.txt": {
+    text: scrapedPage({
+      headline: "Dated",
+      header: ["Publication date 31 February 2019 | 10:19 | ICT"],
+      body: ["Body."],
+    }),
+    expected: "5: error: `Publication date 31 February 2019 | 10:19 | ICT` is not a date that exists",
+  },
+  "unknown-key.txt": { text: `---\ntitel: Typo\n---\n${GOOD}`, expected: "2: error: unknown front-matter key `titel`" },
+  "traversal-slug.txt": {
+    text: `---\nslug: ../../x\n---\n${GOOD}`,
+    expected: "2: error: front matter `slug` must be a plain slug",
+  },
+  "absolute-section.txt": {
+    text: `---\nsection: /abs\n---\n${GOOD}`,
+    expected: "2: error: front matter `section` must be a plain slug",
+  },
+  "empty-section.txt": {
+    text: `---\nsection: ""\n---\n${GOOD}`,
+    expected: "2: error: front matter `section` must be a plain slug",
+  },
+  "reserved-section.txt": {
+    text: `---\nsection: search\n---\n${GOOD}`,
+    expected: "1: error: section `search` would collide with the site's own pages",
+  },
+  "no-body.txt": {
+    text: "Logo of Phnom Penh Post newspaper Phnom Penh Post - Only a headline\n\nOnly a headline\n",
+    expected: "3: error: the article has a headline but no body paragraphs",
+  },
+  "same-slug-a.txt": { text: `---\nslug: same\n---\n${GOOD}`, expected: "" },
+  "same-slug-b.txt": {
+    text: `---\nslug: same\n---\n${GOOD}`,
+    expected: "1: error: slug `same` is also claimed by same-slug-a.txt",
+  },
+};
+
+let work: string;
+let seedsDir: string;
+let outDir: string;
+
+/** `node --import tsx`, not `npm run`, so a signal reaches the build process itself. */
+function cli(script: string, args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: "pipe",
+  });
+}
+
+async function runCli(
+  script: string,
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const result = await run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
+    cwd: PROJECT_ROOT,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-broken-"));
+  seedsDir = path.join(work, "seeds");
+  outDir = path.join(work, "site");
+  await mkdir(seedsDir);
+  await copyFile(REAL_SEED, path.join(seedsDir, "real.txt"));
+  expect((await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"])).code).toBe(0);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("broken seeds", () => {
+  test.each(Object.keys(BROKEN).filter((name) => BROKEN[name]?.expected !== ""))(
+    "%s alone is reported with its line",
+    async (name) => {
+      await withSeeds(
+        {
+          [name]: BROKEN[name]?.text ?? "",
+          ...(name === "same-slug-b.txt" ? { "same-slug-a.txt": BROKEN["same-slug-a.txt"]?.text ?? "" } : {}),
+        },
+        async (dir) => {
+          const { problems } = await validate(dir, loadSiteConfig());
+          const errors = problems
+            .filter((p) => p.severity === "error")
+            .map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+          expect(errors).toHaveLength(1);
+          expect(errors[0]).toMatch(new RegExp(`^${escape(`${name}:${BROKEN[name]?.expected ?? ""}`)}`));
+        },
+      );
+    },
+  );
+
+  test("together: exit 1, every file named with its line, the previous site unchanged, nothing written elsewhere", async () => {
+    for (const [name, { text }] of Object.entries(BROKEN)) await writeFile(path.join(seedsDir, name), text);
+    onTestFinished(async () => {
+      for (const name of Object.keys(BROKEN)) await rm(path.join(seedsDir, name));
+    });
+    const site = await hashTree(outDir);
+    const around = await listTree(work);
+    const { code, stderr } = await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir]);
+    expect(code).toBe(1);
+    for (const [name, { expected }] of Object.entries(BROKEN)) {
+      if (expected !== "") expect(stderr).toContain(`${seedsDir}/${name}:${expected}`);
+    }
+    expect(stderr).toMatch(/build failed: 12 errors in seeds; nothing was written/);
+    expect(await hashTree(outDir)).toBe(site);
+    expect(await listTree(work)).toEqual(around);
+
+    const check = await runCli("check.ts", ["--seeds", seedsDir]);
+    expect(check.code).toBe(1);
+    // Four seeds parse (the real one, both same-slug ones, the reserved section); the slug and section clash only in the archive.
+    expect(check.stdout.trim()).toMatch(/^14 seeds, 4 articles, 12 errors, \d+ warnings$/);
+  });
+
+  test("a build killed midway leaves the previous site intact, and the next build cleans up", async () => {
+    const site = await hashTree(outDir);
+    for (let i = 0; i < 400; i++) {
+      await writeFile(
+        path.join(seedsDir, `bulk-${i}.txt`),
+        scrapedPage({ headline: `Bulk article ${i}`, body: [`Body of bulk article ${i}.`] }),
+      );
+    }
+    onTestFinished(async () => {
+      for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`));
+    });
+    const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
+    const staging = `site.building-${child.pid ?? 0}`;
+    // Kill once the build has started writing its staging folder.
+    for (let i = 0; i < 600 && !(await readdir(work)).includes(staging); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await readdir(work)).toContain(staging);
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(await hashTree(outDir)).toBe(site);
+
+    expect((await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"])).code).toBe(0);
+    expect((await readdir(work)).sort()).toEqual(["seeds", "site"]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+async function withSeeds(files: Record<string, string | Buffer>, use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), "ppp-one-"));
+  try {
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
