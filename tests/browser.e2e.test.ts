@@ -131,13 +131,28 @@ describe("search", () => {
   test("works with the keyboard alone", async () => {
     const { page } = await open("/search/");
     await page.locator("#search-page-q").focus();
+    // The script shows the filters once Pagefind has loaded; before that, Enter would submit the plain form.
+    await page.locator(".filters").waitFor({ state: "visible" });
     await page.keyboard.type("Kratie");
     await page.keyboard.press("Enter");
     expect(await searchResults(page)).toEqual(["Floods close schools in Kratie"]);
     // From the input: the button and four filter selects, then the first result.
     await page.locator("#search-page-q").focus();
-    for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Floods close schools in Kratie");
+    const focused: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(
+        await page.evaluate(() => document.activeElement?.id || (document.activeElement?.textContent ?? "")),
+      );
+    }
+    expect(focused).toEqual([
+      "Search",
+      "filter-section",
+      "filter-author",
+      "filter-year",
+      "filter-sort",
+      "Floods close schools in Kratie",
+    ]);
     await page.keyboard.press("Enter");
     await page.waitForURL(/floods-close-schools-in-kratie/);
     await page.close();
