@@ -67,8 +67,6 @@ const available = await pagefind.filters();
 fillSelect(form.elements.section, available.section ?? {}, (a, b) => a.localeCompare(b));
 fillSelect(form.elements.author, available.author ?? {}, (a, b) => a.localeCompare(b));
 fillSelect(form.elements.year, available.year ?? {}, (a, b) => b.localeCompare(a));
-form.querySelector(".filters").hidden = false;
-
 let pending = [];
 
 async function showMore() {
@@ -78,9 +76,10 @@ async function showMore() {
   more.hidden = pending.length === 0;
 }
 
-async function run() {
+// `keepTyped`: on first load, words typed while the script was loading are kept.
+async function run(keepTyped = false) {
   const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? "";
+  input.value = params.get("q") ?? (keepTyped ? input.value : "");
   for (const name of [...FILTERS, "sort"]) form.elements[name].value = params.get(name) ?? "";
   list.replaceChildren();
   more.hidden = true;
@@ -108,11 +107,13 @@ function submit(event) {
   for (const [name, value] of new FormData(form))
     if (String(value).trim() !== "") params.set(name, String(value).trim());
   history.pushState(null, "", `${location.pathname}?${params}`);
-  run();
+  return run();
 }
 
 form.addEventListener("submit", submit);
 for (const name of [...FILTERS, "sort"]) form.elements[name].addEventListener("change", () => submit());
 more.addEventListener("click", showMore);
-window.addEventListener("popstate", run);
-run();
+window.addEventListener("popstate", () => run());
+await run(true);
+// Shown last: from here on the filters work, and tests wait for this.
+form.querySelector(".filters").hidden = false;
