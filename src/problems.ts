@@ -25,6 +25,14 @@ export function finding(line: number, severity: Severity, text: ProblemText): Fi
   return { line, severity, ...text };
 }
 
+const FRONT_MATTER_HINTS: Readonly<Record<string, string>> = {
+  date: "write it as ISO 8601: `2019-04-24`, or `2019-04-24T10:19:00+07:00` with a time",
+  slug: "use lowercase letters, digits and single hyphens, e.g. `garment-wages-explained`",
+  section: "use lowercase letters, digits and single hyphens, e.g. `business`",
+  image: "give a path inside the seeds folder or an http(s) URL",
+  tags: "give a list (`[economy, garment industry]`) or one comma-separated string",
+};
+
 /** The catalogue of problem texts. */
 export const problemText = {
   controlCharacters: (count: number): ProblemText => ({
@@ -45,7 +53,7 @@ export const problemText = {
   }),
   badFrontMatter: (key: string, detail: string): ProblemText => ({
     message: `front matter \`${key}\` ${detail}`,
-    hint: "allowed keys: headline, date, byline, section, tags, slug, image, caption, credit",
+    hint: FRONT_MATTER_HINTS[key] ?? "see the front-matter keys in README.md",
   }),
   unknownFrontMatterKey: (key: string): ProblemText => ({
     message: `unknown front-matter key \`${key}\``,
