@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type Page, chromium } from "playwright-core";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { build } from "../src/build.ts";
 import type { ArticleRecord } from "../src/record.ts";
@@ -28,11 +27,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "ppp-browser-"));
   const seedsDir = path.join(work, "seeds");
   const outDir = path.join(work, "site");
-  await writeFixtureSeeds(seedsDir);
-  await mkdir(path.join(seedsDir, "images"));
-  await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7a8b99" } })
-    .jpeg()
-    .toFile(path.join(seedsDir, "images", "factory.jpg"));
+  await writeFixtureSeeds(seedsDir, { image: true });
   records = (await build({ seedsDir, outDir, quiet: true })).records;
   server = await serveSite(outDir);
   browser = await chromium.launch({

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { fileURLToPath } from "node:url";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
 
@@ -71,8 +72,17 @@ export const EXTRA_SEEDS: Readonly<Record<string, string>> = {
   ].join("\n"),
 };
 
-/** Writes the real seed, every parser fixture and `EXTRA_SEEDS` into `seedsDir`. */
-export async function writeFixtureSeeds(seedsDir: string): Promise<void> {
+/**
+ * Writes the real seed, every parser fixture and `EXTRA_SEEDS` into
+ * `seedsDir`; with `image`, also the photo the front-matter fixture names.
+ */
+export async function writeFixtureSeeds(seedsDir: string, options: { image?: boolean } = {}): Promise<void> {
+  if (options.image === true) {
+    await mkdir(path.join(seedsDir, "images"), { recursive: true });
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7a8b99" } })
+      .jpeg()
+      .toFile(path.join(seedsDir, "images", "factory.jpg"));
+  }
   await mkdir(path.join(seedsDir, "fixtures"), { recursive: true });
   await copyFile(REAL_SEED, path.join(seedsDir, path.basename(REAL_SEED)));
   for (const fixture of await parseFixtures()) {

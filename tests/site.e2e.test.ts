@@ -2,10 +2,9 @@
  * The archive site built from every fixture: pages, links, feeds, sitemap,
  * structured data, validity and weight, read back with real parsers.
  */
-import { access, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 import type { Element as XmlElement, Root as XmlRoot } from "xast";
 import { fromXml } from "xast-util-from-xml";
 import { toText } from "hast-util-to-text";
@@ -28,12 +27,7 @@ beforeAll(async () => {
   const seedsDir = path.join(work, "seeds");
   outDir = path.join(work, "site");
   baseOutDir = path.join(work, "site-under-base");
-  await writeFixtureSeeds(seedsDir);
-  // The front-matter fixture names images/factory.jpg.
-  await mkdir(path.join(seedsDir, "images"));
-  await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#7a8b99" } })
-    .jpeg()
-    .toFile(path.join(seedsDir, "images", "factory.jpg"));
+  await writeFixtureSeeds(seedsDir, { image: true });
   records = (await build({ seedsDir, outDir, quiet: true, site: { siteUrl: SITE_URL } })).records;
   await build({ seedsDir, outDir: baseOutDir, base: BASE, quiet: true, site: { siteUrl: SITE_URL } });
 });

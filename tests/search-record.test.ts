@@ -1,0 +1,58 @@
+/** What goes into the search index for an article: its text, nothing else, and Khmer split into words. */
+import { describe, expect, test } from "vitest";
+import { searchRecord, segmentForSearch } from "../src/render/search-index.ts";
+import type { ArticleView } from "../src/render/article-view.ts";
+import type { ArticleRecord } from "../src/record.ts";
+import { summarize } from "../src/render/summary.ts";
+
+const record: ArticleRecord = {
+  slug: "x",
+  url: "/national/x/",
+  headline: "Headline text",
+  byline: "Kong Meta and Alex Willemyns",
+  authors: ["Kong Meta", "Alex Willemyns"],
+  date: "2019-04-24T10:19:00+07:00",
+  section: "national",
+  tags: [],
+  photo: { caption: "A caption.", credit: "AFP", image: null },
+  body: ["First <b>paragraph</b> {{ x }}.", "Second paragraph.", "កម្ពុជា​បាន​នាំចេញ​អង្ករ"],
+  related: [{ title: "Related title", teaser: "Teaser", url: null }],
+  wordCount: 10,
+  language: "en",
+  source: { file: "x.txt", sha256: "0".repeat(64) },
+};
+
+function view(r: ArticleRecord): ArticleView {
+  return { record: r, summary: summarize(r, {}) } as ArticleView;
+}
+
+describe("search records", () => {
+  test("hold headline, byline, caption, credit and every paragraph, not related items or navigation", () => {
+    const entry = searchRecord(view(record), "/archive/");
+    for (const part of [
+      "Headline text",
+      "Kong Meta and Alex Willemyns",
+      "A caption.",
+      "AFP",
+      record.body[0],
+      record.body[1],
+    ]) {
+      expect(entry.content).toContain(part);
+    }
+    expect(entry.content).toContain("កម្ពុជា បាន នាំចេញ អង្ករ");
+    expect(entry.content).not.toContain("Related title");
+    expect(entry.url).toBe("/archive/national/x/");
+    expect(entry.filters).toEqual({ section: ["National"], author: ["Kong Meta", "Alex Willemyns"], year: ["2019"] });
+    expect(entry.sort).toEqual({ date: "2019-04-24T10:19:00+07:00" });
+  });
+
+  test("undated articles get the Undated year and sort last", () => {
+    const entry = searchRecord(view({ ...record, date: null }), "/");
+    expect(entry.filters?.["year"]).toEqual(["Undated"]);
+    expect(entry.sort).toEqual({ date: "0000" });
+  });
+
+  test("Khmer runs are split into words; other text is untouched", () => {
+    expect(segmentForSearch("ការនាំចេញអង្ករកើនឡើង AFP, 2020!")).toBe("ការនាំចេញ អង្ករ កើនឡើង AFP, 2020!");
+  });
+});
