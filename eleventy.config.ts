@@ -13,12 +13,7 @@ import { withBase } from "./src/render/urls.ts";
 // Absolute, so builds started from any working directory find them.
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-export interface ConfigureOptions {
-  /** Deployment base path, `/` or `/some/path/`. */
-  pathPrefix: string;
-}
-
-export default function configure(eleventyConfig: UserConfig, options: ConfigureOptions): void {
+export default function configure(eleventyConfig: UserConfig): void {
   eleventyConfig.setInputDirectory(here("./templates"));
   eleventyConfig.setIncludesDirectory("_includes");
   eleventyConfig.setTemplateFormats(["njk"]);
@@ -27,9 +22,14 @@ export default function configure(eleventyConfig: UserConfig, options: Configure
   // https://www.11ty.dev/docs/copy/ — CSS, wordmark and icons as they are.
   eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });
   eleventyConfig.addFilter("displayDate", displayDate);
-  // Eleventy's compile cache is process-wide: compiled templates keep the
-  // filters of the first build, so a second build in one process (tests,
-  // `npm run serve`) with another `--base` would get the first one's links.
-  eleventyConfig.setUseTemplateCache(false);
-  eleventyConfig.addFilter("url", (url: string) => withBase(url, options.pathPrefix));
+  // Our own `url` filter, registered as a plugin so it replaces Eleventy's
+  // (whose URL validation dominated build time). It reads the base path from
+  // the page's data, not from this closure: Eleventy's compiled-template
+  // cache is process-wide, so a later build in the same process (tests,
+  // `npm run serve`) may render with filters registered by an earlier one.
+  eleventyConfig.addPlugin((config: UserConfig) => {
+    config.addFilter("url", function (this: { ctx?: { basePath?: string } }, url: string) {
+      return withBase(url, this.ctx?.basePath ?? "/");
+    });
+  });
 }

@@ -28,7 +28,9 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     configPath: "",
     pathPrefix: run.pathPrefix,
     config(config) {
-      configure(config, { pathPrefix: run.pathPrefix });
+      configure(config);
+      // Read by the `url` filter.
+      config.addGlobalData("basePath", run.pathPrefix);
       config.addGlobalData("articles", run.articles);
       config.addGlobalData("listPages", run.listPages);
       config.addGlobalData("sections", run.sections);

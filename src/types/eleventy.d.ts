@@ -3,6 +3,7 @@ declare module "@11ty/eleventy" {
   export interface UserConfig {
     addGlobalData(name: string, value: unknown): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addPlugin(plugin: (config: UserConfig) => void): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     setNunjucksEnvironmentOptions(options: {

@@ -1,0 +1,140 @@
+/**
+ * Writes a synthetic archive of N articles in the scraped seed format
+ * (headline, byline, date line, doubled caption with credit, 12 paragraphs,
+ * 3 related items), deterministic from a seed value, and the same articles as
+ * a minimal Hugo site, for the benchmark.
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const WORDS = (
+  "government ministry province minister court election party national assembly commune council villagers " +
+  "garment factory workers exports investment rice farmers market prices tourism Angkor Siem Reap Phnom Penh " +
+  "Kampong Cham Battambang police officials rights groups opposition spokesman said on Tuesday Wednesday " +
+  "Thursday the a of in to and for with that was were would development project bank loans land dispute river " +
+  "Mekong flood drought school students health hospital report data per cent million dollars year month week"
+).split(" ");
+const NAMES = ["Niem Chheng", "Kong Meta", "Hor Kimsay", "May Kunmakara", "Soth Koemsoeun", "Mom Kunthear", "Khy Sovuthy", "Hin Pisei"];
+const CREDITS = ["Heng Chivoan", "Photo supplied", "AFP", "Hong Menea", "Supplied", "Khem Sovannara/AFP"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** mulberry32: small, fast, deterministic. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticArticle {
+  file: string;
+  headline: string;
+  byline: string;
+  /** Calendar parts, for both formats. */
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  caption: string;
+  credit: string;
+  body: string[];
+  related: { title: string; teaser: string }[];
+}
+
+export function syntheticArticles(count: number, seed: number): SyntheticArticle[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const words = (n: number): string => Array.from({ length: n }, () => pick(WORDS)).join(" ");
+  const sentence = (n: number): string => {
+    const text = words(n);
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+  const headlines = Array.from({ length: count }, (_, i) => `${sentence(6 + Math.floor(next() * 5)).slice(0, -1)} ${i + 1}`);
+  return headlines.map((headline, i) => ({
+    file: `${String(i).padStart(6, "0")}.txt`,
+    headline,
+    byline: next() < 0.5 ? `${pick(NAMES)} | The Phnom Penh Post` : `By ${pick(NAMES)} and ${pick(NAMES)}`,
+    year: 1993 + Math.floor(next() * 31),
+    month: 1 + Math.floor(next() * 12),
+    day: 1 + Math.floor(next() * 28),
+    hour: Math.floor(next() * 24),
+    minute: Math.floor(next() * 60),
+    caption: sentence(14),
+    credit: pick(CREDITS),
+    body: Array.from({ length: 12 }, () => `${sentence(18)} ${sentence(14)} ${sentence(10)}`),
+    related: Array.from({ length: 3 }, () => ({ title: pick(headlines), teaser: words(35) })),
+  }));
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+export function scrapedText(a: SyntheticArticle): string {
+  return [
+    `Logo of Phnom Penh Post newspaper Phnom Penh Post - ${a.headline}`,
+    "",
+    a.headline,
+    "",
+    a.byline,
+    "",
+    `Publication date ${a.day} ${MONTHS[a.month - 1]} ${a.year} | ${pad(a.hour)}:${pad(a.minute)} | ICT`,
+    "",
+    `${a.caption} ${a.credit}`,
+    `${a.caption} ${a.credit}`,
+    "",
+    a.headline,
+    "",
+    ...a.body.flatMap((p) => [p, ""]),
+    "",
+    ...a.related.flatMap((r) => [`  • ${r.title}`, "", `    ${r.teaser}`, ""]),
+  ].join("\n");
+}
+
+export function hugoMarkdown(a: SyntheticArticle): string {
+  const date = `${a.year}-${pad(a.month)}-${pad(a.day)}T${pad(a.hour)}:${pad(a.minute)}:00+07:00`;
+  return [
+    "---",
+    `title: ${JSON.stringify(a.headline)}`,
+    `date: ${date}`,
+    `author: ${JSON.stringify(a.byline)}`,
+    "---",
+    "",
+    `*${a.caption}* ${a.credit}`,
+    "",
+    ...a.body.flatMap((p) => [p, ""]),
+  ].join("\n");
+}
+
+/** A Hugo site that renders the same articles with a single- and a list-page layout, pagination and RSS. */
+const HUGO_CONFIG = `baseURL = "http://localhost/"
+title = "Phnom Penh Post archive"
+languageCode = "en"
+disableKinds = ["taxonomy", "term"]
+[pagination]
+  pagerSize = 20
+`;
+const HUGO_BASEOF = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="/style.css"></head><body><header><a href="/">Phnom Penh Post</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>`;
+const HUGO_SINGLE = `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.author }} · {{ .Date.Format "2 January 2006 | 15:04" }}</p>{{ .Content }}</article>{{ end }}`;
+const HUGO_LIST = `{{ define "main" }}{{ range .Paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary | plainify | truncate 200 }}</p></article>{{ end }}{{ end }}`;
+
+export async function writeArchives(count: number, seed: number, dir: string): Promise<{ seedsDir: string; hugoDir: string }> {
+  const seedsDir = path.join(dir, "seeds");
+  const hugoDir = path.join(dir, "hugo");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(seedsDir, { recursive: true });
+  await mkdir(path.join(hugoDir, "content", "posts"), { recursive: true });
+  await mkdir(path.join(hugoDir, "layouts", "_default"), { recursive: true });
+  await writeFile(path.join(hugoDir, "hugo.toml"), HUGO_CONFIG);
+  await writeFile(path.join(hugoDir, "layouts", "_default", "baseof.html"), HUGO_BASEOF);
+  await writeFile(path.join(hugoDir, "layouts", "_default", "single.html"), HUGO_SINGLE);
+  await writeFile(path.join(hugoDir, "layouts", "_default", "list.html"), HUGO_LIST);
+  for (const article of syntheticArticles(count, seed)) {
+    await writeFile(path.join(seedsDir, article.file), scrapedText(article));
+    await writeFile(path.join(hugoDir, "content", "posts", article.file.replace(/\.txt$/, ".md")), hugoMarkdown(article));
+  }
+  return { seedsDir, hugoDir };
+}
