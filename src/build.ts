@@ -8,6 +8,7 @@ import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { type IngestResult, contentByFile, ingestSeeds } from "./ingest/read-seeds.ts";
 import { type Problem, problem, problemText } from "./problems.ts";
+import { type PhaseTiming, Progress } from "./progress.ts";
 import { BUILT_MARKER, prepareStaging, publish } from "./publish.ts";
 import type { ArticleRecord } from "./record.ts";
 import { buildArticleViews } from "./render/article-view.ts";
@@ -37,6 +38,8 @@ export interface BuildResult {
   /** Warnings only: a build with errors throws `BuildError`. */
   problems: Problem[];
   seedFiles: number;
+  /** How long each phase took. */
+  timings: PhaseTiming[];
 }
 
 /** The build stopped before writing anything because seeds have errors. */
@@ -56,41 +59,39 @@ export interface Validation {
 }
 
 /** The validation pass: every seed parsed and checked, the archive assembled, nothing written. */
-export async function validate(seedsDir: string, site: SiteConfig): Promise<Validation> {
-  const ingest = await ingestSeeds(seedsDir, { defaultSection: site.defaultSection, timeZone: site.timeZone });
-  const archive = buildArchive(ingest.seeds, {
+export async function validate(seedsDir: string, site: SiteConfig, progress = new Progress(false)): Promise<Validation> {
+  const options = { defaultSection: site.defaultSection, timeZone: site.timeZone };
+  const ingest = await progress.phase("read and parse seeds", 0, () => ingestSeeds(seedsDir, options, () => progress.tick()));
+  const archive = await progress.phase("archive", 0, () => buildArchive(ingest.seeds, {
     timeZone: site.timeZone,
     sectionNames: site.sections,
     pageSize: site.pageSize,
     moreInSection: site.moreInSection,
-  });
+  }));
   return { ingest, archive, problems: [...ingest.problems, ...archive.problems] };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
-  const { ingest, archive, problems } = await validate(options.seedsDir, site);
+  const { ingest, archive, problems } = await validate(options.seedsDir, site, progress);
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
   const outDir = path.resolve(options.outDir);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
   const staging = await prepareStaging(outDir);
   try {
-    const images = await processImages(archive, options.seedsDir, staging, urls, problems);
-    await render(archive, {
-      contentByFile: contentByFile(ingest.seeds),
-      images,
-      site,
-      urls,
-      staging,
-      quiet: options.quiet,
-    });
-    await publish(staging, outDir);
+    const images = await progress.phase("images", 0, () =>
+      processImages(archive, options.seedsDir, staging, urls, problems),
+    );
+    const context = { contentByFile: contentByFile(ingest.seeds), images, site, urls, staging, progress };
+    await render(archive, context, options.quiet ?? false);
+    await progress.phase("publish", 0, () => publish(staging, outDir));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { records: archive.records, problems, seedFiles: ingest.fileCount };
+  return { records: archive.records, problems, seedFiles: ingest.fileCount, timings: progress.timings };
 }
 
 interface RenderContext {
@@ -99,52 +100,63 @@ interface RenderContext {
   site: SiteConfig;
   urls: UrlContext;
   staging: string;
-  quiet: boolean | undefined;
+  progress: Progress;
 }
 
-async function render(archive: Archive, context: RenderContext): Promise<void> {
-  const { site, urls, staging } = context;
-  const articles = buildArticleViews({
-    archive,
-    contentByFile: context.contentByFile,
-    imagesByFile: context.images,
-    site,
-    urls,
+async function render(archive: Archive, context: RenderContext, quiet: boolean): Promise<void> {
+  const { site, urls, staging, progress } = context;
+  const { articles, listPages, sections } = await progress.phase("views", 0, () => {
+    const views = buildArticleViews({
+      archive,
+      contentByFile: context.contentByFile,
+      imagesByFile: context.images,
+      site,
+      urls,
+    });
+    return {
+      articles: views,
+      listPages: buildListPageViews(archive.listPages, site, urls),
+      sections: archive.sections.map((listing) => ({ text: listing.name, url: listing.url })),
+    };
   });
-  const listPages = buildListPageViews(archive.listPages, site, urls);
-  const sections = archive.sections.map((listing) => ({ text: listing.name, url: listing.url }));
   const archiveLinks = listPages
     .filter((page) => (page.kind === "year" || page.kind === "undated") && page.pageNumber === 1)
     .map((page) => ({ text: page.kind === "year" ? page.url.slice(1, -1) : "Undated", url: page.url }));
   const dates = archive.records.flatMap((record) => record.date ?? []);
-  await runEleventy({
-    articles,
-    listPages,
-    sections,
-    archiveLinks,
-    site,
-    stats: {
-      articles: archive.records.length,
-      undated: archive.records.length - dates.length,
-      newest: dates[0] ?? null,
-      oldest: dates.at(-1) ?? null,
-    },
-    outDir: staging,
-    pathPrefix: urls.pathPrefix,
-    quiet: context.quiet ?? false,
+  await progress.phase("pages", articles.length + listPages.length, () =>
+    runEleventy({
+      articles,
+      listPages,
+      sections,
+      archiveLinks,
+      site,
+      stats: {
+        articles: archive.records.length,
+        undated: archive.records.length - dates.length,
+        newest: dates[0] ?? null,
+        oldest: dates.at(-1) ?? null,
+      },
+      outDir: staging,
+      pathPrefix: urls.pathPrefix,
+      quiet,
+    }),
+  );
+  await progress.phase("data, feeds, sitemap", 0, async () => {
+    await mkdir(path.join(staging, "data"), { recursive: true });
+    await writeFile(path.join(staging, BUILT_MARKER), `${JSON.stringify(archive.records, null, 2)}\n`);
+    await writeFeeds({ articles, sections, site, urls, outDir: staging });
+    await writeSitemap(
+      [
+        ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),
+        ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
+        { url: "/about/", lastmod: null },
+      ],
+      staging,
+      urls,
+    );
   });
-  await mkdir(path.join(staging, "data"), { recursive: true });
-  await writeFile(path.join(staging, BUILT_MARKER), `${JSON.stringify(archive.records, null, 2)}\n`);
-  await writeFeeds({ articles, sections, site, urls, outDir: staging });
-  await writeSearchIndex(articles, staging, urls.pathPrefix);
-  await writeSitemap(
-    [
-      ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),
-      ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
-      { url: "/about/", lastmod: null },
-    ],
-    staging,
-    urls,
+  await progress.phase("search index", articles.length, () =>
+    writeSearchIndex(articles, staging, urls.pathPrefix, () => progress.tick()),
   );
 }
 

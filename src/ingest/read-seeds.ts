@@ -23,7 +23,7 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function ingestSeeds(dir: string, options: SeedOptions): Promise<IngestResult> {
+export async function ingestSeeds(dir: string, options: SeedOptions, onSeed: () => void = () => {}): Promise<IngestResult> {
   const files = await listSeedFiles(dir);
   const seeds: ParsedSeed[] = [];
   const problems: Problem[] = [];
@@ -31,6 +31,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions): Promise<In
     const result = parseSeed(await readFile(path.join(dir, file)), file, options);
     problems.push(...result.problems);
     if (result.parsed !== null) seeds.push(result.parsed);
+    onSeed();
   }
   return { seeds, problems, fileCount: files.length };
 }

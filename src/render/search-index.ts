@@ -57,19 +57,28 @@ export function searchRecord(article: ArticleView, pathPrefix: string): pagefind
   };
 }
 
+/** Records sent to the Pagefind service at once: it indexes while the next requests arrive. */
+const BATCH = 200;
+
 /** Writes `<outDir>/pagefind/`. */
 export async function writeSearchIndex(
   articles: readonly ArticleView[],
   outDir: string,
   pathPrefix: string,
+  onRecord: () => void = () => {},
 ): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (index === undefined) throw new Error(`search index: ${errors.join("; ")}`);
   try {
-    for (const article of articles) {
-      const added = await index.addCustomRecord(searchRecord(article, pathPrefix));
-      if (added.errors.length > 0)
-        throw new Error(`search index, ${article.record.source.file}: ${added.errors.join("; ")}`);
+    for (let start = 0; start < articles.length; start += BATCH) {
+      const batch = articles.slice(start, start + BATCH);
+      const added = await Promise.all(batch.map((article) => index.addCustomRecord(searchRecord(article, pathPrefix))));
+      added.forEach((result, i) => {
+        if (result.errors.length > 0) {
+          throw new Error(`search index, ${batch[i]?.record.source.file ?? "?"}: ${result.errors.join("; ")}`);
+        }
+        onRecord();
+      });
     }
     const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
