@@ -14,9 +14,31 @@ const WORDS = (
   "Thursday the a of in to and for with that was were would development project bank loans land dispute river " +
   "Mekong flood drought school students health hospital report data per cent million dollars year month week"
 ).split(" ");
-const NAMES = ["Niem Chheng", "Kong Meta", "Hor Kimsay", "May Kunmakara", "Soth Koemsoeun", "Mom Kunthear", "Khy Sovuthy", "Hin Pisei"];
+const NAMES = [
+  "Niem Chheng",
+  "Kong Meta",
+  "Hor Kimsay",
+  "May Kunmakara",
+  "Soth Koemsoeun",
+  "Mom Kunthear",
+  "Khy Sovuthy",
+  "Hin Pisei",
+];
 const CREDITS = ["Heng Chivoan", "Photo supplied", "AFP", "Hong Menea", "Supplied", "Khem Sovannara/AFP"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** mulberry32: small, fast, deterministic. */
 function random(seed: number): () => number {
@@ -54,7 +76,10 @@ export function syntheticArticles(count: number, seed: number): SyntheticArticle
     const text = words(n);
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
-  const headlines = Array.from({ length: count }, (_, i) => `${sentence(6 + Math.floor(next() * 5)).slice(0, -1)} ${i + 1}`);
+  const headlines = Array.from(
+    { length: count },
+    (_, i) => `${sentence(6 + Math.floor(next() * 5)).slice(0, -1)} ${i + 1}`,
+  );
   return headlines.map((headline, i) => ({
     file: `${String(i).padStart(6, "0")}.txt`,
     headline,
@@ -121,7 +146,11 @@ const HUGO_BASEOF = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 const HUGO_SINGLE = `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.author }} · {{ .Date.Format "2 January 2006 | 15:04" }}</p>{{ .Content }}</article>{{ end }}`;
 const HUGO_LIST = `{{ define "main" }}{{ range .Paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary | plainify | truncate 200 }}</p></article>{{ end }}{{ end }}`;
 
-export async function writeArchives(count: number, seed: number, dir: string): Promise<{ seedsDir: string; hugoDir: string }> {
+export async function writeArchives(
+  count: number,
+  seed: number,
+  dir: string,
+): Promise<{ seedsDir: string; hugoDir: string }> {
   const seedsDir = path.join(dir, "seeds");
   const hugoDir = path.join(dir, "hugo");
   await rm(dir, { recursive: true, force: true });
@@ -134,7 +163,10 @@ export async function writeArchives(count: number, seed: number, dir: string): P
   await writeFile(path.join(hugoDir, "layouts", "_default", "list.html"), HUGO_LIST);
   for (const article of syntheticArticles(count, seed)) {
     await writeFile(path.join(seedsDir, article.file), scrapedText(article));
-    await writeFile(path.join(hugoDir, "content", "posts", article.file.replace(/\.txt$/, ".md")), hugoMarkdown(article));
+    await writeFile(
+      path.join(hugoDir, "content", "posts", article.file.replace(/\.txt$/, ".md")),
+      hugoMarkdown(article),
+    );
   }
   return { seedsDir, hugoDir };
 }

@@ -31,7 +31,11 @@ interface Row {
 /** Runs a command under GNU time; wall seconds and peak RSS. */
 function measure(command: string, args: readonly string[]): Run {
   const started = performance.now();
-  const result = spawnSync(TIME, ["-f", "%M", command, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(TIME, ["-f", "%M", command, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
   const kb = Number(result.stderr.trim().split("\n").at(-1));
@@ -64,14 +68,26 @@ function ensureTools(): { hugo: string | null } {
 }
 
 const ours = (seedsDir: string, outDir: string): Run =>
-  measure(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli.ts"), "--seeds", seedsDir, "--out", outDir, "--quiet"]);
+  measure(process.execPath, [
+    "--import",
+    "tsx",
+    path.join(ROOT, "src/cli.ts"),
+    "--seeds",
+    seedsDir,
+    "--out",
+    outDir,
+    "--quiet",
+  ]);
 
 async function benchmark(count: number, seed: number, hugo: string | null): Promise<Row> {
   const dir = path.join(os.tmpdir(), `ppp-bench-${count}`);
   const { seedsDir, hugoDir } = await writeArchives(count, seed, dir);
   const outDir = path.join(dir, "site");
   const full = ours(seedsDir, outDir);
-  const hugoRun = hugo === null ? null : measure(hugo, ["--source", hugoDir, "--destination", path.join(dir, "hugo-public"), "--quiet"]);
+  const hugoRun =
+    hugo === null
+      ? null
+      : measure(hugo, ["--source", hugoDir, "--destination", path.join(dir, "hugo-public"), "--quiet"]);
   const noChange = ours(seedsDir, outDir);
   await appendFile(path.join(seedsDir, "000000.txt"), "\nAn added paragraph after an edit.\n");
   const oneEdited = ours(seedsDir, outDir);
@@ -79,7 +95,8 @@ async function benchmark(count: number, seed: number, hugo: string | null): Prom
 }
 
 function table(rows: readonly Row[]): string {
-  const header = "| articles | full build | peak RSS | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article |";
+  const header =
+    "| articles | full build | peak RSS | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article |";
   const rule = "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
   const lines = rows.map((r) =>
     [
@@ -121,8 +138,13 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
   };
   const output = table(rows);
-  console.log(`\n${output}\n\nmachine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; ${machine.hugo ?? "no Hugo"}`);
-  await writeFile(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ machine, rows, table: output }, null, 2)}\n`);
+  console.log(
+    `\n${output}\n\nmachine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; ${machine.hugo ?? "no Hugo"}`,
+  );
+  await writeFile(
+    path.join(ROOT, "bench", "results.json"),
+    `${JSON.stringify({ machine, rows, table: output }, null, 2)}\n`,
+  );
 }
 
 await main();

@@ -59,15 +59,23 @@ export interface Validation {
 }
 
 /** The validation pass: every seed parsed and checked, the archive assembled, nothing written. */
-export async function validate(seedsDir: string, site: SiteConfig, progress = new Progress(false)): Promise<Validation> {
+export async function validate(
+  seedsDir: string,
+  site: SiteConfig,
+  progress = new Progress(false),
+): Promise<Validation> {
   const options = { defaultSection: site.defaultSection, timeZone: site.timeZone };
-  const ingest = await progress.phase("read and parse seeds", 0, () => ingestSeeds(seedsDir, options, () => progress.tick()));
-  const archive = await progress.phase("archive", 0, () => buildArchive(ingest.seeds, {
-    timeZone: site.timeZone,
-    sectionNames: site.sections,
-    pageSize: site.pageSize,
-    moreInSection: site.moreInSection,
-  }));
+  const ingest = await progress.phase("read and parse seeds", 0, () =>
+    ingestSeeds(seedsDir, options, () => progress.tick()),
+  );
+  const archive = await progress.phase("archive", 0, () =>
+    buildArchive(ingest.seeds, {
+      timeZone: site.timeZone,
+      sectionNames: site.sections,
+      pageSize: site.pageSize,
+      moreInSection: site.moreInSection,
+    }),
+  );
   return { ingest, archive, problems: [...ingest.problems, ...archive.problems] };
 }
 

@@ -23,7 +23,11 @@ export async function listSeedFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function ingestSeeds(dir: string, options: SeedOptions, onSeed: () => void = () => {}): Promise<IngestResult> {
+export async function ingestSeeds(
+  dir: string,
+  options: SeedOptions,
+  onSeed: () => void = () => {},
+): Promise<IngestResult> {
   const files = await listSeedFiles(dir);
   const seeds: ParsedSeed[] = [];
   const problems: Problem[] = [];

@@ -45,14 +45,13 @@ export interface ArticleViewInput {
 
 export function buildArticleViews(input: ArticleViewInput): ArticleView[] {
   const { archive, site, urls } = input;
-  const summaries = new Map(archive.records.map((record) => [record, summarize(record, site.sections)]));
   const summary = (record: ArticleRecord | null): ArticleSummary | null =>
-    record === null ? null : (summaries.get(record) ?? null);
+    record === null ? null : summarize(record, site.sections);
 
   return archive.records.map((record, i) => {
     const content = input.contentByFile.get(record.source.file);
     if (content === undefined) throw new Error(`internal: no body tree for ${record.source.file}`);
-    const own = summaries.get(record) ?? summarize(record, site.sections);
+    const own = summarize(record, site.sections);
     const neighbours = archive.neighbours[i];
     const image = input.imagesByFile.get(record.source.file) ?? null;
     const description = excerpt(record.body[0] ?? record.headline, DESCRIPTION_LENGTH);

@@ -10,7 +10,8 @@ export function excerpt(text: string, max: number): string {
   const flat = text.replace(/\s+/gu, " ").trim();
   if (flat.length <= max) return flat;
   let end = 0;
-  for (const { index, segment } of WORDS.segment(flat)) {
+  // Only the start can matter; segmenting a whole 5 MB paragraph would not.
+  for (const { index, segment } of WORDS.segment(flat.slice(0, max + 1))) {
     if (index + segment.length > max - 1) break;
     end = index + segment.length;
   }

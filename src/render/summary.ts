@@ -23,8 +23,13 @@ export interface ArticleSummary {
 
 const TEASER_LENGTH = 200;
 
+/** Each record appears in several lists and links; its summary is computed once per build. */
+const summaries = new WeakMap<ArticleRecord, ArticleSummary>();
+
 export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<string, string>>): ArticleSummary {
-  return {
+  const known = summaries.get(record);
+  if (known !== undefined) return known;
+  const summary: ArticleSummary = {
     headline: record.headline,
     url: record.url,
     date: record.date,
@@ -33,6 +38,8 @@ export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<s
     teaser: excerpt(record.body[0] ?? "", TEASER_LENGTH),
     language: record.language,
   };
+  summaries.set(record, summary);
+  return summary;
 }
 
 /** One part of a printed byline: an author's name (linked) or the text between names. */
