@@ -2,6 +2,7 @@
 
 /** ICU's dictionary-based word breaking splits unspaced Khmer into words. */
 const KHMER_WORDS = new Intl.Segmenter("km", { granularity: "word" });
+const KHMER = /\p{Script=Khmer}/u;
 
 /**
  * Words as a reader counts them: spaced tokens with a letter or digit
@@ -10,8 +11,9 @@ const KHMER_WORDS = new Intl.Segmenter("km", { granularity: "word" });
 export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
   for (const paragraph of paragraphs) {
+    const khmer = KHMER.test(paragraph);
     for (const token of paragraph.split(/\s+/u)) {
-      if (/\p{Script=Khmer}/u.test(token)) {
+      if (khmer && KHMER.test(token)) {
         for (const segment of KHMER_WORDS.segment(token)) if (segment.isWordLike === true) count++;
       } else if (/[\p{L}\p{N}]/u.test(token)) {
         count++;
@@ -23,6 +25,8 @@ export function countWords(paragraphs: readonly string[]): number {
 
 /** `km` when Khmer letters outnumber Latin ones. */
 export function detectLanguage(texts: readonly string[]): "en" | "km" {
+  // Most of an archive has no Khmer at all: skip counting letters then.
+  if (!texts.some((text) => KHMER.test(text))) return "en";
   let khmer = 0;
   let latin = 0;
   for (const text of texts) {

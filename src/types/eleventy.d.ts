@@ -16,6 +16,29 @@ declare module "@11ty/eleventy" {
     setIncludesDirectory(dir: string): void;
     setTemplateFormats(formats: string[]): void;
     setUseTemplateCache(enabled: boolean): void;
+    /** https://www.11ty.dev/docs/languages/custom/ — here only to override `njk`. */
+    addExtension(
+      extension: string,
+      options: {
+        compileOptions?: { cache?: boolean; permalink?: boolean };
+        compile(source: string, inputPath: string): (data: object) => Promise<string>;
+      },
+    ): void;
+    /** `eleventy.engine.njk` hands over the Nunjucks library and the environment Eleventy configured. */
+    on(event: "eleventy.engine.njk", listener: (event: NunjucksEngineEvent) => void): void;
+  }
+
+  /** The two Nunjucks objects the `njk` override needs. */
+  export interface NunjucksEngineEvent {
+    nunjucks: {
+      Template: new (
+        source: string,
+        environment: unknown,
+        path: string,
+        eagerCompile: boolean,
+      ) => { render(data: object, callback: (error: Error | null, result: string) => void): void };
+    };
+    environment: unknown;
   }
 
   export interface EleventyOptions {
