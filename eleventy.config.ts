@@ -13,14 +13,21 @@ import { withBase } from "./src/render/urls.ts";
 // Absolute, so builds started from any working directory find them.
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-export default function configure(eleventyConfig: UserConfig): void {
+/** The templates rendered once per build, not per article or list page. */
+const STATIC_TEMPLATES = ["404.njk", "about.njk", "search.njk"];
+
+export default function configure(eleventyConfig: UserConfig, options = { staticPages: true }): void {
   eleventyConfig.setInputDirectory(here("./templates"));
   eleventyConfig.setIncludesDirectory("_includes");
   eleventyConfig.setTemplateFormats(["njk"]);
   // Seed text is data: every `{{ }}` is escaped unless a template says `| safe`.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // https://www.11ty.dev/docs/copy/ — CSS, wordmark and icons as they are.
-  eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });
+  if (options.staticPages) {
+    // https://www.11ty.dev/docs/copy/ — CSS, wordmark and icons as they are.
+    eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });
+  } else {
+    for (const name of STATIC_TEMPLATES) eleventyConfig.ignores.add(here(`./templates/${name}`));
+  }
   compileNunjucksOnce(eleventyConfig);
   eleventyConfig.addFilter("displayDate", displayDate);
   // Our own `url` filter, registered as a plugin so it replaces Eleventy's

@@ -13,8 +13,11 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     if (flags.verbose) {
       for (const p of result.problems) console.warn(formatProblem(p, seedsDir));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const done = result.upToDate
+        ? `nothing changed, nothing written to ${outDir}`
+        : `${result.pagesRendered} rendered, ${result.pages - result.pagesRendered} unchanged; published ${outDir}`;
       console.log(
-        `${result.records.length} articles from ${result.seedFiles} seeds, ${result.problems.length} warnings; wrote ${outDir} in ${seconds} s`,
+        `${count(result.records.length, "article")}, ${count(result.pages, "page")} in ${seconds} s (${done}); ${count(result.seedFiles, "seed")}, ${count(result.problems.length, "warning")}`,
       );
     }
     return 0;
@@ -29,4 +32,8 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     console.error(`build failed: ${error.message}`);
     return 1;
   }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -1,22 +1,33 @@
 /**
  * The pipeline: validate + ingest -> archive -> render -> publish. Nothing is
  * written until every seed has parsed; the site is written beside the output
- * folder and swapped in only when complete.
+ * folder and swapped in only when complete. A rebuild reuses what the last
+ * one left in `.cache/`: seeds are parsed only when their bytes changed, a
+ * page is rendered only when what it shows changed (unchanged pages are
+ * hard-linked from the published site), and when nothing changed at all
+ * nothing is written.
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { finished } from "node:stream/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
-import { type IngestResult, contentByFile, ingestSeeds } from "./ingest/read-seeds.ts";
+import { type IngestResult, type SeedOutcome, type SeedFile, ingestSeeds } from "./ingest/read-seeds.ts";
+import { type BuildState, cacheDirFor, readBuildState, writeBuildState } from "./incremental/build-state.ts";
+import { linkFolder, linkPages } from "./incremental/carry-over.ts";
+import { codeVersion } from "./incremental/code-version.ts";
+import { digestJson } from "./incremental/digest.ts";
+import { RecordCache } from "./incremental/record-cache.ts";
 import { type Problem, problem, problemText } from "./problems.ts";
 import { type PhaseTiming, Progress } from "./progress.ts";
 import { BUILT_MARKER, prepareStaging, publish } from "./publish.ts";
 import type { ArticleRecord } from "./record.ts";
-import { buildArticleViews } from "./render/article-view.ts";
-import { writeFeeds } from "./render/feeds.ts";
+import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./render/article-view.ts";
+import { feedArticles, writeFeeds } from "./render/feeds.ts";
 import { type PhotoImage, processImage } from "./render/images.ts";
-import { buildListPageViews } from "./render/list-view.ts";
-import { runEleventy } from "./render/run-eleventy.ts";
-import { writeSearchIndex } from "./render/search-index.ts";
+import { type ListPageView, buildListPageViews } from "./render/list-view.ts";
+import { searchIndexKey, searchRecords, writeSearchIndex } from "./render/search-index.ts";
 import { writeSitemap } from "./render/sitemap.ts";
 import type { UrlContext } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
@@ -38,6 +49,12 @@ export interface BuildResult {
   /** Warnings only: a build with errors throws `BuildError`. */
   problems: Problem[];
   seedFiles: number;
+  /** Pages the site has: articles, lists, and the about, search and 404 pages. */
+  pages: number;
+  /** Pages rendered by this build; the others were unchanged. */
+  pagesRendered: number;
+  /** Nothing had changed since the last build, so nothing was written. */
+  upToDate: boolean;
   /** How long each phase took. */
   timings: PhaseTiming[];
 }
@@ -58,18 +75,19 @@ export interface Validation {
   problems: Problem[];
 }
 
-/** The validation pass: every seed parsed and checked, the archive assembled, nothing written. */
+/** The validation pass: every seed parsed (or taken from `cached`) and checked, the archive assembled, nothing written. */
 export async function validate(
   seedsDir: string,
   site: SiteConfig,
   progress = new Progress(false),
+  cached?: (seed: SeedFile) => SeedOutcome | undefined,
 ): Promise<Validation> {
-  const options = { defaultSection: site.defaultSection, timeZone: site.timeZone };
+  const options = seedOptions(site);
   const ingest = await progress.phase("read and parse seeds", 0, () =>
-    ingestSeeds(seedsDir, options, () => progress.tick()),
+    ingestSeeds(seedsDir, options, { onSeed: () => progress.tick(), ...(cached === undefined ? {} : { cached }) }),
   );
   const archive = await progress.phase("archive", 0, () =>
-    buildArchive(ingest.seeds, {
+    buildArchive(ingest.articles, {
       timeZone: site.timeZone,
       sectionNames: site.sections,
       pageSize: site.pageSize,
@@ -79,79 +97,147 @@ export async function validate(
   return { ingest, archive, problems: [...ingest.problems, ...archive.problems] };
 }
 
+/** The about, search and 404 pages. */
+const STATIC_PAGES = 3;
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
-  const { ingest, archive, problems } = await validate(options.seedsDir, site, progress);
-  if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
-
   const outDir = path.resolve(options.outDir);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
+  const cacheDir = cacheDirFor(outDir);
+  const code = await codeVersion();
+  const recordCache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
+  const { ingest, archive, problems } = await validate(options.seedsDir, site, progress, (seed) =>
+    recordCache.get(seed),
+  );
+  if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
+
+  const result = {
+    records: archive.records,
+    problems,
+    seedFiles: ingest.files.length,
+    pages: archive.records.length + archive.listPages.length + STATIC_PAGES,
+    timings: progress.timings,
+  };
+  const inputsKey = digestJson([code, site, urls, ingest.files]);
+  const previous = await readBuildState(cacheDir, outDir);
+  if (previous?.inputsKey === inputsKey) return { ...result, pagesRendered: 0, upToDate: true };
+
   const staging = await prepareStaging(outDir);
+  let rendered: Omit<BuildState, "output" | "inputsKey"> & { pagesRendered: number };
   try {
     const images = await progress.phase("images", 0, () =>
       processImages(archive, options.seedsDir, staging, urls, problems),
     );
-    const context = { contentByFile: contentByFile(ingest.seeds), images, site, urls, staging, progress };
-    await render(archive, context, options.quiet ?? false);
+    rendered = await render(archive, {
+      views: { archive, markdownTrees: ingest.markdownTrees, imagesByFile: images, site, urls },
+      code,
+      staging,
+      outDir,
+      previous,
+      progress,
+      quiet: options.quiet ?? false,
+    });
     await progress.phase("publish", 0, () => publish(staging, outDir));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { records: archive.records, problems, seedFiles: ingest.fileCount, timings: progress.timings };
+  const { pagesRendered, ...state } = rendered;
+  await writeBuildState(cacheDir, outDir, { inputsKey, ...state });
+  await recordCache.save(ingest.files, ingest.parsed);
+  return { ...result, pagesRendered, upToDate: false };
+}
+
+function seedOptions(site: SiteConfig): { defaultSection: string; timeZone: string } {
+  return { defaultSection: site.defaultSection, timeZone: site.timeZone };
 }
 
 interface RenderContext {
-  contentByFile: ReturnType<typeof contentByFile>;
-  images: ReadonlyMap<string, PhotoImage>;
-  site: SiteConfig;
-  urls: UrlContext;
+  views: ArticleViewInput;
+  /** Digest of templates and code. */
+  code: string;
   staging: string;
+  /** The published site, from which unchanged pages are linked. */
+  outDir: string;
+  /** The state of the build that published `outDir`, if it can be trusted. */
+  previous: BuildState | null;
   progress: Progress;
+  quiet: boolean;
 }
 
-async function render(archive: Archive, context: RenderContext, quiet: boolean): Promise<void> {
-  const { site, urls, staging, progress } = context;
-  const { articles, listPages, sections } = await progress.phase("views", 0, () => {
-    const views = buildArticleViews({
-      archive,
-      contentByFile: context.contentByFile,
-      imagesByFile: context.images,
-      site,
-      urls,
-    });
-    return {
-      articles: views,
-      listPages: buildListPageViews(archive.listPages, site, urls),
-      sections: archive.sections.map((listing) => ({ text: listing.name, url: listing.url })),
-    };
-  });
+/** Pages per Eleventy run: bounds the memory one run holds, at a small cost per run. */
+const PAGES_PER_RUN = 2500;
+
+async function render(
+  archive: Archive,
+  context: RenderContext,
+): Promise<Omit<BuildState, "output" | "inputsKey"> & { pagesRendered: number }> {
+  const { views, staging, outDir, previous, progress } = context;
+  const { site, urls } = views;
+  const sections = archive.sections.map((listing) => ({ text: listing.name, url: listing.url }));
+  const listPages = buildListPageViews(archive.listPages, site, urls);
   const archiveLinks = listPages
     .filter((page) => (page.kind === "year" || page.kind === "undated") && page.pageNumber === 1)
     .map((page) => ({ text: page.kind === "year" ? page.url.slice(1, -1) : "Undated", url: page.url }));
+
+  // A page is reused when it and everything all pages share are as they were.
+  const globalsKey = digestJson([context.code, sections, archiveLinks, site, urls]);
+  const reusable = previous !== null && previous.globalsKey === globalsKey ? previous.pages : {};
+  const pages: Record<string, string> = {};
+  const { articlesToRender, listsToRender } = await progress.phase("compare with last build", 0, () => {
+    const articleIndices = archive.records.flatMap((record, i) => {
+      const key = articlePageKey(views, i);
+      pages[record.url] = key;
+      return reusable[record.url] === key ? [] : [i];
+    });
+    const lists = listPages.filter((page) => {
+      const key = digestJson(page);
+      pages[page.url] = key;
+      return reusable[page.url] !== key;
+    });
+    return { articlesToRender: articleIndices, listsToRender: lists };
+  });
+
+  // Pagefind indexes in its own process: it runs on another core while Eleventy renders.
+  const searchKey = searchIndexKey(searchRecords(archive.records, site.sections, urls.pathPrefix));
+  const searchIndex =
+    previous !== null && previous.searchKey === searchKey
+      ? linkFolder(outDir, staging, "pagefind")
+      : writeSearchIndex(searchRecords(archive.records, site.sections, urls.pathPrefix), staging);
+  // Awaited below; until then a failure must not surface as an unhandled rejection.
+  searchIndex.catch(() => undefined);
+
   const dates = archive.records.flatMap((record) => record.date ?? []);
-  await progress.phase("pages", articles.length + listPages.length, () =>
-    runEleventy({
-      articles,
-      listPages,
-      sections,
-      archiveLinks,
-      site,
-      stats: {
-        articles: archive.records.length,
-        undated: archive.records.length - dates.length,
-        newest: dates[0] ?? null,
-        oldest: dates.at(-1) ?? null,
-      },
-      outDir: staging,
-      pathPrefix: urls.pathPrefix,
-      quiet,
-    }),
-  );
+  const shared = {
+    sections,
+    archiveLinks,
+    site,
+    stats: {
+      articles: archive.records.length,
+      undated: archive.records.length - dates.length,
+      newest: dates[0] ?? null,
+      oldest: dates.at(-1) ?? null,
+    },
+    outDir: staging,
+    pathPrefix: urls.pathPrefix,
+    quiet: context.quiet,
+  };
+  const runs = eleventyRuns(articlesToRender, listsToRender);
+  await progress.phase("pages", articlesToRender.length + listsToRender.length, async () => {
+    const { runEleventy } = await import("./render/run-eleventy.ts");
+    for (const [n, run] of runs.entries()) {
+      const articles = buildArticleViews(views, run.articles);
+      await runEleventy({ ...shared, articles, listPages: run.lists, staticPages: n === 0 });
+      progress.tick(run.articles.length + run.lists.length);
+    }
+  });
+  await progress.phase("search index", 0, () => searchIndex);
   await progress.phase("data, feeds, sitemap", 0, async () => {
     await mkdir(path.join(staging, "data"), { recursive: true });
-    await writeFile(path.join(staging, BUILT_MARKER), `${JSON.stringify(archive.records, null, 2)}\n`);
+    await writeRecords(path.join(staging, BUILT_MARKER), archive.records);
+    const articles = buildArticleViews(views, feedArticles(archive.records));
     await writeFeeds({ articles, sections, site, urls, outDir: staging });
     await writeSitemap(
       [
@@ -163,9 +249,48 @@ async function render(archive: Archive, context: RenderContext, quiet: boolean):
       urls,
     );
   });
-  await progress.phase("search index", articles.length, () =>
-    writeSearchIndex(articles, staging, urls.pathPrefix, () => progress.tick()),
+  const rendered = new Set([
+    ...articlesToRender.map((i) => archive.records[i]?.url),
+    ...listsToRender.map((page) => page.url),
+  ]);
+  await progress.phase("link unchanged pages", 0, () =>
+    linkPages(
+      outDir,
+      staging,
+      Object.keys(pages).filter((url) => !rendered.has(url)),
+    ),
   );
+  return { globalsKey, pages, searchKey, pagesRendered: rendered.size + STATIC_PAGES };
+}
+
+/** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */
+function eleventyRuns(
+  articles: readonly number[],
+  lists: readonly ListPageView[],
+): { articles: number[]; lists: ListPageView[] }[] {
+  const runs: { articles: number[]; lists: ListPageView[] }[] = [];
+  for (let start = 0; start < articles.length; start += PAGES_PER_RUN) {
+    runs.push({ articles: articles.slice(start, start + PAGES_PER_RUN), lists: [] });
+  }
+  for (let start = 0; start < lists.length; start += PAGES_PER_RUN) {
+    runs.push({ articles: [], lists: lists.slice(start, start + PAGES_PER_RUN) });
+  }
+  return runs.length > 0 ? runs : [{ articles: [], lists: [] }];
+}
+
+/** `data/articles.json` as `JSON.stringify(records, null, 2)` would write it, a record at a time. */
+async function writeRecords(file: string, records: readonly ArticleRecord[]): Promise<void> {
+  const out = createWriteStream(file);
+  const indent = (json: string): string => json.replace(/\n/g, "\n  ");
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  await write("[");
+  for (const [i, record] of records.entries()) {
+    await write(`${i === 0 ? "" : ","}\n  ${indent(JSON.stringify(record, null, 2))}`);
+  }
+  out.end(records.length === 0 ? "]\n" : "\n]\n");
+  await finished(out);
 }
 
 /** Front-matter images, processed into the staging folder; a missing one is a warning and no image. */

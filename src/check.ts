@@ -18,9 +18,9 @@ async function main(argv: string[]): Promise<number> {
   const { ingest, archive, problems } = await validate(seedsDir, loadSiteConfig());
   for (const p of problems) console.error(formatProblem(p, seedsDir));
   const errors = problems.filter((p) => p.severity === "error").length;
-  const articles = errors === 0 ? archive.records.length : ingest.seeds.length;
+  const articles = errors === 0 ? archive.records.length : ingest.articles.length;
   console.log(
-    `${ingest.fileCount} seeds, ${articles} articles, ${errors} errors, ${problems.length - errors} warnings`,
+    `${ingest.files.length} seeds, ${articles} articles, ${errors} errors, ${problems.length - errors} warnings`,
   );
   return errors === 0 ? 0 : 1;
 }

@@ -6,6 +6,8 @@
 export interface PhaseTiming {
   phase: string;
   ms: number;
+  /** Resident memory of this process when the phase ended, in MB. */
+  rssMb: number;
 }
 
 export class Progress {
@@ -28,7 +30,11 @@ export class Progress {
     try {
       return await run();
     } finally {
-      this.timings.push({ phase: name, ms: Math.round(performance.now() - this.#started) });
+      this.timings.push({
+        phase: name,
+        ms: Math.round(performance.now() - this.#started),
+        rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+      });
       if (this.live) process.stderr.write("\r\x1b[K");
     }
   }

@@ -171,7 +171,7 @@ describe("broken seeds", () => {
     expect(await hashTree(outDir)).toBe(site);
 
     expect((await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"])).code).toBe(0);
-    expect((await readdir(work)).sort()).toEqual(["seeds", "site"]);
+    expect((await readdir(work)).sort()).toEqual([".cache", "seeds", "site"]);
   });
 });
 

@@ -54,7 +54,10 @@ afterAll(async () => {
 async function open(url: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  // The browser may already be closing when the last page closes; its context then goes with it.
+  page.on("close", () => {
+    context.close().catch(() => undefined);
+  });
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());

@@ -188,12 +188,24 @@ describe("hostile seeds", () => {
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(records.length);
   });
 
-  test("nothing is written outside the output folder", async () => {
+  test("nothing is written outside the output folder but the build's own cache beside it", async () => {
     const after = await listTree(work);
+    const cache = path.join("out", ".cache");
     const outside = after.filter(
-      (entry) => entry !== "out" && !entry.startsWith(path.join("out", "site")) && !before.includes(entry),
+      (entry) =>
+        entry !== "out" &&
+        !entry.startsWith(path.join("out", "site")) &&
+        !entry.startsWith(cache) &&
+        !before.includes(entry),
     );
     expect(outside).toEqual([]);
+    const cached = after.filter((entry) => entry.startsWith(cache)).sort();
+    expect(cached).toEqual([
+      cache,
+      path.join(cache, "site"),
+      path.join(cache, "site", "build-state.json"),
+      path.join(cache, "site", "records.json"),
+    ]);
     const tagPage = await readPage(outDir, "/tag/etcpasswd/");
     expect(tagPage.text("h1")).toBe("Tagged “../../../etc/passwd”");
   });

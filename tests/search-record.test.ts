@@ -1,7 +1,6 @@
 /** What goes into the search index for an article: its text, nothing else, and Khmer split into words. */
 import { describe, expect, test } from "vitest";
 import { searchRecord, segmentForSearch } from "../src/render/search-index.ts";
-import type { ArticleView } from "../src/render/article-view.ts";
 import type { ArticleRecord } from "../src/record.ts";
 import { summarize } from "../src/render/summary.ts";
 
@@ -22,13 +21,13 @@ const record: ArticleRecord = {
   source: { file: "x.txt", sha256: "0".repeat(64) },
 };
 
-function view(r: ArticleRecord): ArticleView {
-  return { record: r, summary: summarize(r, {}) } as ArticleView;
+function entryOf(r: ArticleRecord, pathPrefix: string) {
+  return searchRecord(r, summarize(r, {}), pathPrefix);
 }
 
 describe("search records", () => {
   test("hold headline, byline, caption, credit and every paragraph, not related items or navigation", () => {
-    const entry = searchRecord(view(record), "/archive/");
+    const entry = entryOf(record, "/archive/");
     for (const part of [
       "Headline text",
       "Kong Meta and Alex Willemyns",
@@ -47,7 +46,7 @@ describe("search records", () => {
   });
 
   test("undated articles get the Undated year and sort last", () => {
-    const entry = searchRecord(view({ ...record, date: null }), "/");
+    const entry = entryOf({ ...record, date: null }, "/");
     expect(entry.filters?.["year"]).toEqual(["Undated"]);
     expect(entry.sort).toEqual({ date: "0000" });
   });

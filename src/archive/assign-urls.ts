@@ -3,9 +3,8 @@
  * as written; derived ones get `-2`, `-3`… on collision, so two seeds with the
  * same headline both get pages and neither overwrites the other.
  */
-import type { ParsedSeed } from "../ingest/parse-seed.ts";
 import { type Problem, problem, problemText } from "../problems.ts";
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord, SeedArticle } from "../record.ts";
 import { slugify } from "./slugify.ts";
 
 export interface AssignedUrls {
@@ -14,11 +13,11 @@ export interface AssignedUrls {
   problems: Problem[];
 }
 
-/** `seeds` must come in a stable order (by source file) so suffixes do not move between builds. */
-export function assignUrls(seeds: readonly ParsedSeed[]): AssignedUrls {
+/** `articles` must come in a stable order (by source file) so suffixes do not move between builds. */
+export function assignUrls(articles: readonly SeedArticle[]): AssignedUrls {
   const owner = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const { article } of seeds) {
+  for (const article of articles) {
     if (article.explicitSlug === null) continue;
     const other = owner.get(article.explicitSlug);
     if (other === undefined) owner.set(article.explicitSlug, article.source.file);
@@ -26,7 +25,7 @@ export function assignUrls(seeds: readonly ParsedSeed[]): AssignedUrls {
       problems.push(problem(article.source.file, 1, "error", problemText.duplicateSlug(article.explicitSlug, other)));
   }
 
-  const records = seeds.map(({ article }): ArticleRecord => {
+  const records = articles.map((article): ArticleRecord => {
     const { explicitSlug, ...rest } = article;
     const slug =
       explicitSlug ?? claimSlug(owner, derivedSlug(article.headline, article.source.sha256), article.source.file);

@@ -2,9 +2,8 @@
  * All parsed seeds -> the archive: unique URLs, resolved related links,
  * archive order, paginated lists and each article's neighbours.
  */
-import type { ParsedSeed } from "../ingest/parse-seed.ts";
 import { type Problem, problem, problemText } from "../problems.ts";
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord, SeedArticle } from "../record.ts";
 import { assignUrls } from "./assign-urls.ts";
 import { type Listing, RESERVED_SECTIONS, buildListings } from "./listings.ts";
 import { type Neighbours, findNeighbours } from "./neighbours.ts";
@@ -34,8 +33,8 @@ export interface Archive {
   problems: Problem[];
 }
 
-export function buildArchive(seeds: readonly ParsedSeed[], options: ArchiveOptions): Archive {
-  const ordered = [...seeds].sort((a, b) => (a.article.source.file < b.article.source.file ? -1 : 1));
+export function buildArchive(articles: readonly SeedArticle[], options: ArchiveOptions): Archive {
+  const ordered = [...articles].sort((a, b) => (a.source.file < b.source.file ? -1 : 1));
   const { records, problems } = assignUrls(ordered);
   for (const record of records) {
     if (RESERVED_SECTIONS.has(record.section) || /^\d+$/.test(record.section)) {

@@ -49,9 +49,9 @@ interface SeedBody {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-export function parseSeed(bytes: Uint8Array, file: string, options: SeedOptions): SeedResult {
+/** `sha256`: the bytes' digest when the caller has it already. */
+export function parseSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256 = sha256Hex(bytes)): SeedResult {
   const located = (findings: readonly Finding[]): Problem[] => findings.map((f) => ({ file, ...f }));
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   let text: string;
   try {
@@ -142,6 +142,10 @@ function toPhoto(scraped: Caption | null, front: FrontMatter): Photo | null {
   const image = front.image ?? null;
   if (caption === null && image === null) return null;
   return { caption, credit: front.credit ?? scraped?.credit ?? null, image };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Line of the first byte sequence that is not UTF-8, so the error can point at it. */

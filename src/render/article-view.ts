@@ -1,7 +1,9 @@
 /** Everything an article page shows, computed once per article for the template. */
+import { createHash } from "node:crypto";
 import type { Root } from "mdast";
 import type { Archive } from "../archive/build-archive.ts";
 import { authorUrl, tagUrl } from "../archive/listings.ts";
+import { paragraphsToTree } from "../ingest/parse-markdown-body.ts";
 import type { ArticleRecord } from "../record.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { renderBodyHtml } from "./body-html.ts";
@@ -37,49 +39,66 @@ const DESCRIPTION_LENGTH = 160;
 
 export interface ArticleViewInput {
   archive: Archive;
-  contentByFile: ReadonlyMap<string, Root>;
+  /** Trees of markdown bodies; a scraped body is its paragraphs as they are. */
+  markdownTrees: ReadonlyMap<string, Root>;
   imagesByFile: ReadonlyMap<string, PhotoImage>;
   site: SiteConfig;
   urls: UrlContext;
 }
 
-export function buildArticleViews(input: ArticleViewInput): ArticleView[] {
-  const { archive, site, urls } = input;
-  const summary = (record: ArticleRecord | null): ArticleSummary | null =>
-    record === null ? null : summarize(record, site.sections);
-
-  return archive.records.map((record, i) => {
-    const content = input.contentByFile.get(record.source.file);
-    if (content === undefined) throw new Error(`internal: no body tree for ${record.source.file}`);
-    const own = summarize(record, site.sections);
-    const neighbours = archive.neighbours[i];
-    const image = input.imagesByFile.get(record.source.file) ?? null;
-    const description = excerpt(record.body[0] ?? record.headline, DESCRIPTION_LENGTH);
-    const jsonLd = newsArticleJsonLd(
-      {
-        record,
-        sectionName: own.section.text,
-        authorUrls: record.authors.map((name) => absoluteUrl(authorUrl(name), urls)),
-        imageUrl: image?.url ?? null,
-        description,
-      },
-      site,
-      urls,
-    );
-    return {
-      record,
-      summary: own,
-      bodyHtml: renderBodyHtml(content, urls.pathPrefix),
-      description,
-      readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
-      byline: record.byline === null ? [] : bylineParts(record.byline, record.authors),
-      tags: record.tags.map((tag) => ({ text: tag, url: tagUrl(tag) })),
-      image,
-      older: summary(neighbours?.older ?? null),
-      newer: summary(neighbours?.newer ?? null),
-      moreInSection: (neighbours?.moreInSection ?? []).flatMap((other) => summary(other) ?? []),
-      canonicalUrl: absoluteUrl(record.url, urls),
-      jsonLd: serializeJsonLd(jsonLd),
-    };
+/** Views of the articles at these positions of `archive.records`. */
+export function buildArticleViews(input: ArticleViewInput, indices: readonly number[]): ArticleView[] {
+  return indices.map((i) => {
+    const page = pageData(input, i);
+    const { record } = page;
+    const tree = input.markdownTrees.get(record.source.file) ?? paragraphsToTree(record.body);
+    return { ...page, bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
   });
+}
+
+/**
+ * A digest of what the article page at position `i` shows. The body is
+ * covered by the seed's digest rather than rendered; the base path and the
+ * templates are part of the build's global key.
+ */
+export function articlePageKey(input: ArticleViewInput, i: number): string {
+  const page = pageData(input, i);
+  return createHash("sha1").update(page.record.source.sha256).update(JSON.stringify(page)).digest("base64url");
+}
+
+function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHtml"> {
+  const { archive, site, urls } = input;
+  const record = archive.records[i];
+  if (record === undefined) throw new Error(`internal: no article at ${i}`);
+  const summary = (other: ArticleRecord | null): ArticleSummary | null =>
+    other === null ? null : summarize(other, site.sections);
+  const own = summarize(record, site.sections);
+  const neighbours = archive.neighbours[i];
+  const image = input.imagesByFile.get(record.source.file) ?? null;
+  const description = excerpt(record.body[0] ?? record.headline, DESCRIPTION_LENGTH);
+  const jsonLd = newsArticleJsonLd(
+    {
+      record,
+      sectionName: own.section.text,
+      authorUrls: record.authors.map((name) => absoluteUrl(authorUrl(name), urls)),
+      imageUrl: image?.url ?? null,
+      description,
+    },
+    site,
+    urls,
+  );
+  return {
+    record,
+    summary: own,
+    description,
+    readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
+    byline: record.byline === null ? [] : bylineParts(record.byline, record.authors),
+    tags: record.tags.map((tag) => ({ text: tag, url: tagUrl(tag) })),
+    image,
+    older: summary(neighbours?.older ?? null),
+    newer: summary(neighbours?.newer ?? null),
+    moreInSection: (neighbours?.moreInSection ?? []).flatMap((other) => summary(other) ?? []),
+    canonicalUrl: absoluteUrl(record.url, urls),
+    jsonLd: serializeJsonLd(jsonLd),
+  };
 }

@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Feed } from "feed";
+import type { ArticleRecord } from "../record.ts";
 import type { SiteConfig } from "../site-config.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { Link } from "./summary.ts";
@@ -14,12 +15,31 @@ import { type UrlContext, absoluteUrl } from "./urls.ts";
 export const FEED_SIZE = 50;
 
 export interface FeedInput {
-  /** In archive order. */
+  /** In archive order; at least every article `feedArticles` names. */
   articles: readonly ArticleView[];
   sections: readonly Link[];
   site: SiteConfig;
   urls: UrlContext;
   outDir: string;
+}
+
+/**
+ * Positions (in archive order) of the articles some feed holds: the newest
+ * dated ones overall and in each section. Only these need full views.
+ */
+export function feedArticles(records: readonly ArticleRecord[]): number[] {
+  const perSection = new Map<string, number>();
+  let overall = 0;
+  const chosen: number[] = [];
+  records.forEach((record, i) => {
+    if (record.date === null) return;
+    const inSection = perSection.get(record.section) ?? 0;
+    if (overall >= FEED_SIZE && inSection >= FEED_SIZE) return;
+    perSection.set(record.section, inSection + 1);
+    overall++;
+    chosen.push(i);
+  });
+  return chosen;
 }
 
 /** Writes `/feed.xml`, `/feed.json` and `/<section>/feed.xml`. */

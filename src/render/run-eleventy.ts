@@ -17,6 +17,12 @@ export interface EleventyRun {
   /** Number of articles, for the about page. */
   stats: { articles: number; undated: number; oldest: string | null; newest: string | null };
   outDir: string;
+  /**
+   * Whether this run also writes the pages that are not articles or lists
+   * (about, search, 404) and copies `public/`: a build renders in several
+   * runs, and only one of them does.
+   */
+  staticPages: boolean;
   /** Deployment base path, `/` or `/some/path/`. */
   pathPrefix: string;
   quiet: boolean;
@@ -28,7 +34,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     configPath: "",
     pathPrefix: run.pathPrefix,
     config(config) {
-      configure(config);
+      configure(config, { staticPages: run.staticPages });
       // Read by the `url` filter.
       config.addGlobalData("basePath", run.pathPrefix);
       config.addGlobalData("articles", run.articles);

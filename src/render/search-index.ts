@@ -3,9 +3,11 @@
  * Node API as custom records: headline, byline, caption and body only, so
  * navigation and footers never enter the index, and no HTML is re-parsed.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
-import * as pagefind from "pagefind";
-import type { ArticleView } from "./article-view.ts";
+import type * as Pagefind from "pagefind";
+import type { ArticleRecord } from "../record.ts";
+import { type ArticleSummary, summarize } from "./summary.ts";
 import { withBase } from "./urls.ts";
 
 const KHMER_RUN = /[\p{Script=Khmer}\u200B]+/gu;
@@ -27,8 +29,7 @@ export function segmentForSearch(text: string): string {
 /** Year filter value for undated articles. */
 export const UNDATED = "Undated";
 
-export function searchRecord(article: ArticleView, pathPrefix: string): pagefind.CustomRecord {
-  const { record, summary } = article;
+export function searchRecord(record: ArticleRecord, summary: ArticleSummary, pathPrefix: string): Pagefind.CustomRecord {
   const text = [
     record.headline,
     record.byline ?? "",
@@ -57,29 +58,46 @@ export function searchRecord(article: ArticleView, pathPrefix: string): pagefind
   };
 }
 
+/** The search records of an archive, in archive order. */
+export function* searchRecords(
+  records: readonly ArticleRecord[],
+  sectionNames: Readonly<Record<string, string>>,
+  pathPrefix: string,
+): Generator<Pagefind.CustomRecord> {
+  for (const record of records) yield searchRecord(record, summarize(record, sectionNames), pathPrefix);
+}
+
+/** A digest of everything the index would hold: equal digests, equal indexes. */
+export function searchIndexKey(records: Iterable<Pagefind.CustomRecord>): string {
+  const hash = createHash("sha1");
+  for (const record of records) hash.update(JSON.stringify(record));
+  return hash.digest("base64url");
+}
+
 /** Records sent to the Pagefind service at once: it indexes while the next requests arrive. */
 const BATCH = 200;
 
 /** Writes `<outDir>/pagefind/`. */
-export async function writeSearchIndex(
-  articles: readonly ArticleView[],
-  outDir: string,
-  pathPrefix: string,
-  onRecord: () => void = () => {},
-): Promise<void> {
+export async function writeSearchIndex(records: Iterable<Pagefind.CustomRecord>, outDir: string): Promise<void> {
+  const pagefind = await import("pagefind");
   const { index, errors } = await pagefind.createIndex({});
   if (index === undefined) throw new Error(`search index: ${errors.join("; ")}`);
   try {
-    for (let start = 0; start < articles.length; start += BATCH) {
-      const batch = articles.slice(start, start + BATCH);
-      const added = await Promise.all(batch.map((article) => index.addCustomRecord(searchRecord(article, pathPrefix))));
+    let batch: Pagefind.CustomRecord[] = [];
+    const send = async (): Promise<void> => {
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
       added.forEach((result, i) => {
         if (result.errors.length > 0) {
-          throw new Error(`search index, ${batch[i]?.record.source.file ?? "?"}: ${result.errors.join("; ")}`);
+          throw new Error(`search index, ${batch[i]?.url ?? "?"}: ${result.errors.join("; ")}`);
         }
-        onRecord();
       });
+      batch = [];
+    };
+    for (const record of records) {
+      batch.push(record);
+      if (batch.length === BATCH) await send();
     }
+    await send();
     const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
     if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
   } finally {

@@ -1,0 +1,79 @@
+/**
+ * What a build leaves for the next one, in `.cache/<output folder name>/`
+ * beside the output folder: the digest of its inputs and of every page it
+ * wrote. It is trusted only while the output folder is the one that build
+ * published (same `data/articles.json` file), so a deleted or hand-edited
+ * site is rebuilt whole.
+ */
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { BUILT_MARKER } from "../publish.ts";
+
+const stampSchema = z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() });
+
+const buildStateSchema = z.object({
+  /** Seeds, settings, base path and code: equal digests mean the output is current. */
+  inputsKey: z.string(),
+  /** What every page shows besides its own data (navigation, settings, code, base path). */
+  globalsKey: z.string(),
+  /** Page URL -> digest of what that page shows. */
+  pages: z.record(z.string(), z.string()),
+  /** Digest of every search record. */
+  searchKey: z.string(),
+  /** The output's `data/articles.json` as this build left it. */
+  output: stampSchema,
+});
+
+export type BuildState = z.infer<typeof buildStateSchema>;
+type OutputStamp = z.infer<typeof stampSchema>;
+
+const STATE_FILE = "build-state.json";
+
+/** `/site/_site` -> `/site/.cache/_site`. */
+export function cacheDirFor(outDir: string): string {
+  return path.join(path.dirname(outDir), ".cache", path.basename(outDir));
+}
+
+/** The state of the build that produced `outDir`, or null when there is none to trust. */
+export async function readBuildState(cacheDir: string, outDir: string): Promise<BuildState | null> {
+  const [text, stamp] = await Promise.all([
+    readFile(path.join(cacheDir, STATE_FILE), "utf8").catch(() => null),
+    outputStamp(outDir),
+  ]);
+  if (text === null || stamp === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const state = buildStateSchema.safeParse(parsed);
+  if (!state.success) return null;
+  const { output } = state.data;
+  const same = output.ino === stamp.ino && output.size === stamp.size && output.mtimeMs === stamp.mtimeMs;
+  return same ? state.data : null;
+}
+
+export async function writeBuildState(
+  cacheDir: string,
+  outDir: string,
+  state: Omit<BuildState, "output">,
+): Promise<void> {
+  const output = await outputStamp(outDir);
+  if (output === null) return;
+  await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify({ ...state, output }));
+}
+
+/** Written beside the target and renamed over it, so a killed build never leaves half a file. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+async function outputStamp(outDir: string): Promise<OutputStamp | null> {
+  const marker = await stat(path.join(outDir, BUILT_MARKER)).catch(() => null);
+  return marker === null ? null : { ino: marker.ino, size: marker.size, mtimeMs: marker.mtimeMs };
+}

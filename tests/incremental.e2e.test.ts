@@ -1,0 +1,151 @@
+/**
+ * Rebuilds reuse the last build's cache: an unchanged archive writes no
+ * file at all, an edited seed changes its page and the pages that show it,
+ * unchanged pages are carried over, and the result is always the site a
+ * clean build would make.
+ */
+import { access, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { build } from "../src/build.ts";
+import { hashTree, listTree, scrapedPage } from "./helpers.ts";
+import { attribute, readPage } from "./html.ts";
+
+const ARTICLES = 6;
+const seedName = (n: number): string => `article-${n}.txt`;
+const headline = (n: number): string => `Story number ${n} of the archive`;
+/** Day `n` of April 2019: article 6 is the newest, article 1 the oldest. */
+const seed = (n: number, parts: { headline?: string; body?: string[] } = {}): string =>
+  scrapedPage({
+    headline: parts.headline ?? headline(n),
+    header: ["By Kong Meta", `Publication date ${n + 10} April 2019 | 10:19 | ICT`],
+    body: parts.body ?? [`First paragraph of story ${n}.`, `Second paragraph of story ${n}.`],
+  });
+
+let work: string;
+let seedsDir: string;
+let outDir: string;
+
+interface FileState {
+  ino: number;
+  mtimeMs: number;
+}
+
+/** Inode and modification time of every file below `dir`: equal maps mean no file was written. */
+async function fileStates(dir: string): Promise<Map<string, FileState>> {
+  const states = new Map<string, FileState>();
+  for (const entry of await listTree(dir)) {
+    const info = await stat(path.join(dir, entry));
+    if (info.isFile()) states.set(entry, { ino: info.ino, mtimeMs: info.mtimeMs });
+  }
+  return states;
+}
+
+const rebuild = (base?: string) =>
+  build({ seedsDir, outDir, quiet: true, ...(base === undefined ? {} : { base }) });
+
+/** The site a clean build of the same seeds makes, in a fresh folder with no cache. */
+async function cleanBuildHash(base?: string): Promise<string> {
+  const fresh = await mkdtemp(path.join(tmpdir(), "ppp-clean-"));
+  try {
+    const freshOut = path.join(fresh, "site");
+    await build({ seedsDir, outDir: freshOut, quiet: true, ...(base === undefined ? {} : { base }) });
+    return await hashTree(freshOut);
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-incremental-"));
+  seedsDir = path.join(work, "seeds");
+  outDir = path.join(work, "site");
+  await mkdir(seedsDir);
+  for (let n = 1; n <= ARTICLES; n++) await writeFile(path.join(seedsDir, seedName(n)), seed(n));
+  const first = await rebuild();
+  expect(first.upToDate).toBe(false);
+  expect(first.pagesRendered).toBe(first.pages);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("incremental builds", () => {
+  test("an unchanged archive writes no file: not in the site, not in the cache, nowhere else", async () => {
+    const before = await fileStates(work);
+    const result = await rebuild();
+    expect(result.upToDate).toBe(true);
+    expect(result.pagesRendered).toBe(0);
+    expect(result.records).toHaveLength(ARTICLES);
+    expect(await fileStates(work)).toEqual(before);
+  });
+
+  test("an edited paragraph changes that article's page and nothing it does not show", async () => {
+    const unrelated = await stat(path.join(outDir, "national", "story-number-2-of-the-archive", "index.html"));
+    const edited = path.join(outDir, "national", "story-number-4-of-the-archive", "index.html");
+    const editedBefore = await readFile(edited, "utf8");
+    await writeFile(
+      path.join(seedsDir, seedName(4)),
+      seed(4, { body: ["First paragraph of story 4.", "A corrected second paragraph."] }),
+    );
+
+    const result = await rebuild();
+    expect(result.upToDate).toBe(false);
+    // The article and the about, search and 404 pages; its first paragraph (the teaser on lists) is unchanged.
+    expect(result.pagesRendered).toBe(4);
+    const page = await readPage(outDir, "/national/story-number-4-of-the-archive/");
+    expect(page.all(".body p")).toHaveLength(2);
+    expect(page.text(".body")).toContain("A corrected second paragraph.");
+    expect(page.text(".body")).not.toContain("Second paragraph of story 4.");
+    expect(await readFile(edited, "utf8")).not.toBe(editedBefore);
+    // An article that does not show the edited one is the same file, carried over rather than rewritten.
+    const after = await stat(path.join(outDir, "national", "story-number-2-of-the-archive", "index.html"));
+    expect(after.ino).toBe(unrelated.ino);
+    expect(after.mtimeMs).toBe(unrelated.mtimeMs);
+    const records = JSON.parse(await readFile(path.join(outDir, "data", "articles.json"), "utf8")) as {
+      body: string[];
+    }[];
+    expect(records.flatMap((r) => r.body)).toContain("A corrected second paragraph.");
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+  });
+
+  test("a new headline moves the article and updates every page that links to it", async () => {
+    await writeFile(path.join(seedsDir, seedName(3)), seed(3, { headline: "A rewritten headline for story 3" }));
+    const result = await rebuild();
+    expect(result.upToDate).toBe(false);
+
+    const moved = await readPage(outDir, "/national/a-rewritten-headline-for-story-3/");
+    expect(moved.text("h1")).toBe("A rewritten headline for story 3");
+    await expect(access(path.join(outDir, "national", "story-number-3-of-the-archive"))).rejects.toThrow();
+    // Its neighbours' older/newer links, and the lists, show the new headline.
+    const newer = await readPage(outDir, "/national/story-number-4-of-the-archive/");
+    expect(attribute(newer.one("a.older"), "href")).toBe("/national/a-rewritten-headline-for-story-3/");
+    expect(newer.text("a.older")).toContain("A rewritten headline for story 3");
+    const older = await readPage(outDir, "/national/story-number-2-of-the-archive/");
+    expect(older.text("a.newer")).toContain("A rewritten headline for story 3");
+    const home = await readPage(outDir, "/");
+    expect(home.all("h2 a").map((a) => attribute(a, "href"))).toContain("/national/a-rewritten-headline-for-story-3/");
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+  });
+
+  test("a removed seed removes its page; a new base path renders every page again", async () => {
+    await rm(path.join(seedsDir, seedName(1)));
+    const removed = await rebuild();
+    expect(removed.records).toHaveLength(ARTICLES - 1);
+    await expect(access(path.join(outDir, "national", "story-number-1-of-the-archive"))).rejects.toThrow();
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+
+    const moved = await rebuild("/archive/");
+    expect(moved.pagesRendered).toBe(moved.pages);
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash("/archive/"));
+  });
+
+  test("a site changed by hand is not trusted: the next build renders it whole", async () => {
+    await writeFile(path.join(outDir, "data", "articles.json"), "[]\n");
+    const result = await rebuild("/archive/");
+    expect(result.upToDate).toBe(false);
+    expect(result.pagesRendered).toBe(result.pages);
+  });
+});
