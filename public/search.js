@@ -61,19 +61,51 @@ function fillSelect(select, counts, order) {
   for (const value of values) select.add(new Option(`${value} (${counts[value]})`, value));
 }
 
-const pagefind = await import(form.dataset.pagefind);
-await pagefind.options({ excerptLength: 30 });
-const available = await pagefind.filters();
-fillSelect(form.elements.section, available.section ?? {}, (a, b) => a.localeCompare(b));
-fillSelect(form.elements.author, available.author ?? {}, (a, b) => a.localeCompare(b));
-fillSelect(form.elements.year, available.year ?? {}, (a, b) => b.localeCompare(a));
-let pending = [];
+// The index is one Pagefind bundle per year, newest first; the first loads Pagefind and the others merge into it.
+const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
+const pagefind = shards.length === 0 ? null : await import(`${shards[0]}pagefind.js`);
+// Every year value of the archive: a date order searches them one at a time.
+let allYears = [];
+if (pagefind !== null) {
+  await pagefind.options({ excerptLength: 30 });
+  for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard, { excerptLength: 30 });
+  const available = await pagefind.filters();
+  allYears = Object.keys(available.year ?? {});
+  fillSelect(form.elements.section, available.section ?? {}, (a, b) => a.localeCompare(b));
+  fillSelect(form.elements.author, available.author ?? {}, (a, b) => a.localeCompare(b));
+  fillSelect(form.elements.year, available.year ?? {}, (a, b) => b.localeCompare(a));
+}
+
+// The search on the page: results not shown yet and, for a date order, the years still to search.
+// Each run replaces it, so a slower earlier run can never add to a newer one's list.
+const emptySearch = () => ({ query: "", filters: {}, sort: undefined, pending: [], years: [] });
+let current = emptySearch();
+
+// Merged results come ordered by relevance, so a date order is built a year (a shard) at a time.
+async function fill(state, count) {
+  while (state.pending.length < count && state.years.length > 0) {
+    const year = state.years.shift();
+    const { query, filters, sort } = state;
+    const search = await pagefind.search(segment(query), { filters: { ...filters, year }, sort });
+    state.pending.push(...search.results);
+  }
+}
 
 async function showMore() {
-  const batch = pending.splice(0, PAGE);
+  const state = current;
+  await fill(state, PAGE);
+  const batch = state.pending.splice(0, PAGE);
   const data = await Promise.all(batch.map((result) => result.data()));
+  if (state !== current) return;
   list.append(...data.map(resultItem));
-  more.hidden = pending.length === 0;
+  more.hidden = state.pending.length === 0 && state.years.length === 0;
+}
+
+// Years in date order; undated articles come last either way.
+function yearsInOrder(years, order) {
+  const dated = years.filter((year) => /^\d+$/.test(year)).sort();
+  if (order === "newest") dated.reverse();
+  return [...dated, ...years.filter((year) => !/^\d+$/.test(year))];
 }
 
 // `keepTyped`: on first load, words typed while the script was loading are kept.
@@ -83,7 +115,13 @@ async function run(keepTyped = false) {
   for (const name of [...FILTERS, "sort"]) form.elements[name].value = params.get(name) ?? "";
   list.replaceChildren();
   more.hidden = true;
+  const state = emptySearch();
+  current = state;
   const query = input.value.trim();
+  if (pagefind === null) {
+    status.textContent = "The archive has no articles to search yet.";
+    return;
+  }
   if (query === "") {
     status.textContent = "Type words to search the archive.";
     return;
@@ -94,11 +132,17 @@ async function run(keepTyped = false) {
   const order = params.get("sort");
   const sort = order === "newest" ? { date: "desc" } : order === "oldest" ? { date: "asc" } : undefined;
   status.textContent = "Searching…";
-  const search = await pagefind.search(segment(query), { filters, sort });
-  pending = search.results;
-  const count = pending.length;
-  status.textContent = `${count} ${count === 1 ? "result" : "results"} for “${query}”`;
+  const search = await pagefind.search(segment(query), { filters });
+  if (state !== current) return;
+  const count = search.results.length;
+  Object.assign(state, { query, filters, sort });
+  if (sort === undefined) state.pending = search.results;
+  // Merged searches report no filter counts, so every year is tried; empty ones cost one lookup.
+  else state.years = yearsInOrder(filters.year === undefined ? allYears : [filters.year], order);
   await showMore();
+  if (state !== current) return;
+  // Set once the first results are on the page: screen readers announce it, and tests wait for it.
+  status.textContent = `${count} ${count === 1 ? "result" : "results"} for “${query}”`;
 }
 
 function submit(event) {
@@ -116,4 +160,4 @@ more.addEventListener("click", showMore);
 window.addEventListener("popstate", () => run());
 await run(true);
 // Shown last: from here on the filters work, and tests wait for this.
-form.querySelector(".filters").hidden = false;
+form.querySelector(".filters").hidden = pagefind === null;

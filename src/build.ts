@@ -27,7 +27,13 @@ import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./rend
 import { feedArticles, writeFeeds } from "./render/feeds.ts";
 import { type PhotoImage, processImage } from "./render/images.ts";
 import { type ListPageView, buildListPageViews } from "./render/list-view.ts";
-import { searchIndexKey, searchRecords, writeSearchIndex } from "./render/search-index.ts";
+import {
+  type ShardRecords,
+  groupByShard,
+  searchIndexKey,
+  searchRecords,
+  writeSearchShards,
+} from "./render/search-index.ts";
 import { writeSitemap } from "./render/sitemap.ts";
 import type { UrlContext } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
@@ -201,11 +207,23 @@ async function render(
   });
 
   // Pagefind indexes in its own process: it runs on another core while Eleventy renders.
-  const searchKey = searchIndexKey(searchRecords(archive.records, site.sections, urls.pathPrefix));
-  const searchIndex =
-    previous !== null && previous.searchKey === searchKey
-      ? linkFolder(outDir, staging, "pagefind")
-      : writeSearchIndex(searchRecords(archive.records, site.sections, urls.pathPrefix), staging);
+  const shards = groupByShard(archive.records);
+  const recordsOf =
+    (records: readonly ArticleRecord[]): ShardRecords =>
+    () =>
+      searchRecords(records, site.sections, urls.pathPrefix);
+  const search: Record<string, string> = {};
+  const toIndex = new Map<string, ShardRecords>();
+  const toLink: string[] = [];
+  for (const [name, records] of shards) {
+    search[name] = searchIndexKey(recordsOf(records)());
+    if (previous?.search[name] === search[name]) toLink.push(name);
+    else toIndex.set(name, recordsOf(records));
+  }
+  const searchIndex = Promise.all([
+    writeSearchShards(toIndex, staging),
+    ...toLink.map((name) => linkFolder(outDir, staging, path.join("pagefind", name))),
+  ]);
   // Awaited below; until then a failure must not surface as an unhandled rejection.
   searchIndex.catch(() => undefined);
 
@@ -220,6 +238,7 @@ async function render(
       newest: dates[0] ?? null,
       oldest: dates.at(-1) ?? null,
     },
+    searchShards: [...shards.keys()].map((name) => `/pagefind/${name}/`),
     outDir: staging,
     pathPrefix: urls.pathPrefix,
     quiet: context.quiet,
@@ -260,7 +279,7 @@ async function render(
       Object.keys(pages).filter((url) => !rendered.has(url)),
     ),
   );
-  return { globalsKey, pages, searchKey, pagesRendered: rendered.size + STATIC_PAGES };
+  return { globalsKey, pages, search, pagesRendered: rendered.size + STATIC_PAGES };
 }
 
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */

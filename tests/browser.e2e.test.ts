@@ -123,6 +123,23 @@ describe("search", () => {
     expect([...in2019].sort()).toEqual(expected.map((r) => r.headline).sort());
     const dates = in2019.map((headline) => Date.parse(records.find((r) => r.headline === headline)?.date ?? ""));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
+
+    // Across years (the index has one shard per year), oldest first, undated last.
+    await page.locator("#filter-year").selectOption("");
+    await page.locator("#filter-sort").selectOption("oldest");
+    await expect.poll(() => page.url()).toContain("sort=oldest");
+    await expect.poll(() => page.url()).not.toContain("year=");
+    const everyYear = await searchResults(page);
+    expect([...everyYear].sort()).toEqual([...all].sort());
+    // Headlines may repeat in the archive; links do not.
+    const found = (
+      await page.locator("#search-results h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+    ).map((href) => records.find((r) => r.url === href));
+    expect(new Set(found.map((r) => r?.date?.slice(0, 4))).size).toBeGreaterThan(1);
+    const order = found.map((r) =>
+      r?.date === null || r?.date === undefined ? Number.POSITIVE_INFINITY : Date.parse(r.date),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
     await page.close();
   });
 

@@ -19,8 +19,8 @@ const buildStateSchema = z.object({
   globalsKey: z.string(),
   /** Page URL -> digest of what that page shows. */
   pages: z.record(z.string(), z.string()),
-  /** Digest of every search record. */
-  searchKey: z.string(),
+  /** Search shard -> digest of its records. */
+  search: z.record(z.string(), z.string()),
   /** The output's `data/articles.json` as this build left it. */
   output: stampSchema,
 });

@@ -14,6 +14,8 @@ export interface EleventyRun {
   /** Year archives, newest first, then the undated list. */
   archiveLinks: readonly Link[];
   site: SiteConfig;
+  /** Site-relative folders of the search index shards, newest year first; the search page merges them. */
+  searchShards: readonly string[];
   /** Number of articles, for the about page. */
   stats: { articles: number; undated: number; oldest: string | null; newest: string | null };
   outDir: string;
@@ -43,6 +45,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
       config.addGlobalData("archiveLinks", run.archiveLinks);
       config.addGlobalData("site", run.site);
       config.addGlobalData("stats", run.stats);
+      config.addGlobalData("searchShards", run.searchShards);
     },
   });
   if (run.quiet) eleventy.disableLogger();

@@ -58,7 +58,29 @@ export function searchRecord(record: ArticleRecord, summary: ArticleSummary, pat
   };
 }
 
-/** The search records of an archive, in archive order. */
+/**
+ * The index is split by year: one Pagefind bundle per year (and one for
+ * undated articles) under `/pagefind/<shard>/`, merged in the browser. An
+ * edit re-indexes only its year, and no single index has to hold a
+ * 30-year archive in memory.
+ */
+export function searchShardOf(record: ArticleRecord): string {
+  return record.date?.slice(0, 4) ?? UNDATED.toLowerCase();
+}
+
+/** Records grouped by shard; shards in archive order (newest year first, undated last). */
+export function groupByShard(records: readonly ArticleRecord[]): Map<string, ArticleRecord[]> {
+  const shards = new Map<string, ArticleRecord[]>();
+  for (const record of records) {
+    const shard = searchShardOf(record);
+    const list = shards.get(shard);
+    if (list === undefined) shards.set(shard, [record]);
+    else list.push(record);
+  }
+  return shards;
+}
+
+/** The search records of some articles, in the order given. */
 export function* searchRecords(
   records: readonly ArticleRecord[],
   sectionNames: Readonly<Record<string, string>>,
@@ -67,40 +89,65 @@ export function* searchRecords(
   for (const record of records) yield searchRecord(record, summarize(record, sectionNames), pathPrefix);
 }
 
-/** A digest of everything the index would hold: equal digests, equal indexes. */
+/** A digest of everything an index would hold: equal digests, equal indexes. */
 export function searchIndexKey(records: Iterable<Pagefind.CustomRecord>): string {
   const hash = createHash("sha1");
   for (const record of records) hash.update(JSON.stringify(record));
   return hash.digest("base64url");
 }
 
+/** The records of one shard, produced when the shard is indexed rather than all held at once. */
+export type ShardRecords = () => Iterable<Pagefind.CustomRecord>;
+
 /** Records sent to the Pagefind service at once: it indexes while the next requests arrive. */
 const BATCH = 200;
+/** Shards indexed at the same time; the Pagefind service uses a thread per request. */
+const PARALLEL_SHARDS = 4;
 
-/** Writes `<outDir>/pagefind/`. */
-export async function writeSearchIndex(records: Iterable<Pagefind.CustomRecord>, outDir: string): Promise<void> {
+/** Writes `<outDir>/pagefind/<shard>/` for each shard given, through one Pagefind service. */
+export async function writeSearchShards(
+  shards: ReadonlyMap<string, ShardRecords>,
+  outDir: string,
+): Promise<void> {
   const pagefind = await import("pagefind");
-  const { index, errors } = await pagefind.createIndex({});
-  if (index === undefined) throw new Error(`search index: ${errors.join("; ")}`);
-  try {
-    let batch: Pagefind.CustomRecord[] = [];
-    const send = async (): Promise<void> => {
-      const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-      added.forEach((result, i) => {
-        if (result.errors.length > 0) {
-          throw new Error(`search index, ${batch[i]?.url ?? "?"}: ${result.errors.join("; ")}`);
-        }
-      });
-      batch = [];
-    };
-    for (const record of records) {
-      batch.push(record);
-      if (batch.length === BATCH) await send();
+  const queue = [...shards];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [name, records] = next;
+      await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
     }
-    await send();
-    const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+  };
+  try {
+    await Promise.all(Array.from({ length: PARALLEL_SHARDS }, worker));
   } finally {
     await pagefind.close();
   }
+}
+
+async function writeShard(
+  pagefind: typeof Pagefind,
+  records: Iterable<Pagefind.CustomRecord>,
+  outputPath: string,
+): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (index === undefined) throw new Error(`search index: ${errors.join("; ")}`);
+  let batch: Pagefind.CustomRecord[] = [];
+  const send = async (): Promise<void> => {
+    const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+    added.forEach((result, i) => {
+      if (result.errors.length > 0) {
+        throw new Error(`search index, ${batch[i]?.url ?? "?"}: ${result.errors.join("; ")}`);
+      }
+    });
+    batch = [];
+  };
+  for (const record of records) {
+    batch.push(record);
+    if (batch.length === BATCH) await send();
+  }
+  await send();
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+  // Frees the shard's index in the service before the next one is built.
+  await index.deleteIndex();
 }
