@@ -206,27 +206,7 @@ async function render(
     return { articlesToRender: articleIndices, listsToRender: lists };
   });
 
-  // Pagefind indexes in its own process: it runs on another core while Eleventy renders.
   const shards = groupByShard(archive.records);
-  const recordsOf =
-    (records: readonly ArticleRecord[]): ShardRecords =>
-    () =>
-      searchRecords(records, site.sections, urls.pathPrefix);
-  const search: Record<string, string> = {};
-  const toIndex = new Map<string, ShardRecords>();
-  const toLink: string[] = [];
-  for (const [name, records] of shards) {
-    search[name] = searchIndexKey(recordsOf(records)());
-    if (previous?.search[name] === search[name]) toLink.push(name);
-    else toIndex.set(name, recordsOf(records));
-  }
-  const searchIndex = Promise.all([
-    writeSearchShards(toIndex, staging),
-    ...toLink.map((name) => linkFolder(outDir, staging, path.join("pagefind", name))),
-  ]);
-  // Awaited below; until then a failure must not surface as an unhandled rejection.
-  searchIndex.catch(() => undefined);
-
   const dates = archive.records.flatMap((record) => record.date ?? []);
   const shared = {
     sections,
@@ -252,7 +232,9 @@ async function render(
       progress.tick(run.articles.length + run.lists.length);
     }
   });
-  await progress.phase("search index", 0, () => searchIndex);
+  // After the pages, not beside them: both would feed from this one thread, and each slowed the other.
+  const search = await indexSearch(shards, context);
+
   await progress.phase("data, feeds, sitemap", 0, async () => {
     await mkdir(path.join(staging, "data"), { recursive: true });
     await writeRecords(path.join(staging, BUILT_MARKER), archive.records);
@@ -280,6 +262,33 @@ async function render(
     ),
   );
   return { globalsKey, pages, search, pagesRendered: rendered.size + STATIC_PAGES };
+}
+
+/** Indexes the shards whose records changed, links the others from the published site; returns each shard's key. */
+async function indexSearch(
+  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  context: RenderContext,
+): Promise<Record<string, string>> {
+  const { site, urls } = context.views;
+  const recordsOf =
+    (records: readonly ArticleRecord[]): ShardRecords =>
+    () =>
+      searchRecords(records, site.sections, urls.pathPrefix);
+  const keys: Record<string, string> = {};
+  const toIndex = new Map<string, ShardRecords>();
+  const toLink: string[] = [];
+  for (const [name, records] of shards) {
+    keys[name] = searchIndexKey(recordsOf(records)());
+    if (context.previous?.search[name] === keys[name]) toLink.push(name);
+    else toIndex.set(name, recordsOf(records));
+  }
+  await context.progress.phase("search index", toIndex.size, () =>
+    Promise.all([
+      writeSearchShards(toIndex, context.staging, () => context.progress.tick()),
+      ...toLink.map((name) => linkFolder(context.outDir, context.staging, path.join("pagefind", name))),
+    ]),
+  );
+  return keys;
 }
 
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */

@@ -57,13 +57,26 @@ export function buildArticleViews(input: ArticleViewInput, indices: readonly num
 }
 
 /**
- * A digest of what the article page at position `i` shows. The body is
- * covered by the seed's digest rather than rendered; the base path and the
- * templates are part of the build's global key.
+ * A digest of what the article page at position `i` shows. A page is a pure
+ * function of its record, its neighbours' summaries and its image, given
+ * the settings, base path and templates (which are part of the build's
+ * global key), so those are what is hashed; the body is covered by the
+ * seed's digest.
  */
 export function articlePageKey(input: ArticleViewInput, i: number): string {
-  const page = pageData(input, i);
-  return createHash("sha1").update(page.record.source.sha256).update(JSON.stringify(page)).digest("base64url");
+  const record = input.archive.records[i];
+  if (record === undefined) throw new Error(`internal: no article at ${i}`);
+  const { body, ...rest } = record;
+  const neighbours = input.archive.neighbours[i];
+  const names = input.site.sections;
+  const shown = [
+    rest,
+    neighbours?.older ? summarize(neighbours.older, names) : null,
+    neighbours?.newer ? summarize(neighbours.newer, names) : null,
+    (neighbours?.moreInSection ?? []).map((other) => summarize(other, names)),
+    input.imagesByFile.get(record.source.file) ?? null,
+  ];
+  return createHash("sha1").update(JSON.stringify(shown)).digest("base64url");
 }
 
 function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHtml"> {

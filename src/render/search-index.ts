@@ -101,13 +101,14 @@ export type ShardRecords = () => Iterable<Pagefind.CustomRecord>;
 
 /** Records sent to the Pagefind service at once: it indexes while the next requests arrive. */
 const BATCH = 200;
-/** Shards indexed at the same time; the Pagefind service uses a thread per request. */
-const PARALLEL_SHARDS = 4;
+/** Shards in the Pagefind service at once: one is fed while the other is written. */
+const PARALLEL_SHARDS = 2;
 
 /** Writes `<outDir>/pagefind/<shard>/` for each shard given, through one Pagefind service. */
 export async function writeSearchShards(
   shards: ReadonlyMap<string, ShardRecords>,
   outDir: string,
+  onShard: () => void = () => {},
 ): Promise<void> {
   const pagefind = await import("pagefind");
   const queue = [...shards];
@@ -115,6 +116,7 @@ export async function writeSearchShards(
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const [name, records] = next;
       await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
+      onShard();
     }
   };
   try {
