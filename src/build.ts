@@ -7,10 +7,7 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { finished } from "node:stream/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { type IngestResult, type SeedOutcome, type SeedFile, ingestSeeds } from "./ingest/read-seeds.ts";
@@ -34,9 +31,11 @@ import {
   searchRecords,
   writeSearchShards,
 } from "./render/search-index.ts";
+import { NunjucksTemplates } from "./render/nunjucks-templates.ts";
 import { writeSitemap } from "./render/sitemap.ts";
 import type { UrlContext } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
+import { prettyJsonArray, writeStreamed } from "./write-streamed.ts";
 
 export interface BuildOptions {
   /** Folder of `.txt` and `.md` seeds. */
@@ -174,7 +173,7 @@ interface RenderContext {
 }
 
 /** Pages per Eleventy run: bounds the memory one run holds, at a small cost per run. */
-const PAGES_PER_RUN = 2500;
+const PAGES_PER_RUN = 1000;
 
 async function render(
   archive: Archive,
@@ -226,9 +225,10 @@ async function render(
   const runs = eleventyRuns(articlesToRender, listsToRender);
   await progress.phase("pages", articlesToRender.length + listsToRender.length, async () => {
     const { runEleventy } = await import("./render/run-eleventy.ts");
+    const templates = new NunjucksTemplates();
     for (const [n, run] of runs.entries()) {
       const articles = buildArticleViews(views, run.articles);
-      await runEleventy({ ...shared, articles, listPages: run.lists, staticPages: n === 0 });
+      await runEleventy({ ...shared, articles, listPages: run.lists, staticPages: n === 0, templates });
       progress.tick(run.articles.length + run.lists.length);
     }
   });
@@ -237,7 +237,7 @@ async function render(
 
   await progress.phase("data, feeds, sitemap", 0, async () => {
     await mkdir(path.join(staging, "data"), { recursive: true });
-    await writeRecords(path.join(staging, BUILT_MARKER), archive.records);
+    await writeStreamed(path.join(staging, BUILT_MARKER), prettyJsonArray(archive.records));
     const articles = buildArticleViews(views, feedArticles(archive.records));
     await writeFeeds({ articles, sections, site, urls, outDir: staging });
     await writeSitemap(
@@ -304,21 +304,6 @@ function eleventyRuns(
     runs.push({ articles: [], lists: lists.slice(start, start + PAGES_PER_RUN) });
   }
   return runs.length > 0 ? runs : [{ articles: [], lists: [] }];
-}
-
-/** `data/articles.json` as `JSON.stringify(records, null, 2)` would write it, a record at a time. */
-async function writeRecords(file: string, records: readonly ArticleRecord[]): Promise<void> {
-  const out = createWriteStream(file);
-  const indent = (json: string): string => json.replace(/\n/g, "\n  ");
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await once(out, "drain");
-  };
-  await write("[");
-  for (const [i, record] of records.entries()) {
-    await write(`${i === 0 ? "" : ","}\n  ${indent(JSON.stringify(record, null, 2))}`);
-  }
-  out.end(records.length === 0 ? "]\n" : "\n]\n");
-  await finished(out);
 }
 
 /** Front-matter images, processed into the staging folder; a missing one is a warning and no image. */

@@ -5,12 +5,12 @@
  * checked against the record schema when read, and a cache written by other
  * code or settings is ignored.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
 import { seedArticleSchema } from "../record.ts";
-import { writeAtomically } from "./build-state.ts";
+import { writeStreamed } from "../write-streamed.ts";
 
 const problemSchema = z.object({
   file: z.string(),
@@ -67,11 +67,21 @@ export class RecordCache {
   /** Keeps exactly the seeds of this build: cached or `parsed` now. Writes nothing when nothing changed. */
   async save(files: readonly SeedFile[], parsed: ReadonlyMap<SeedFile, SeedOutcome>): Promise<void> {
     if (parsed.size === 0 && files.length === this.#entries.size) return;
-    const entries = files.flatMap((seed) => {
-      const outcome = parsed.get(seed) ?? this.get(seed);
-      return outcome === undefined ? [] : [{ ...seed, ...outcome }];
-    });
-    await writeAtomically(this.file, JSON.stringify({ key: this.key, entries }));
+    const parts = function* (cache: RecordCache, key: string): Generator<string> {
+      yield `{"key":${JSON.stringify(key)},"entries":[`;
+      let first = true;
+      for (const seed of files) {
+        const outcome = parsed.get(seed) ?? cache.get(seed);
+        if (outcome === undefined) continue;
+        yield `${first ? "" : ","}${JSON.stringify({ ...seed, ...outcome })}`;
+        first = false;
+      }
+      yield "]}";
+    };
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    await writeStreamed(temporary, parts(this, this.key));
+    await rename(temporary, this.file);
   }
 }
 

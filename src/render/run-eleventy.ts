@@ -2,6 +2,7 @@
 import Eleventy from "@11ty/eleventy";
 import configure from "../../eleventy.config.ts";
 import type { SiteConfig } from "../site-config.ts";
+import type { NunjucksTemplates } from "./nunjucks-templates.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";
 import type { Link } from "./summary.ts";
@@ -25,22 +26,28 @@ export interface EleventyRun {
    * runs, and only one of them does.
    */
   staticPages: boolean;
+  /** Shared by the runs of one build. */
+  templates: NunjucksTemplates;
   /** Deployment base path, `/` or `/some/path/`. */
   pathPrefix: string;
   quiet: boolean;
 }
 
 export async function runEleventy(run: EleventyRun): Promise<void> {
+  // Eleventy's process-wide compile cache keeps each run's configuration
+  // alive, and with it whatever global data was added: the pages' data is
+  // handed over through this holder and dropped when the run ends.
+  const pages: Pick<EleventyRun, "articles" | "listPages"> = { articles: run.articles, listPages: run.listPages };
   const eleventy = new Eleventy(undefined, run.outDir, {
     quietMode: run.quiet,
     configPath: "",
     pathPrefix: run.pathPrefix,
     config(config) {
-      configure(config, { staticPages: run.staticPages });
+      configure(config, { staticPages: run.staticPages, templates: run.templates });
       // Read by the `url` filter.
       config.addGlobalData("basePath", run.pathPrefix);
-      config.addGlobalData("articles", run.articles);
-      config.addGlobalData("listPages", run.listPages);
+      config.addGlobalData("articles", () => pages.articles);
+      config.addGlobalData("listPages", () => pages.listPages);
       config.addGlobalData("sections", run.sections);
       config.addGlobalData("archiveLinks", run.archiveLinks);
       config.addGlobalData("site", run.site);
@@ -49,5 +56,10 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     },
   });
   if (run.quiet) eleventy.disableLogger();
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } finally {
+    pages.articles = [];
+    pages.listPages = [];
+  }
 }
