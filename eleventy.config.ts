@@ -7,13 +7,11 @@
  */
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
-import { NunjucksTemplates } from "./src/render/nunjucks-templates.ts";
+import type { NunjucksTemplates } from "./src/render/nunjucks-templates.ts";
+import { STATIC_TEMPLATES } from "./src/render/static-pages.ts";
 
 // Absolute, so builds started from any working directory find them.
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
-
-/** The templates rendered once per build, not per article or list page. */
-const STATIC_TEMPLATES = ["404.njk", "about.njk", "search.njk"];
 
 export interface ConfigureOptions {
   /** Render the about, search and 404 pages and copy `public/` (one run of a build does). */

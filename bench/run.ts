@@ -2,9 +2,12 @@
  * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42]`: builds
  * synthetic archives with this project and with Hugo on the same articles,
  * times a full build, a rebuild with no change and a rebuild after editing
- * one seed, records peak RSS, prints a table and writes bench/results.json.
+ * one seed, records peak memory (RSS of the build and its child processes),
+ * prints a table and writes bench/results.json.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync, readdirSync } from "node:fs";
 import { appendFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +16,6 @@ import { parseArgs } from "node:util";
 import { writeArchives } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const TIME = "/usr/bin/time";
 
 interface Run {
   seconds: number;
@@ -28,18 +30,51 @@ interface Row {
   oneEdited: Run;
 }
 
-/** Runs a command under GNU time; wall seconds and peak RSS. */
-function measure(command: string, args: readonly string[]): Run {
+/** Resident memory of a process and all its descendants (Pagefind runs as a child), in kB, from /proc. */
+function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name, which may hold spaces: state, ppid, …
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const siblings = children.get(ppid) ?? [];
+      siblings.push(Number(entry));
+      children.set(ppid, siblings);
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command; wall seconds and the peak of its process tree's summed RSS, sampled every 50 ms. */
+async function measure(command: string, args: readonly string[]): Promise<Run> {
   const started = performance.now();
-  const result = spawnSync(TIME, ["-f", "%M", command, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
+  const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+  }, 50);
+  const [code] = (await once(child, "exit")) as [number | null];
+  clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
-  const kb = Number(result.stderr.trim().split("\n").at(-1));
-  return { seconds: Math.round(seconds * 100) / 100, peakRssMb: Math.round(kb / 1024) };
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${stderr}`);
+  return { seconds: Math.round(seconds * 100) / 100, peakRssMb: Math.round(peakKb / 1024) };
 }
 
 function works(command: string, args: readonly string[]): boolean {
@@ -57,9 +92,7 @@ function aptInstall(pkg: string): boolean {
 }
 
 function ensureTools(): { hugo: string | null } {
-  if (!works(TIME, ["-f", "%M", "true"]) && !aptInstall("time")) {
-    throw new Error("the benchmark needs GNU time for peak RSS: apt-get install time");
-  }
+  if (process.platform !== "linux") throw new Error("the benchmark reads memory use from /proc: run it on Linux");
   if (works("hugo", ["version"])) return { hugo: "hugo" };
   console.log("hugo not found; installing Debian's hugo package…");
   if (aptInstall("hugo") && works("hugo", ["version"])) return { hugo: "hugo" };
@@ -67,7 +100,7 @@ function ensureTools(): { hugo: string | null } {
   return { hugo: null };
 }
 
-const ours = (seedsDir: string, outDir: string): Run =>
+const ours = (seedsDir: string, outDir: string): Promise<Run> =>
   measure(process.execPath, [
     "--import",
     "tsx",
@@ -83,14 +116,14 @@ async function benchmark(count: number, seed: number, hugo: string | null): Prom
   const dir = path.join(os.tmpdir(), `ppp-bench-${count}`);
   const { seedsDir, hugoDir } = await writeArchives(count, seed, dir);
   const outDir = path.join(dir, "site");
-  const full = ours(seedsDir, outDir);
+  const full = await ours(seedsDir, outDir);
   const hugoRun =
     hugo === null
       ? null
-      : measure(hugo, ["--source", hugoDir, "--destination", path.join(dir, "hugo-public"), "--quiet"]);
-  const noChange = ours(seedsDir, outDir);
+      : await measure(hugo, ["--source", hugoDir, "--destination", path.join(dir, "hugo-public"), "--quiet"]);
+  const noChange = await ours(seedsDir, outDir);
   await appendFile(path.join(seedsDir, "000000.txt"), "\nAn added paragraph after an edit.\n");
-  const oneEdited = ours(seedsDir, outDir);
+  const oneEdited = await ours(seedsDir, outDir);
   return { articles: count, ours: full, hugo: hugoRun, noChange, oneEdited };
 }
 

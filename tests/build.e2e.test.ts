@@ -137,7 +137,9 @@ describe("command line", () => {
       await mkdir(seeds);
       await copyFile(REAL_SEED, path.join(seeds, "page.txt"));
       const ok = await run("npm", ["run", "build", "--", "--seeds", seeds, "--out", out], { cwd: PROJECT_ROOT });
-      expect(ok.stdout).toMatch(/^1 article, (\d+) pages in [\d.]+ s \(\1 rendered, 0 unchanged; published .+\); 1 seed, \d+ warnings$/m);
+      expect(ok.stdout).toMatch(
+        /^1 article, (\d+) pages in [\d.]+ s \(\1 rendered, 0 unchanged; published .+\); 1 seed, \d+ warnings$/m,
+      );
       const again = await run("npm", ["run", "build", "--", "--seeds", seeds, "--out", out], { cwd: PROJECT_ROOT });
       expect(again.stdout).toMatch(/^1 article, \d+ pages in [\d.]+ s \(nothing changed, nothing written to .+\)/m);
       const page = await readPage(out, "/national/sokha-vows-neutrality-in-cambodias-civil-service/");

@@ -42,8 +42,7 @@ async function fileStates(dir: string): Promise<Map<string, FileState>> {
   return states;
 }
 
-const rebuild = (base?: string) =>
-  build({ seedsDir, outDir, quiet: true, ...(base === undefined ? {} : { base }) });
+const rebuild = (base?: string) => build({ seedsDir, outDir, quiet: true, ...(base === undefined ? {} : { base }) });
 
 /** The site a clean build of the same seeds makes, in a fresh folder with no cache. */
 async function cleanBuildHash(base?: string): Promise<string> {

@@ -50,7 +50,12 @@ interface SeedBody {
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /** `sha256`: the bytes' digest when the caller has it already. */
-export function parseSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256 = sha256Hex(bytes)): SeedResult {
+export function parseSeed(
+  bytes: Uint8Array,
+  file: string,
+  options: SeedOptions,
+  sha256 = sha256Hex(bytes),
+): SeedResult {
   const located = (findings: readonly Finding[]): Problem[] => findings.map((f) => ({ file, ...f }));
 
   let text: string;

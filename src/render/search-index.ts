@@ -29,7 +29,11 @@ export function segmentForSearch(text: string): string {
 /** Year filter value for undated articles. */
 export const UNDATED = "Undated";
 
-export function searchRecord(record: ArticleRecord, summary: ArticleSummary, pathPrefix: string): Pagefind.CustomRecord {
+export function searchRecord(
+  record: ArticleRecord,
+  summary: ArticleSummary,
+  pathPrefix: string,
+): Pagefind.CustomRecord {
   const text = [
     record.headline,
     record.byline ?? "",
