@@ -17,11 +17,14 @@ export async function writeStreamed(file: string, parts: Iterable<string>): Prom
   await finished(out);
 }
 
-/** `JSON.stringify(items, null, 2)` and a newline, a part per item. */
-export function* prettyJsonArray(items: Iterable<unknown>): Generator<string> {
+/**
+ * A JSON array with one item per line: half the size of indented JSON and
+ * quicker to write, still easy to read and to diff line by line.
+ */
+export function* jsonLines(items: Iterable<unknown>): Generator<string> {
   let first = true;
   for (const item of items) {
-    yield `${first ? "[" : ","}\n  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
+    yield `${first ? "[\n" : ",\n"}${JSON.stringify(item)}`;
     first = false;
   }
   yield first ? "[]\n" : "\n]\n";

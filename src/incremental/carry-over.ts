@@ -4,10 +4,9 @@
  * made after everything new is written, so no build ever writes into a file
  * the published site shares.
  */
-import { link, mkdir, readdir } from "node:fs/promises";
+import { linkSync, mkdirSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-
-const LINK_BATCH = 256;
 
 /** Links `<from><url>index.html` to `<to><url>index.html` for each URL. */
 export async function linkPages(from: string, to: string, urls: readonly string[]): Promise<void> {
@@ -27,14 +26,17 @@ export async function linkFolder(from: string, to: string, folder: string): Prom
   await linkFiles(from, to, files);
 }
 
+/**
+ * Synchronous on purpose: thousands of tiny metadata calls run several times
+ * faster in one loop than as promises through the thread pool.
+ */
 async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  for (let start = 0; start < files.length; start += LINK_BATCH) {
-    await Promise.all(
-      files.slice(start, start + LINK_BATCH).map(async (file) => {
-        const target = path.join(to, file);
-        await mkdir(path.dirname(target), { recursive: true });
-        await link(path.join(from, file), target);
-      }),
-    );
+  let made = "";
+  for (const file of files) {
+    const target = path.join(to, file);
+    const folder = path.dirname(target);
+    if (folder !== made) mkdirSync(folder, { recursive: true });
+    made = folder;
+    linkSync(path.join(from, file), target);
   }
 }

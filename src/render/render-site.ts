@@ -14,7 +14,7 @@ import { type Problem, problem, problemText } from "../problems.ts";
 import type { Progress } from "../progress.ts";
 import { BUILT_MARKER } from "../publish.ts";
 import type { ArticleRecord } from "../record.ts";
-import { prettyJsonArray, writeStreamed } from "../write-streamed.ts";
+import { jsonLines, writeStreamed } from "../write-streamed.ts";
 import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type PhotoImage, processImage } from "./images.ts";
@@ -103,7 +103,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
 
   await progress.phase("data, feeds, sitemap", 0, async () => {
     await mkdir(path.join(staging, "data"), { recursive: true });
-    await writeStreamed(path.join(staging, BUILT_MARKER), prettyJsonArray(archive.records));
+    await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(archive.records));
     const articles = buildArticleViews(views, feedArticles(archive.records));
     await writeFeeds({ articles, sections, site, urls, outDir: staging });
     await writeSitemap(
@@ -144,7 +144,8 @@ async function indexSearch(
   const toIndex = new Map<string, ShardRecords>();
   const toLink: string[] = [];
   for (const [name, records] of shards) {
-    keys[name] = searchIndexKey(recordsOf(records)());
+    // The code digest covers how records are made and indexed (and the Pagefind version).
+    keys[name] = digestJson([context.code, searchIndexKey(recordsOf(records)())]);
     if (context.previous?.search[name] === keys[name]) toLink.push(name);
     else toIndex.set(name, recordsOf(records));
   }
