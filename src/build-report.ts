@@ -12,7 +12,8 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     const result = await build(flags.build);
     if (flags.verbose) {
       for (const p of result.problems) console.warn(formatProblem(p, seedsDir));
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const elapsed = (performance.now() - started) / 1000;
+      const seconds = elapsed.toFixed(elapsed < 10 ? 2 : 1);
       const done = result.upToDate
         ? `nothing changed, nothing written to ${outDir}`
         : `${result.pagesRendered} rendered, ${result.pages - result.pagesRendered} unchanged; published ${outDir}`;
