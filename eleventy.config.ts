@@ -24,6 +24,9 @@ export default function configure(eleventyConfig: UserConfig, options: Configure
   eleventyConfig.setInputDirectory(here("./templates"));
   eleventyConfig.setIncludesDirectory("_includes");
   eleventyConfig.setTemplateFormats(["njk"]);
+  // Eleventy keeps template files' text process-wide; `npm run serve` builds
+  // again in the same process after a template is edited, so it must re-read.
+  eleventyConfig.setUseTemplateCache(false);
   if (options.staticPages) {
     // https://www.11ty.dev/docs/copy/ — CSS, wordmark and icons as they are.
     eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });

@@ -6,6 +6,7 @@ declare module "@11ty/eleventy" {
     setInputDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
     setTemplateFormats(formats: string[]): void;
+    setUseTemplateCache(enabled: boolean): void;
     /** https://www.11ty.dev/docs/ignores/#configuration-api */
     ignores: Set<string>;
     /** https://www.11ty.dev/docs/languages/custom/ — here only to override `njk`. */
