@@ -190,6 +190,10 @@ describe("hostile seeds", () => {
         languages: Record<string, { page_count: number }>;
       };
       pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+      // The JS API the search page uses is there; Pagefind's own UIs are not shipped.
+      const files = await readdir(path.join(outDir, "pagefind", shard));
+      expect(files).toContain("pagefind.js");
+      expect(files.filter((file) => file.includes("-ui."))).toEqual([]);
     }
     expect(pages).toBe(records.length);
   });

@@ -72,6 +72,18 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     return { articlesToRender: articleIndices, listsToRender: lists };
   });
 
+  const rendered = new Set([
+    ...articlesToRender.map((i) => archive.records[i]?.url),
+    ...listsToRender.map((page) => page.url),
+  ]);
+  // Linking is file-system work and rendering is CPU work: they overlap.
+  const linked = linkPages(
+    outDir,
+    staging,
+    Object.keys(pages).filter((url) => !rendered.has(url)),
+  );
+  linked.catch(() => undefined);
+
   const shards = groupByShard(archive.records);
   const dates = archive.records.flatMap((record) => record.date ?? []);
   const shared = {
@@ -116,17 +128,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
       urls,
     );
   });
-  const rendered = new Set([
-    ...articlesToRender.map((i) => archive.records[i]?.url),
-    ...listsToRender.map((page) => page.url),
-  ]);
-  await progress.phase("link unchanged pages", 0, () =>
-    linkPages(
-      outDir,
-      staging,
-      Object.keys(pages).filter((url) => !rendered.has(url)),
-    ),
-  );
+  await progress.phase("link unchanged pages", 0, () => linked);
   return { globalsKey, pages, search, pagesRendered: rendered.size + STATIC_TEMPLATES.length };
 }
 

@@ -4,6 +4,7 @@
  * navigation and footers never enter the index, and no HTML is re-parsed.
  */
 import { createHash } from "node:crypto";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type * as Pagefind from "pagefind";
 import type { ArticleRecord } from "../record.ts";
@@ -103,6 +104,21 @@ export function searchIndexKey(records: Iterable<Pagefind.CustomRecord>): string
 /** The records of one shard, produced when the shard is indexed rather than all held at once. */
 export type ShardRecords = () => Iterable<Pagefind.CustomRecord>;
 
+/**
+ * Pagefind's ready-made search interfaces, written into every bundle; the
+ * search page uses its own (`public/search.js`) over the JS API, so these
+ * would only add 0.4 MB per year of the archive.
+ */
+const PAGEFIND_UI_FILES = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-highlight.js",
+];
+
 /** Records sent to the Pagefind service at once: it indexes while the next requests arrive. */
 const BATCH = 200;
 /** Shards in the Pagefind service at once: one is fed while the other is written. */
@@ -154,6 +170,7 @@ async function writeShard(
   await send();
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+  await Promise.all(PAGEFIND_UI_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
   // Frees the shard's index in the service before the next one is built.
   await index.deleteIndex();
 }
