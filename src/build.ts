@@ -117,6 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { processImages, renderSite } = await import("./render/render-site.ts");
   const staging = await prepareStaging(outDir);
   let rendered: RenderedSite;
+  let published: Awaited<ReturnType<typeof publish>>;
   try {
     const images = await progress.phase("images", 0, () =>
       processImages(archive, options.seedsDir, staging, urls, problems),
@@ -130,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress,
       quiet: options.quiet ?? false,
     });
-    await progress.phase("publish", 0, () => publish(staging, outDir));
+    published = await progress.phase("publish", 0, () => publish(staging, outDir));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -138,6 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { pagesRendered, ...state } = rendered;
   await writeBuildState(cacheDir, outDir, { inputsKey, ...state });
   await recordCache.save(ingest.files, ingest.parsed);
+  await published.removed;
   return { ...result, pagesRendered, upToDate: false };
 }
 

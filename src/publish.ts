@@ -19,8 +19,9 @@ const PREVIOUS = ".previous-";
 
 /**
  * Cleans up after builds that were killed: restores the previous output if a
- * build died between its two renames, and removes staging folders of
- * processes that no longer run. Returns a fresh, empty staging folder path.
+ * build died between its two renames, and removes the staging folders and
+ * replaced sites of processes that no longer run. Returns a fresh, empty
+ * staging folder path.
  */
 export async function prepareStaging(outDir: string): Promise<string> {
   await refuseForeignOutput(outDir);
@@ -31,24 +32,31 @@ export async function prepareStaging(outDir: string): Promise<string> {
   if (!siblings.includes(name) && previous.length > 0) {
     await rename(path.join(parent, previous[0] ?? ""), outDir);
   }
-  for (const entry of siblings) {
-    const pid = Number(entry.slice(`${name}${STAGING}`.length));
-    if (entry.startsWith(`${name}${STAGING}`) && (pid === process.pid || !isRunning(pid))) {
-      await rm(path.join(parent, entry), { recursive: true, force: true });
+  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+    // Staging folders and replaced sites left by builds that were killed.
+    for (const kind of [STAGING, PREVIOUS]) {
+      const pid = Number(entry.slice(`${name}${kind}`.length));
+      if (entry.startsWith(`${name}${kind}`) && (pid === process.pid || !isRunning(pid))) {
+        await rm(path.join(parent, entry), { recursive: true, force: true });
+      }
     }
   }
   return `${outDir}${STAGING}${process.pid}`;
 }
 
-/** Swaps the finished staging folder in place of the output folder. */
-export async function publish(staging: string, outDir: string): Promise<void> {
+/**
+ * Swaps the finished staging folder in place of the output folder. Resolves
+ * once the new site is in place, with the removal of the old one still
+ * running, so the caller can finish its own work meanwhile and await it.
+ */
+export async function publish(staging: string, outDir: string): Promise<{ removed: Promise<void> }> {
   const previous = `${outDir}${PREVIOUS}${process.pid}`;
   await rm(previous, { recursive: true, force: true });
   await rename(outDir, previous).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
   });
   await rename(staging, outDir);
-  await removeTree(previous);
+  return { removed: removeTree(previous) };
 }
 
 /**
