@@ -209,13 +209,9 @@ describe("hostile seeds", () => {
         !before.includes(entry),
     );
     expect(outside).toEqual([]);
-    const cached = after.filter((entry) => entry.startsWith(cache)).sort();
-    expect(cached).toEqual([
-      cache,
-      path.join(cache, "site"),
-      path.join(cache, "site", "build-state.json"),
-      path.join(cache, "site", "records.json"),
-    ]);
+    const cached = after.filter((entry) => entry.startsWith(`${path.join(cache, "site")}${path.sep}`));
+    expect(cached).toContain(path.join(cache, "site", "build-state.json"));
+    expect(cached.filter((entry) => !/(?:build-state|records-[0-9a-f])\.json$/.test(entry))).toEqual([]);
     const tagPage = await readPage(outDir, "/tag/etcpasswd/");
     expect(tagPage.text("h1")).toBe("Tagged “../../../etc/passwd”");
   });

@@ -1,7 +1,6 @@
 /**
  * Parsed seeds kept between builds, keyed by file path and the digest of the
- * file's bytes, so a rebuild parses only seeds that changed. One file per
- * output folder, rewritten whole when anything in it changes; entries are
+ * file's bytes, so a rebuild parses only seeds that changed. Entries are
  * checked against the record schema when read, and a cache written by other
  * code or settings is ignored.
  */
@@ -33,56 +32,75 @@ const cacheSchema = z.object({
   ),
 });
 
-const CACHE_FILE = "records.json";
+/** Entries are spread over files by the first hex digit of the seed's digest, so an edit rewrites one sixteenth. */
+const PARTS = "0123456789abcdef";
+const partFile = (cacheDir: string, part: string): string => path.join(cacheDir, `records-${part}.json`);
+const partOf = (seed: SeedFile): string => seed.sha256.charAt(0);
 
 export class RecordCache {
   readonly #entries: Map<string, SeedOutcome>;
+  /** How many entries each part file held when read. */
+  readonly #loaded: Map<string, number>;
 
   private constructor(
-    private readonly file: string,
+    private readonly cacheDir: string,
     private readonly key: string,
     entries: Map<string, SeedOutcome>,
+    loaded: Map<string, number>,
   ) {
     this.#entries = entries;
+    this.#loaded = loaded;
   }
 
-  /** The cache in `cacheDir` if it was made with `key`, else an empty one. */
+  /** The cache in `cacheDir` as far as it was made with `key`; parts that were not are left out. */
   static async open(cacheDir: string, key: string): Promise<RecordCache> {
-    const file = path.join(cacheDir, CACHE_FILE);
     const entries = new Map<string, SeedOutcome>();
-    const text = await readFile(file, "utf8").catch(() => null);
-    const parsed = text === null ? null : cacheSchema.safeParse(safeJson(text));
-    if (parsed?.success === true && parsed.data.key === key) {
-      for (const { file: seedFile, sha256, article, problems } of parsed.data.entries) {
-        entries.set(entryKey({ file: seedFile, sha256 }), { article, problems });
+    const loaded = new Map<string, number>();
+    const texts = await Promise.all(
+      [...PARTS].map((part) => readFile(partFile(cacheDir, part), "utf8").catch(() => null)),
+    );
+    texts.forEach((text, i) => {
+      const parsed = text === null ? null : cacheSchema.safeParse(safeJson(text));
+      if (parsed?.success !== true || parsed.data.key !== key) return;
+      for (const { file, sha256, article, problems } of parsed.data.entries) {
+        entries.set(entryKey({ file, sha256 }), { article, problems });
       }
-    }
-    return new RecordCache(file, key, entries);
+      loaded.set(PARTS.charAt(i), parsed.data.entries.length);
+    });
+    return new RecordCache(cacheDir, key, entries, loaded);
   }
 
   get(seed: SeedFile): SeedOutcome | undefined {
     return this.#entries.get(entryKey(seed));
   }
 
-  /** Keeps exactly the seeds of this build: cached or `parsed` now. Writes nothing when nothing changed. */
+  /**
+   * Keeps exactly the seeds of this build, cached or `parsed` now, and
+   * rewrites only the part files whose entries changed.
+   */
   async save(files: readonly SeedFile[], parsed: ReadonlyMap<SeedFile, SeedOutcome>): Promise<void> {
-    if (parsed.size === 0 && files.length === this.#entries.size) return;
-    const parts = function* (cache: RecordCache, key: string): Generator<string> {
-      yield `{"key":${JSON.stringify(key)},"entries":[`;
-      let first = true;
-      for (const seed of files) {
-        const outcome = parsed.get(seed) ?? cache.get(seed);
-        if (outcome === undefined) continue;
-        yield `${first ? "" : ","}${JSON.stringify({ ...seed, ...outcome })}`;
-        first = false;
-      }
-      yield "]}";
-    };
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeStreamed(temporary, parts(this, this.key));
-    await rename(temporary, this.file);
+    const byPart = new Map<string, SeedFile[]>([...PARTS].map((part) => [part, []]));
+    for (const seed of files) byPart.get(partOf(seed))?.push(seed);
+    await mkdir(this.cacheDir, { recursive: true });
+    for (const [part, seeds] of byPart) {
+      const changed = seeds.some((seed) => parsed.has(seed)) || seeds.length !== (this.#loaded.get(part) ?? 0);
+      if (!changed) continue;
+      const entries = seeds.flatMap((seed) => {
+        const outcome = parsed.get(seed) ?? this.get(seed);
+        return outcome === undefined ? [] : [JSON.stringify({ ...seed, ...outcome })];
+      });
+      const file = partFile(this.cacheDir, part);
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeStreamed(temporary, entriesJson(this.key, entries));
+      await rename(temporary, file);
+    }
   }
+}
+
+function* entriesJson(key: string, entries: readonly string[]): Generator<string> {
+  yield `{"key":${JSON.stringify(key)},"entries":[`;
+  for (const [i, entry] of entries.entries()) yield i === 0 ? entry : `,${entry}`;
+  yield "]}";
 }
 
 function entryKey(seed: SeedFile): string {
