@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { BuildState } from "../incremental/build-state.ts";
 import { linkFolder, linkPages } from "../incremental/carry-over.ts";
-import { digestJson } from "../incremental/digest.ts";
+import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import { type Problem, problem, problemText } from "../problems.ts";
 import type { Progress } from "../progress.ts";
 import { BUILT_MARKER } from "../publish.ts";
@@ -21,7 +21,7 @@ import { type PhotoImage, processImage } from "./images.ts";
 import { type ListPageView, buildListPageViews } from "./list-view.ts";
 import { NunjucksTemplates } from "./nunjucks-templates.ts";
 import { runEleventy } from "./run-eleventy.ts";
-import { type ShardRecords, groupByShard, searchIndexKey, searchRecords, writeSearchShards } from "./search-index.ts";
+import { type ShardRecords, groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { UrlContext } from "./urls.ts";
@@ -146,8 +146,9 @@ async function indexSearch(
   const toIndex = new Map<string, ShardRecords>();
   const toLink: string[] = [];
   for (const [name, records] of shards) {
-    // The code digest covers how records are made and indexed (and the Pagefind version).
-    keys[name] = digestJson([context.code, searchIndexKey(recordsOf(records)())]);
+    // A shard's index is a function of its records, the section names and the
+    // base path; the code digest covers how it is made (and Pagefind's version).
+    keys[name] = digestJsonEach([context.code, site.sections, urls.pathPrefix, ...records]);
     if (context.previous?.search[name] === keys[name]) toLink.push(name);
     else toIndex.set(name, recordsOf(records));
   }
