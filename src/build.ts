@@ -14,6 +14,7 @@ import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from 
 import { cacheDirFor, readBuildState, writeBuildState } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
+import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
 import type { Problem } from "./problems.ts";
 import { type PhaseTiming, Progress } from "./progress.ts";
@@ -109,18 +110,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages: archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length,
     timings: progress.timings,
   };
-  const inputsKey = digestJson([code, site, urls, ingest.files]);
+  const photos = await photoStamps(
+    archive.records.flatMap((record) => record.photo?.image ?? []),
+    options.seedsDir,
+  );
+  const inputsKey = digestJson([code, site, urls, ingest.files, photos]);
   const previous = await readBuildState(cacheDir, outDir);
   if (previous?.inputsKey === inputsKey) return { ...result, pagesRendered: 0, upToDate: true };
 
   // Rendering code is loaded only when there is something to render.
   const { processImages, renderSite } = await import("./render/render-site.ts");
   const staging = await prepareStaging(outDir);
+  const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
   let published: Awaited<ReturnType<typeof publish>>;
   try {
     const images = await progress.phase("images", 0, () =>
-      processImages(archive, options.seedsDir, staging, urls, problems),
+      processImages(archive, { seedsDir: options.seedsDir, outDir: staging, urls, cache: imageCache, code }, problems),
     );
     rendered = await renderSite(archive, {
       views: { archive, markdownTrees: ingest.markdownTrees, imagesByFile: images, site, urls },
@@ -138,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const { pagesRendered, ...state } = rendered;
   await writeBuildState(cacheDir, outDir, { inputsKey, ...state });
-  await recordCache.save(ingest.files, ingest.parsed);
+  await Promise.all([recordCache.save(ingest.files, ingest.parsed), imageCache.save()]);
   await published.removed;
   return { ...result, pagesRendered, upToDate: false };
 }

@@ -4,9 +4,10 @@
  * unchanged pages are carried over, and the result is always the site a
  * clean build would make.
  */
-import { access, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { hashTree, listTree, scrapedPage } from "./helpers.ts";
@@ -146,5 +147,55 @@ describe("incremental builds", () => {
     const result = await rebuild("/archive/");
     expect(result.upToDate).toBe(false);
     expect(result.pagesRendered).toBe(result.pages);
+  });
+
+  test("a photo is encoded once and linked from the image cache; a replaced photo is encoded again", async () => {
+    const photo = (background: string) =>
+      sharp({ create: { width: 1200, height: 800, channels: 3, background } })
+        .jpeg()
+        .toFile(path.join(seedsDir, "images", "photo.jpg"));
+    await mkdir(path.join(seedsDir, "images"));
+    await photo("#7a8b99");
+    await writeFile(
+      path.join(seedsDir, seedName(7)),
+      scrapedPage({
+        frontMatter: "image: images/photo.jpg",
+        headline: headline(7),
+        header: ["By Kong Meta", "Publication date 30 April 2019 | 10:19 | ICT", "A caption. Photo supplied"],
+        body: ["First paragraph of story 7."],
+      }),
+    );
+    await rebuild();
+    const imgDir = path.join(outDir, "img");
+    const cacheImgDir = path.join(work, ".cache", "site", "img");
+    const inodes = async (dir: string) =>
+      new Map(await Promise.all((await readdir(dir)).map(async (f) => [f, (await stat(path.join(dir, f))).ino] as const)));
+    const first = await inodes(imgDir);
+    // Two widths in three formats; the site's files are the cache's files.
+    expect(first.size).toBe(6);
+    expect(await inodes(cacheImgDir)).toEqual(first);
+    const srcsets = async () =>
+      (await readPage(outDir, "/national/story-number-7-of-the-archive/"))
+        .all("picture source, picture img")
+        .map((element) => attribute(element, "srcSet"));
+
+    // An edit elsewhere renders pages but encodes nothing: the same files are linked again.
+    await writeFile(path.join(seedsDir, seedName(5)), seed(5, { body: ["Another first paragraph of story 5."] }));
+    expect((await rebuild()).upToDate).toBe(false);
+    expect(await inodes(imgDir)).toEqual(first);
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+
+    // A new photo under the same name gets new files; the old ones leave the site and the cache.
+    const before = await srcsets();
+    await photo("#203040");
+    await rebuild();
+    const replaced = await inodes(imgDir);
+    expect(replaced.size).toBe(6);
+    expect([...replaced.keys()].filter((file) => first.has(file))).toEqual([]);
+    expect(await inodes(cacheImgDir)).toEqual(replaced);
+    const after = await srcsets();
+    expect(after).not.toEqual(before);
+    for (const file of replaced.keys()) expect(after.join(" ")).toContain(file);
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
   });
 });

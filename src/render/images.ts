@@ -1,13 +1,16 @@
 /**
  * Article photos named in front matter. Local images become responsive
- * AVIF/WebP/JPEG `<picture>` elements with width and height (eleventy-img);
- * a missing file gives no image at all, never a broken `<img>`.
+ * AVIF/WebP/JPEG `<picture>` elements with width and height (eleventy-img),
+ * encoded once and kept in the image cache; a missing file gives no image at
+ * all, never a broken `<img>`.
  */
-import { access } from "node:fs/promises";
+import { link, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
+import { digest } from "../incremental/digest.ts";
+import { type ImageCache, filesOf, toCachedImage } from "../incremental/image-cache.ts";
 import { type UrlContext, withBase } from "./urls.ts";
 
 export interface PhotoImage {
@@ -19,12 +22,16 @@ export interface PhotoImage {
 
 export interface ImageContext {
   seedsDir: string;
-  /** The site folder being written; images go to `<outDir>/img/`. */
+  /** The site folder being written; images are linked into `<outDir>/img/`. */
   outDir: string;
   urls: UrlContext;
+  cache: ImageCache;
+  /** Digest of the code: encodings made by other code (or another sharp) are not reused. */
+  code: string;
 }
 
 const WIDTHS = [480, 960];
+const FORMATS = ["avif", "webp", "jpeg"];
 const SIZES = "(min-width: 48rem) 46rem, 100vw";
 
 /** Null when a local image is missing or lies outside the seeds folder. */
@@ -36,23 +43,33 @@ export async function processImage(image: string, alt: string, context: ImageCon
   const seeds = path.resolve(context.seedsDir);
   const source = path.resolve(seeds, image);
   if (!source.startsWith(`${seeds}${path.sep}`)) return null;
-  if (
-    !(await access(source).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return null;
-  const metadata = await Image(source, {
-    widths: WIDTHS,
-    formats: ["avif", "webp", "jpeg"],
-    outputDir: path.join(context.outDir, "img"),
-    urlPath: withBase("/img/", context.urls.pathPrefix),
-  });
-  const largest = metadata["jpeg"]?.at(-1);
+  const bytes = await readFile(source).catch(() => null);
+  if (bytes === null) return null;
+  const urlPath = withBase("/img/", context.urls.pathPrefix);
+  const key = digest(context.code, urlPath, bytes);
+  const { cache } = context;
+  const encoded =
+    cache.get(key) ??
+    (await cache.add(key, async (outputDir) =>
+      // eleventy-img's own caches are process-wide and keyed by path and
+      // size; the image cache decides instead what needs encoding.
+      toCachedImage(await Image(source, { widths: WIDTHS, formats: FORMATS, outputDir, urlPath, useCache: false })),
+    ));
+  const largest = encoded["jpeg"]?.at(-1);
   if (largest === undefined) return null;
+  await linkInto(cache.dir, path.join(context.outDir, "img"), filesOf(encoded));
   return {
-    html: Image.generateHTML(metadata, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
+    html: Image.generateHTML(encoded, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
     url: `${context.urls.siteUrl}${largest.url}`,
   };
+}
+
+/** Links files into the site; two articles may show the same photo. */
+async function linkInto(from: string, to: string, files: readonly string[]): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const file of files) {
+    await link(path.join(from, file), path.join(to, file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
 }

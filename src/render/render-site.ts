@@ -5,6 +5,7 @@
  * staging folder.
  */
 import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { BuildState } from "../incremental/build-state.ts";
@@ -17,7 +18,7 @@ import type { ArticleRecord } from "../record.ts";
 import { jsonLines, writeStreamed } from "../write-streamed.ts";
 import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
-import { type PhotoImage, processImage } from "./images.ts";
+import { type ImageContext, type PhotoImage, processImage } from "./images.ts";
 import { type ListPageView, buildListPageViews } from "./list-view.ts";
 import { NunjucksTemplates } from "./nunjucks-templates.ts";
 import { runEleventy } from "./run-eleventy.ts";
@@ -176,21 +177,33 @@ function eleventyRuns(
   return runs.length > 0 ? runs : [{ articles: [], lists: [] }];
 }
 
-/** Front-matter images, processed into the staging folder; a missing one is a warning and no image. */
+/**
+ * Front-matter images, encoded (or taken from the image cache) and linked
+ * into the staging folder, a few at a time; a missing one is a warning and
+ * no image.
+ */
 export async function processImages(
   archive: Archive,
-  seedsDir: string,
-  outDir: string,
-  urls: UrlContext,
+  context: ImageContext,
   problems: Problem[],
 ): Promise<Map<string, PhotoImage>> {
   const images = new Map<string, PhotoImage>();
+  const queue = archive.records.filter((record) => typeof record.photo?.image === "string");
+  const missing = new Set<ArticleRecord>();
+  const worker = async (): Promise<void> => {
+    for (let record = queue.shift(); record !== undefined; record = queue.shift()) {
+      const image = record.photo?.image ?? "";
+      const processed = await processImage(image, record.photo?.caption ?? record.headline, context);
+      if (processed === null) missing.add(record);
+      else images.set(record.source.file, processed);
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, worker));
+  // Warnings in archive order, whatever order the images finished in.
   for (const record of archive.records) {
-    const image = record.photo?.image;
-    if (image === undefined || image === null) continue;
-    const processed = await processImage(image, record.photo?.caption ?? record.headline, { seedsDir, outDir, urls });
-    if (processed === null) problems.push(problem(record.source.file, 1, "warning", problemText.imageNotFound(image)));
-    else images.set(record.source.file, processed);
+    if (missing.has(record)) {
+      problems.push(problem(record.source.file, 1, "warning", problemText.imageNotFound(record.photo?.image ?? "")));
+    }
   }
   return images;
 }

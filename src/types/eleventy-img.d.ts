@@ -1,6 +1,9 @@
 /** The parts of @11ty/eleventy-img's untyped API this project uses. */
 declare module "@11ty/eleventy-img" {
   export interface ImageFormatEntry {
+    format: string;
+    /** Name of the encoded file in `outputDir`. */
+    filename: string;
     url: string;
     width: number;
     height: number;
@@ -15,6 +18,8 @@ declare module "@11ty/eleventy-img" {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    /** Off: no process-wide in-memory and on-disk reuse. */
+    useCache?: boolean;
   }
 
   function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;

@@ -1,0 +1,136 @@
+/**
+ * Encoded photos kept between builds in `.cache/<output name>/img/`, so a
+ * build encodes only images no earlier build encoded (AVIF takes about a
+ * second per photo). An entry is keyed by the digest of the source bytes, the
+ * code and the URL path the image is served from, and holds eleventy-img's
+ * metadata; its files are linked into each site that shows it. A file in the
+ * cache is never written again once made: new encodings are made in a folder
+ * of their own and renamed in, so the published site, which shares the
+ * files, is never changed in place.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { writeAtomically } from "./build-state.ts";
+
+const formatEntrySchema = z.object({
+  format: z.string(),
+  filename: z.string(),
+  url: z.string(),
+  width: z.number(),
+  height: z.number(),
+  sourceType: z.string(),
+  srcset: z.string(),
+});
+
+const metadataSchema = z.record(z.string(), z.array(formatEntrySchema));
+
+/** eleventy-img's description of one image's encodings, as the cache keeps it. */
+export type CachedImage = z.infer<typeof metadataSchema>;
+
+const manifestSchema = z.record(z.string(), metadataSchema);
+
+const MANIFEST = "images.json";
+/** Folders new encodings are made in before they join the cache. */
+const ENCODING_PREFIX = "img-new-";
+
+export class ImageCache {
+  /** Entries this build used; only they are kept. */
+  readonly #used = new Map<string, CachedImage>();
+
+  private constructor(
+    /** Where the encoded files live. */
+    readonly dir: string,
+    private readonly cacheDir: string,
+    private readonly entries: ReadonlyMap<string, CachedImage>,
+    /** Files in `dir`. */
+    private readonly present: Set<string>,
+  ) {}
+
+  static async open(cacheDir: string): Promise<ImageCache> {
+    const dir = path.join(cacheDir, "img");
+    const [text, present] = await Promise.all([
+      readFile(path.join(cacheDir, MANIFEST), "utf8").catch(() => null),
+      readdir(dir).catch(() => []),
+    ]);
+    let entries = new Map<string, CachedImage>();
+    if (text !== null) {
+      try {
+        const parsed = manifestSchema.safeParse(JSON.parse(text));
+        if (parsed.success) entries = new Map(Object.entries(parsed.data));
+      } catch {
+        // An unreadable manifest only means encoding again.
+      }
+    }
+    return new ImageCache(dir, cacheDir, entries, new Set(present));
+  }
+
+  /** The entry for `key` when every one of its files is in the cache. */
+  get(key: string): CachedImage | undefined {
+    const entry = this.#used.get(key) ?? this.entries.get(key);
+    if (entry === undefined || !filesOf(entry).every((file) => this.present.has(file))) return undefined;
+    this.#used.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * Runs `encode` in a new folder of its own and moves what it made into the
+   * cache under `key`.
+   */
+  async add(key: string, encode: (outputDir: string) => Promise<CachedImage>): Promise<CachedImage> {
+    await mkdir(this.cacheDir, { recursive: true });
+    const fresh = await mkdtemp(path.join(this.cacheDir, ENCODING_PREFIX));
+    try {
+      const entry = await encode(fresh);
+      await mkdir(this.dir, { recursive: true });
+      for (const file of filesOf(entry)) {
+        await rename(path.join(fresh, file), path.join(this.dir, file));
+        this.present.add(file);
+      }
+      this.#used.set(key, entry);
+      return entry;
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }
+
+  /** Writes the entries this build used and deletes the files none of them names. */
+  async save(): Promise<void> {
+    if (this.#used.size === 0 && this.entries.size === 0) return;
+    await writeAtomically(path.join(this.cacheDir, MANIFEST), JSON.stringify(Object.fromEntries(this.#used)));
+    const keep = new Set([...this.#used.values()].flatMap(filesOf));
+    // Encoding folders left by builds that were killed go too.
+    const leftovers = (await readdir(this.cacheDir)).filter((name) => name.startsWith(ENCODING_PREFIX));
+    await Promise.all([
+      ...[...this.present].filter((file) => !keep.has(file)).map((file) => rm(path.join(this.dir, file), { force: true })),
+      ...leftovers.map((name) => rm(path.join(this.cacheDir, name), { recursive: true, force: true })),
+    ]);
+  }
+}
+
+export function filesOf(entry: CachedImage): string[] {
+  return Object.values(entry).flatMap((encodings) => encodings.map((encoding) => encoding.filename));
+}
+
+/** Keeps the fields the cache needs from eleventy-img's metadata. */
+export function toCachedImage(metadata: Record<string, readonly z.input<typeof formatEntrySchema>[]>): CachedImage {
+  return metadataSchema.parse(metadata);
+}
+
+/**
+ * Size and modification time of each local photo the records name, for the
+ * digest of a build's inputs: a photo replaced under the same name is a
+ * change, found without reading every photo on each build.
+ */
+export async function photoStamps(
+  images: Iterable<string>,
+  seedsDir: string,
+): Promise<[string, number, number][]> {
+  const local = [...new Set(images)].filter((image) => !/^https?:\/\//i.test(image)).sort();
+  return Promise.all(
+    local.map(async (image): Promise<[string, number, number]> => {
+      const info = await stat(path.resolve(seedsDir, image)).catch(() => null);
+      return [image, info?.size ?? -1, info?.mtimeMs ?? -1];
+    }),
+  );
+}
