@@ -129,8 +129,16 @@ export async function photoStamps(
   const local = [...new Set(images)].filter((image) => !/^https?:\/\//i.test(image)).sort();
   return Promise.all(
     local.map(async (image): Promise<[string, number, number]> => {
-      const info = await stat(path.resolve(seedsDir, image)).catch(() => null);
+      const file = photoFile(seedsDir, image);
+      const info = file === null ? null : await stat(file).catch(() => null);
       return [image, info?.size ?? -1, info?.mtimeMs ?? -1];
     }),
   );
+}
+
+/** The file a front-matter `image` names, or null when it lies outside the seeds folder (never read, never used). */
+export function photoFile(seedsDir: string, image: string): string | null {
+  const seeds = path.resolve(seedsDir);
+  const file = path.resolve(seeds, image);
+  return file.startsWith(`${seeds}${path.sep}`) ? file : null;
 }

@@ -10,7 +10,7 @@ import Image from "@11ty/eleventy-img";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
 import { digest } from "../incremental/digest.ts";
-import { type ImageCache, filesOf, toCachedImage } from "../incremental/image-cache.ts";
+import { type ImageCache, filesOf, photoFile, toCachedImage } from "../incremental/image-cache.ts";
 import { type UrlContext, withBase } from "./urls.ts";
 
 export interface PhotoImage {
@@ -40,9 +40,8 @@ export async function processImage(image: string, alt: string, context: ImageCon
     // Remote images are not fetched at build time (builds must work offline); link them as they are.
     return { html: toHtml(h("img", { src: image, alt, loading: "lazy", decoding: "async" })), url: image };
   }
-  const seeds = path.resolve(context.seedsDir);
-  const source = path.resolve(seeds, image);
-  if (!source.startsWith(`${seeds}${path.sep}`)) return null;
+  const source = photoFile(context.seedsDir, image);
+  if (source === null) return null;
   const bytes = await readFile(source).catch(() => null);
   if (bytes === null) return null;
   const urlPath = withBase("/img/", context.urls.pathPrefix);
