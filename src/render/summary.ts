@@ -23,12 +23,21 @@ export interface ArticleSummary {
 
 const TEASER_LENGTH = 200;
 
-/** Each record appears in several lists and links; its summary is computed once per build. */
-const summaries = new WeakMap<ArticleRecord, ArticleSummary>();
+/**
+ * Each record appears in several lists and links; its summary is computed
+ * once per build (per record and section names: a build passes the same
+ * section names object throughout).
+ */
+const summaries = new WeakMap<Readonly<Record<string, string>>, WeakMap<ArticleRecord, ArticleSummary>>();
 
 export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<string, string>>): ArticleSummary {
-  const known = summaries.get(record);
-  if (known !== undefined) return known;
+  let known = summaries.get(sectionNames);
+  if (known === undefined) {
+    known = new WeakMap();
+    summaries.set(sectionNames, known);
+  }
+  const cached = known.get(record);
+  if (cached !== undefined) return cached;
   const summary: ArticleSummary = {
     headline: record.headline,
     url: record.url,
@@ -38,7 +47,7 @@ export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<s
     teaser: excerpt(record.body[0] ?? "", TEASER_LENGTH),
     language: record.language,
   };
-  summaries.set(record, summary);
+  known.set(record, summary);
   return summary;
 }
 
