@@ -7,7 +7,7 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
@@ -126,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let published: Awaited<ReturnType<typeof publish>>;
   try {
     const images = await progress.phase("images", 0, () =>
-      processImages(archive, { seedsDir: options.seedsDir, outDir: staging, urls, cache: imageCache, code }, problems),
+      processImages(archive, { seedsDir: options.seedsDir, urls, cache: imageCache, code }, staging, problems),
     );
     rendered = await renderSite(archive, {
       views: { archive, markdownTrees: ingest.markdownTrees, imagesByFile: images, site, urls },

@@ -29,10 +29,9 @@ export async function prepareStaging(outDir: string): Promise<string> {
   const name = path.basename(outDir);
   const siblings = await readdir(parent).catch(() => [] as string[]);
   const previous = siblings.filter((entry) => entry.startsWith(`${name}${PREVIOUS}`));
-  if (!siblings.includes(name) && previous.length > 0) {
-    await rename(path.join(parent, previous[0] ?? ""), outDir);
-  }
-  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+  const restored = !siblings.includes(name) ? previous[0] : undefined;
+  if (restored !== undefined) await rename(path.join(parent, restored), outDir);
+  for (const entry of siblings.filter((entry) => entry !== restored)) {
     // Staging folders and replaced sites left by builds that were killed.
     for (const kind of [STAGING, PREVIOUS]) {
       const pid = Number(entry.slice(`${name}${kind}`.length));

@@ -169,7 +169,9 @@ describe("incremental builds", () => {
     const imgDir = path.join(outDir, "img");
     const cacheImgDir = path.join(work, ".cache", "site", "img");
     const inodes = async (dir: string) =>
-      new Map(await Promise.all((await readdir(dir)).map(async (f) => [f, (await stat(path.join(dir, f))).ino] as const)));
+      new Map(
+        await Promise.all((await readdir(dir)).map(async (f) => [f, (await stat(path.join(dir, f))).ino] as const)),
+      );
     const first = await inodes(imgDir);
     // Two widths in three formats; the site's files are the cache's files.
     expect(first.size).toBe(6);

@@ -5,10 +5,11 @@
  * published (same `data/articles.json` file), so a deleted or hand-edited
  * site is rebuilt whole.
  */
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { BUILT_MARKER } from "../publish.ts";
+import { readCacheFile, writeAtomically } from "./cache-file.ts";
 
 const stampSchema = z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() });
 
@@ -37,22 +38,14 @@ export function cacheDirFor(outDir: string): string {
 
 /** The state of the build that produced `outDir`, or null when there is none to trust. */
 export async function readBuildState(cacheDir: string, outDir: string): Promise<BuildState | null> {
-  const [text, stamp] = await Promise.all([
-    readFile(path.join(cacheDir, STATE_FILE), "utf8").catch(() => null),
+  const [state, stamp] = await Promise.all([
+    readCacheFile(path.join(cacheDir, STATE_FILE), buildStateSchema),
     outputStamp(outDir),
   ]);
-  if (text === null || stamp === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const state = buildStateSchema.safeParse(parsed);
-  if (!state.success) return null;
-  const { output } = state.data;
+  if (state === null || stamp === null) return null;
+  const { output } = state;
   const same = output.ino === stamp.ino && output.size === stamp.size && output.mtimeMs === stamp.mtimeMs;
-  return same ? state.data : null;
+  return same ? state : null;
 }
 
 export async function writeBuildState(
@@ -63,14 +56,6 @@ export async function writeBuildState(
   const output = await outputStamp(outDir);
   if (output === null) return;
   await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify({ ...state, output }));
-}
-
-/** Written beside the target and renamed over it, so a killed build never leaves half a file. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }
 
 async function outputStamp(outDir: string): Promise<OutputStamp | null> {

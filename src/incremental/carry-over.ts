@@ -29,8 +29,8 @@ export async function linkFolder(from: string, to: string, folder: string): Prom
   await linkFiles(from, to, files);
 }
 
-/** Links in batches; a batch's folders are made first. */
-async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+/** Links `<from>/<file>` to `<to>/<file>` for each file, in batches; a batch's folders are made first. */
+export async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
   for (let start = 0; start < files.length; start += LINK_BATCH) {
     const batch = files.slice(start, start + LINK_BATCH);
     await Promise.all(batch.map((file) => mkdir(path.dirname(path.join(to, file)), { recursive: true })));

@@ -8,10 +8,10 @@
  * of their own and renamed in, so the published site, which shares the
  * files, is never changed in place.
  */
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { writeAtomically } from "./build-state.ts";
+import { readCacheFile, writeAtomically } from "./cache-file.ts";
 
 const formatEntrySchema = z.object({
   format: z.string(),
@@ -49,19 +49,11 @@ export class ImageCache {
 
   static async open(cacheDir: string): Promise<ImageCache> {
     const dir = path.join(cacheDir, "img");
-    const [text, present] = await Promise.all([
-      readFile(path.join(cacheDir, MANIFEST), "utf8").catch(() => null),
+    const [manifest, present] = await Promise.all([
+      readCacheFile(path.join(cacheDir, MANIFEST), manifestSchema),
       readdir(dir).catch(() => []),
     ]);
-    let entries = new Map<string, CachedImage>();
-    if (text !== null) {
-      try {
-        const parsed = manifestSchema.safeParse(JSON.parse(text));
-        if (parsed.success) entries = new Map(Object.entries(parsed.data));
-      } catch {
-        // An unreadable manifest only means encoding again.
-      }
-    }
+    const entries = new Map(Object.entries(manifest ?? {}));
     return new ImageCache(dir, cacheDir, entries, new Set(present));
   }
 
@@ -102,7 +94,9 @@ export class ImageCache {
     // Encoding folders left by builds that were killed go too.
     const leftovers = (await readdir(this.cacheDir)).filter((name) => name.startsWith(ENCODING_PREFIX));
     await Promise.all([
-      ...[...this.present].filter((file) => !keep.has(file)).map((file) => rm(path.join(this.dir, file), { force: true })),
+      ...[...this.present]
+        .filter((file) => !keep.has(file))
+        .map((file) => rm(path.join(this.dir, file), { force: true })),
       ...leftovers.map((name) => rm(path.join(this.cacheDir, name), { recursive: true, force: true })),
     ]);
   }
@@ -122,10 +116,7 @@ export function toCachedImage(metadata: Record<string, readonly z.input<typeof f
  * digest of a build's inputs: a photo replaced under the same name is a
  * change, found without reading every photo on each build.
  */
-export async function photoStamps(
-  images: Iterable<string>,
-  seedsDir: string,
-): Promise<[string, number, number][]> {
+export async function photoStamps(images: Iterable<string>, seedsDir: string): Promise<[string, number, number][]> {
   const local = [...new Set(images)].filter((image) => !/^https?:\/\//i.test(image)).sort();
   return Promise.all(
     local.map(async (image): Promise<[string, number, number]> => {

@@ -4,12 +4,13 @@
  * checked against the record schema when read, and a cache written by other
  * code or settings is ignored.
  */
-import { mkdir, readFile, rename } from "node:fs/promises";
+import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
 import { seedArticleSchema } from "../record.ts";
 import { writeStreamed } from "../write-streamed.ts";
+import { readCacheFile } from "./cache-file.ts";
 
 const problemSchema = z.object({
   file: z.string(),
@@ -56,16 +57,13 @@ export class RecordCache {
   static async open(cacheDir: string, key: string): Promise<RecordCache> {
     const entries = new Map<string, SeedOutcome>();
     const loaded = new Map<string, number>();
-    const texts = await Promise.all(
-      [...PARTS].map((part) => readFile(partFile(cacheDir, part), "utf8").catch(() => null)),
-    );
-    texts.forEach((text, i) => {
-      const parsed = text === null ? null : cacheSchema.safeParse(safeJson(text));
-      if (parsed?.success !== true || parsed.data.key !== key) return;
-      for (const { file, sha256, article, problems } of parsed.data.entries) {
+    const parts = await Promise.all([...PARTS].map((part) => readCacheFile(partFile(cacheDir, part), cacheSchema)));
+    parts.forEach((cached, i) => {
+      if (cached === null || cached.key !== key) return;
+      for (const { file, sha256, article, problems } of cached.entries) {
         entries.set(entryKey({ file, sha256 }), { article, problems });
       }
-      loaded.set(PARTS.charAt(i), parsed.data.entries.length);
+      loaded.set(PARTS.charAt(i), cached.entries.length);
     });
     return new RecordCache(cacheDir, key, entries, loaded);
   }
@@ -105,12 +103,4 @@ function* entriesJson(key: string, entries: readonly string[]): Generator<string
 
 function entryKey(seed: SeedFile): string {
   return `${seed.sha256} ${seed.file}`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

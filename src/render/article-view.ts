@@ -1,8 +1,8 @@
 /** Everything an article page shows, computed once per article for the template. */
-import { createHash } from "node:crypto";
 import type { Root } from "mdast";
 import type { Archive } from "../archive/build-archive.ts";
 import { authorUrl, tagUrl } from "../archive/listings.ts";
+import { digestJson } from "../incremental/digest.ts";
 import { paragraphsToTree } from "../ingest/parse-markdown-body.ts";
 import type { ArticleRecord } from "../record.ts";
 import type { SiteConfig } from "../site-config.ts";
@@ -76,7 +76,7 @@ export function articlePageKey(input: ArticleViewInput, i: number): string {
     (neighbours?.moreInSection ?? []).map((other) => summarize(other, names)),
     input.imagesByFile.get(record.source.file) ?? null,
   ];
-  return createHash("sha1").update(JSON.stringify(shown)).digest("base64url");
+  return digestJson(shown);
 }
 
 function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHtml"> {

@@ -4,8 +4,7 @@
  * encoded once and kept in the image cache; a missing file gives no image at
  * all, never a broken `<img>`.
  */
-import { link, mkdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import Image from "@11ty/eleventy-img";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
@@ -20,10 +19,14 @@ export interface PhotoImage {
   url: string;
 }
 
+/** A photo for a page, and the files of its encodings in the image cache, which the site must hold under `/img/`. */
+export interface ProcessedImage {
+  photo: PhotoImage;
+  files: readonly string[];
+}
+
 export interface ImageContext {
   seedsDir: string;
-  /** The site folder being written; images are linked into `<outDir>/img/`. */
-  outDir: string;
   urls: UrlContext;
   cache: ImageCache;
   /** Digest of the code: encodings made by other code (or another sharp) are not reused. */
@@ -35,10 +38,13 @@ const FORMATS = ["avif", "webp", "jpeg"];
 const SIZES = "(min-width: 48rem) 46rem, 100vw";
 
 /** Null when a local image is missing or lies outside the seeds folder. */
-export async function processImage(image: string, alt: string, context: ImageContext): Promise<PhotoImage | null> {
+export async function processImage(image: string, alt: string, context: ImageContext): Promise<ProcessedImage | null> {
   if (/^https?:\/\//i.test(image)) {
     // Remote images are not fetched at build time (builds must work offline); link them as they are.
-    return { html: toHtml(h("img", { src: image, alt, loading: "lazy", decoding: "async" })), url: image };
+    return {
+      photo: { html: toHtml(h("img", { src: image, alt, loading: "lazy", decoding: "async" })), url: image },
+      files: [],
+    };
   }
   const source = photoFile(context.seedsDir, image);
   if (source === null) return null;
@@ -56,19 +62,11 @@ export async function processImage(image: string, alt: string, context: ImageCon
     ));
   const largest = encoded["jpeg"]?.at(-1);
   if (largest === undefined) return null;
-  await linkInto(cache.dir, path.join(context.outDir, "img"), filesOf(encoded));
   return {
-    html: Image.generateHTML(encoded, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
-    url: `${context.urls.siteUrl}${largest.url}`,
+    photo: {
+      html: Image.generateHTML(encoded, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
+      url: `${context.urls.siteUrl}${largest.url}`,
+    },
+    files: filesOf(encoded),
   };
-}
-
-/** Links files into the site; two articles may show the same photo. */
-async function linkInto(from: string, to: string, files: readonly string[]): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const file of files) {
-    await link(path.join(from, file), path.join(to, file)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    });
-  }
 }

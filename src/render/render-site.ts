@@ -9,7 +9,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { BuildState } from "../incremental/build-state.ts";
-import { linkFolder, linkPages } from "../incremental/carry-over.ts";
+import { linkFiles, linkFolder, linkPages } from "../incremental/carry-over.ts";
+import { forEachConcurrently } from "../for-each-concurrently.ts";
 import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import { type Problem, problem, problemText } from "../problems.ts";
 import type { Progress } from "../progress.ts";
@@ -178,27 +179,31 @@ function eleventyRuns(
 }
 
 /**
- * Front-matter images, encoded (or taken from the image cache) and linked
- * into the staging folder, a few at a time; a missing one is a warning and
- * no image.
+ * Front-matter images, encoded (or taken from the image cache) a few at a
+ * time and linked into the staging folder's `/img/`; a missing one is a
+ * warning and no image.
  */
 export async function processImages(
   archive: Archive,
   context: ImageContext,
+  staging: string,
   problems: Problem[],
 ): Promise<Map<string, PhotoImage>> {
   const images = new Map<string, PhotoImage>();
-  const queue = archive.records.filter((record) => typeof record.photo?.image === "string");
+  // Two articles may show the same photo: its files are linked once.
+  const files = new Set<string>();
   const missing = new Set<ArticleRecord>();
-  const worker = async (): Promise<void> => {
-    for (let record = queue.shift(); record !== undefined; record = queue.shift()) {
-      const image = record.photo?.image ?? "";
-      const processed = await processImage(image, record.photo?.caption ?? record.headline, context);
-      if (processed === null) missing.add(record);
-      else images.set(record.source.file, processed);
+  const withImage = archive.records.filter((record) => typeof record.photo?.image === "string");
+  await forEachConcurrently(withImage, availableParallelism(), async (record) => {
+    const processed = await processImage(record.photo?.image ?? "", record.photo?.caption ?? record.headline, context);
+    if (processed === null) {
+      missing.add(record);
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: availableParallelism() }, worker));
+    images.set(record.source.file, processed.photo);
+    for (const file of processed.files) files.add(file);
+  });
+  await linkFiles(context.cache.dir, path.join(staging, "img"), [...files]);
   // Warnings in archive order, whatever order the images finished in.
   for (const record of archive.records) {
     if (missing.has(record)) {

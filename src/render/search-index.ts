@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type * as Pagefind from "pagefind";
+import { forEachConcurrently } from "../for-each-concurrently.ts";
 import type { ArticleRecord } from "../record.ts";
 import { type ArticleSummary, summarize } from "./summary.ts";
 import { withBase } from "./urls.ts";
@@ -146,20 +147,15 @@ export async function writeSearchShards(
   outDir: string,
   onShard: () => void = () => {},
 ): Promise<void> {
-  const queue = [...shards];
-  const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const [name, records] = next;
-      const pagefind = await startPagefindService();
-      try {
-        await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
-      } finally {
-        await pagefind.close();
-      }
-      onShard();
+  await forEachConcurrently(shards, PARALLEL_SHARDS, async ([name, records]) => {
+    const pagefind = await startPagefindService();
+    try {
+      await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
+    } finally {
+      await pagefind.close();
     }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_SHARDS }, worker));
+    onShard();
+  });
 }
 
 async function writeShard(
