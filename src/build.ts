@@ -10,6 +10,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
+import type { SeedOptions } from "./ingest/parse-seed.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
 import { cacheDirFor, readBuildState, writeBuildState } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
@@ -149,8 +150,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { ...result, pagesRendered, upToDate: false };
 }
 
-function seedOptions(site: SiteConfig): { defaultSection: string; timeZone: string } {
-  return { defaultSection: site.defaultSection, timeZone: site.timeZone };
+function seedOptions(site: SiteConfig): SeedOptions {
+  return { defaultSection: site.defaultSection, timeZone: site.timeZone, sectionNames: site.sections };
 }
 
 /** `archive` -> `/archive/`. */

@@ -14,6 +14,8 @@ export interface Problem {
   message: string;
   /** What the user can do about it. */
   hint: string;
+  /** The seed was left out of the site because of this problem (a warning unless `--strict`). */
+  skipped?: true;
 }
 
 type ProblemText = Pick<Problem, "message" | "hint">;
@@ -25,10 +27,15 @@ export function finding(line: number, severity: Severity, text: ProblemText): Fi
   return { line, severity, ...text };
 }
 
+/** A scraped seed that cannot be read as an article: left out with a warning, or an error under `--strict`. */
+export function skipFinding(line: number, text: ProblemText): Finding {
+  return { line, severity: "warning", ...text, skipped: true };
+}
+
 const FRONT_MATTER_HINTS: Readonly<Record<string, string>> = {
   date: "write it as ISO 8601: `2019-04-24`, or `2019-04-24T10:19:00+07:00` with a time",
   slug: "use lowercase letters, digits and single hyphens, e.g. `garment-wages-explained`",
-  section: "use lowercase letters, digits and single hyphens, e.g. `business`",
+  section: "use a configured section's name (`Business`) or a slug of lowercase letters, digits and single hyphens, e.g. `business`",
   image: "give a path inside the seeds folder or an http(s) URL",
   tags: "give a list (`[economy, garment industry]`) or one comma-separated string",
 };
@@ -57,7 +64,7 @@ export const problemText = {
   }),
   unknownFrontMatterKey: (key: string): ProblemText => ({
     message: `unknown front-matter key \`${key}\``,
-    hint: "allowed keys: headline, date, byline, section, tags, slug, image, caption, credit; check the spelling",
+    hint: "allowed keys: headline, standfirst, date, byline, section, tags, slug, image, caption, credit; check the spelling",
   }),
   impossibleDate: (text: string): ProblemText => ({
     message: `\`${text}\` is not a date that exists`,
@@ -65,11 +72,15 @@ export const problemText = {
   }),
   noHeadline: (): ProblemText => ({
     message: "no headline found",
-    hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>`; a markdown article needs `headline:` in its front matter",
+    hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>` or a headline line; add `headline:` front matter, or check with `npm run check -- --explain FILE`",
+  }),
+  crawlerDate: (date: string): ProblemText => ({
+    message: `the page prints no date; using the crawler's date ${date} from the first line`,
+    hint: "the crawler's date is when the page was fetched, which may be later than publication; set `date:` in front matter if known",
   }),
   noBody: (): ProblemText => ({
     message: "the article has a headline but no body paragraphs",
-    hint: "check that the scrape is complete; body paragraphs follow the repeated headline, separated by blank lines",
+    hint: "check that the scrape is complete (body paragraphs follow the header, separated by blank lines); `npm run check -- --explain FILE` shows how each line was read",
   }),
   duplicateSlug: (slug: string, other: string): ProblemText => ({
     message: `slug \`${slug}\` is also claimed by ${other}`,

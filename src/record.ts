@@ -42,6 +42,8 @@ export const sourceSchema = z.object({
 /** What one seed file says, before the archive gives it a slug and URL. */
 export const seedArticleSchema = z.object({
   headline: z.string().min(1),
+  /** The one-sentence deck printed under the headline; null when the page has none. */
+  standfirst: z.string().nullable(),
   /** The byline as printed, without a leading `By `; null when the page has none. */
   byline: z.string().nullable(),
   /** Individual names split from the byline. */

@@ -7,7 +7,11 @@ import sharp from "sharp";
 import { fileURLToPath } from "node:url";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
 
-export const SEED_OPTIONS: SeedOptions = { defaultSection: "national", timeZone: "Asia/Phnom_Penh" };
+export const SEED_OPTIONS: SeedOptions = {
+  defaultSection: "national",
+  timeZone: "Asia/Phnom_Penh",
+  sectionNames: { national: "National", business: "Business", world: "World", sport: "Sport", lifestyle: "Lifestyle", opinion: "Opinion" },
+};
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const PARSE_FIXTURES = path.join(PROJECT_ROOT, "tests/fixtures/parse");

@@ -8,6 +8,7 @@ import { fromHtml } from "hast-util-from-html";
 import { selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { describe, expect, test } from "vitest";
+import { reattachDropCap } from "../src/ingest/parse-body.ts";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
 import { renderBodyHtml } from "../src/render/body-html.ts";
 import { SEED_OPTIONS, scrapedPage } from "./helpers.ts";
@@ -15,12 +16,18 @@ import { SEED_OPTIONS, scrapedPage } from "./helpers.ts";
 /** Code points a seed can carry as they are (controls and non-characters are replaced, by design). */
 const representable = (text: string): boolean => !/[^\P{Cc}]|\p{Noncharacter_Code_Point}|\p{Cs}/u.test(text);
 
-/** One body paragraph: any Unicode on one line, not blank, not starting with white space (an indented line may be a related teaser). */
+/**
+ * One body paragraph: any Unicode on one line, not blank, not starting with
+ * white space (an indented line may be a related teaser), ending a sentence
+ * (paragraphs that break mid-sentence are read as hard-wrapped print text,
+ * and joined, by design).
+ */
 const paragraph = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 120 })
   .filter(
     (text) => representable(text) && !/\n|\r|\u2028|\u2029/.test(text) && /^\S/u.test(text) && text.trim() !== "",
-  );
+  )
+  .map((text) => `${text}.`);
 
 const headline = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 80 })
@@ -66,6 +73,8 @@ describe("generated seeds", () => {
     fc.assert(
       fc.property(seed, (parts) => {
         fc.pre(!parts.body.includes(parts.headline));
+        // A first paragraph such as `T his.` is a split drop cap, re-attached by design.
+        fc.pre(reattachDropCap(parts.body[0] ?? "") === parts.body[0]);
         const text = scrapedPage(parts);
         const result = parseSeed(Buffer.from(text), "generated.txt", SEED_OPTIONS);
         const article = result.parsed?.article;
@@ -87,7 +96,8 @@ describe("generated seeds", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
         const result = parseSeed(bytes, "random.txt", SEED_OPTIONS);
-        expect(result.parsed !== null || result.problems.some((p) => p.severity === "error")).toBe(true);
+        const leftOut = result.problems.some((p) => p.severity === "error" || p.skipped === true);
+        expect(result.parsed !== null || leftOut).toBe(true);
       }),
       { numRuns: 300 },
     );

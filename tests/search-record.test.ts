@@ -8,6 +8,7 @@ const record: ArticleRecord = {
   slug: "x",
   url: "/national/x/",
   headline: "Headline text",
+  standfirst: null,
   byline: "Kong Meta and Alex Willemyns",
   authors: ["Kong Meta", "Alex Willemyns"],
   date: "2019-04-24T10:19:00+07:00",

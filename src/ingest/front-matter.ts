@@ -21,7 +21,23 @@ const imageSchema = z
 
 const text = z.string().trim().min(1, "must not be empty");
 
-export function frontMatterSchema(timeZone: string) {
+/**
+ * A section by slug (`business`) or by its configured name in any case
+ * (`Business`, `BUSINESS`), always as the slug.
+ */
+function sectionSchema(sectionNames: Readonly<Record<string, string>>) {
+  const bySlugOrName = new Map<string, string>();
+  for (const [slug, name] of Object.entries(sectionNames)) {
+    bySlugOrName.set(slug, slug);
+    bySlugOrName.set(name.toLowerCase(), slug);
+  }
+  return z
+    .string()
+    .transform((value) => bySlugOrName.get(value.trim().toLowerCase()) ?? value.trim())
+    .pipe(slugSchema);
+}
+
+export function frontMatterSchema(timeZone: string, sectionNames: Readonly<Record<string, string>> = {}) {
   return z
     .object({
       /** Replaces the scraped headline; required for `.md` articles without a `# heading`. */
@@ -35,8 +51,10 @@ export function frontMatterSchema(timeZone: string) {
       }),
       /** Byline as it should be printed, without `By `. */
       byline: text,
-      /** Section slug, e.g. `business`. */
-      section: slugSchema,
+      /** Section slug, e.g. `business`, or a configured section's name, e.g. `Business`. */
+      section: sectionSchema(sectionNames),
+      /** The deck shown under the headline. */
+      standfirst: text,
       /** A list, or one comma-separated string. */
       tags: z.union([z.array(text), z.string()]).transform((tags) =>
         Array.isArray(tags)
@@ -71,7 +89,11 @@ export interface FrontMatterResult {
 const FENCE = /^---[ \t]*\n/;
 const CLOSED_FRONT_MATTER = /^---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*(?:\n|$)/;
 
-export function readFrontMatter(source: string, timeZone: string): FrontMatterResult {
+export function readFrontMatter(
+  source: string,
+  timeZone: string,
+  sectionNames: Readonly<Record<string, string>> = {},
+): FrontMatterResult {
   if (!FENCE.test(source)) return { data: {}, content: source, contentLine: 1, findings: [] };
   let raw: unknown;
   let parsed: { content: string; matter: string };
@@ -88,7 +110,7 @@ export function readFrontMatter(source: string, timeZone: string): FrontMatterRe
     return { data: {}, content: rest, contentLine, findings: [yamlFinding(error)] };
   }
   const contentLine = lineCount(source.slice(0, source.length - parsed.content.length)) + 1;
-  const result = frontMatterSchema(timeZone).safeParse(raw ?? {});
+  const result = frontMatterSchema(timeZone, sectionNames).safeParse(raw ?? {});
   if (result.success) return { data: result.data, content: parsed.content, contentLine, findings: [] };
 
   const keyLine = (key: string): number => {

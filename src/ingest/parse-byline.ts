@@ -1,7 +1,7 @@
 /**
  * Bylines as the paper prints them: `Niem Chheng | The Phnom Penh Post`,
- * `By Name`, `By Name and Name`, `Name, Name and Name`, `Post Staff`, and the
- * Khmer `ដោយ Name` ("by").
+ * `By Name`, `By Name and Name`, `Name, Name and Name`, `Post Staff`,
+ * `Reporter : Name` (the 2010–2013 site), and the Khmer `ដោយ Name` ("by").
  */
 
 export interface Byline {
@@ -10,7 +10,7 @@ export interface Byline {
   authors: string[];
 }
 
-const BY_PREFIX = /^\s*(?:by|ដោយ)\s*[:\s]\s*/iu;
+const BY_PREFIX = /^\s*(?:(?:(?:written|posted)\s+)?by|ដោយ)\s*[:\s]\s*|^\s*reporters?\s*:\s*/iu;
 /** `Name | The Phnom Penh Post`, `Name | Xinhua`: the outlet after the bar is not an author. */
 const OUTLET_SUFFIX = /\s*\|\s*[^|]+$/u;
 const NAME_SEPARATORS = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|និង)\s+/iu;
@@ -31,6 +31,11 @@ export function parseByline(text: string): Byline {
     .map((name) => name.trim())
     .filter((name) => name !== "");
   return { byline, authors };
+}
+
+/** `By …`, `Reporter : …`: a line that says it is a byline. */
+export function hasBylinePrefix(text: string): boolean {
+  return BY_PREFIX.test(text);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Photo captions end with a credit after the caption's last sentence:
- * `… in Battambang province. Photo supplied`, `…”. Heng Chivoan`, `… ។ AFP`.
+ * `… in Battambang province. Photo supplied`, `…”. Heng Chivoan`, `… ។ AFP`,
+ * `… yesterday. Photo by: Sovan Philong`, `… on Monday. POST PIX`.
  */
 
 export interface Caption {
@@ -11,17 +12,24 @@ export interface Caption {
 
 /** A sentence ends in `.`, `?`, `!`, a closing quote or the Khmer khan `។`. */
 const SENTENCE_END = /[.?!”"។]/u;
-/** Credits are a name or two and an agency: `Khem Sovannara/AFP`, `Photo supplied`. */
+/** Credits are a name or two and agencies: `Khem Sovannara/AFP`, `Name/Getty Images North America/AFP`. */
 const MAX_CREDIT_WORDS = 8;
 const MAX_CREDIT_LENGTH = 60;
 /** Credits the paper prints with a full stop of their own. */
 const STOPPED_CREDIT = /^(?:photo\s+)?(?:supplied|post\s+staff|file)\.$/iu;
 /** Agency and stock credits recognised even when no sentence end precedes them. */
 const KNOWN_CREDIT_SUFFIX =
-  /\s((?:photo\s+)?supplied|(?:\S+\/)?(?:AFP|AP|Reuters|Xinhua|EPA|AFP\/Getty Images)|post\s+staff)\.?$/iu;
+  /\s((?:photo\s+)?supplied|(?:\S+\/)?(?:AFP|AP|Reuters|Xinhua|EPA|AFP\/Getty Images)|post\s+(?:staff|pix)|FACEBOOK|FILE)\.?$/iu;
+/** `Photo by: Name`, `Photograph: Name`, `Photos: Name`: a labelled credit; the label is not part of it. */
+const CREDIT_LABEL = /^(?:photo(?:graph)?s?(?:\s+by)?|pictures?(?:\s+by)?|image(?:\s+by)?)\s*:\s*/iu;
+const LABELLED_CREDIT_SUFFIX = /\s(?:photo(?:graph)?s?(?:\s+by)?|pictures?(?:\s+by)?)\s*:\s*(\S.*)$/iu;
 
 export function splitCaptionCredit(text: string): Caption {
   const caption = text.trim();
+  const labelled = LABELLED_CREDIT_SUFFIX.exec(caption);
+  if (labelled !== null && isCreditShaped(labelled[1] ?? "")) {
+    return { caption: caption.slice(0, labelled.index).trimEnd(), credit: (labelled[1] ?? "").trim() };
+  }
   const boundary = lastSentenceBoundary(caption);
   if (boundary === -1) {
     const known = KNOWN_CREDIT_SUFFIX.exec(caption);
@@ -29,11 +37,34 @@ export function splitCaptionCredit(text: string): Caption {
     return { caption: caption.slice(0, known.index).trimEnd(), credit: caption.slice(known.index).trim() };
   }
   const credit = caption.slice(boundary).trim();
-  const isCredit =
-    credit.length <= MAX_CREDIT_LENGTH &&
-    credit.split(/\s+/).length <= MAX_CREDIT_WORDS &&
-    (!SENTENCE_END.test(credit.slice(-1)) || STOPPED_CREDIT.test(credit));
-  return isCredit ? { caption: caption.slice(0, boundary).trimEnd(), credit } : { caption, credit: null };
+  const isCredit = isCreditShaped(credit) && (!SENTENCE_END.test(credit.slice(-1)) || STOPPED_CREDIT.test(credit));
+  return isCredit ? { caption: caption.slice(0, boundary).trimEnd(), credit: withoutLabel(credit) } : { caption, credit: null };
+}
+
+/**
+ * A credit standing on a line of its own: `Photo by: Name`, `Photograph: Name`
+ * (the label dropped). Null when the line has no credit label.
+ */
+export function labelledCredit(text: string): string | null {
+  const line = text.trim();
+  if (!CREDIT_LABEL.test(line)) return null;
+  const credit = withoutLabel(line);
+  return credit !== "" && isCreditShaped(credit) ? credit : null;
+}
+
+function withoutLabel(credit: string): string {
+  return credit.replace(CREDIT_LABEL, "").trim();
+}
+
+/** Short, and starting with a capital or a letter of a script without case (`he said` is no credit). */
+function isCreditShaped(credit: string): boolean {
+  const text = credit.trim();
+  return (
+    text !== "" &&
+    text.length <= MAX_CREDIT_LENGTH &&
+    text.split(/\s+/u).length <= MAX_CREDIT_WORDS &&
+    !/^\p{Ll}/u.test(text)
+  );
 }
 
 /**

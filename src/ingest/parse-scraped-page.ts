@@ -1,14 +1,26 @@
 /**
- * The scraped plain-text page, top to bottom: title line, headline, header
- * zone, repeated headline, body paragraphs, related list.
+ * The scraped plain-text page, top to bottom: navigation chrome, title line,
+ * headline, header zone (section, dates, byline, standfirst, caption), the
+ * repeated headline, body paragraphs, footers, related list. Every part but
+ * the body is optional, and real crawls show every combination.
  */
-import type { Finding } from "../problems.ts";
-import { type Line, isBlank, toBlocks } from "./lines.ts";
-import type { Byline } from "./parse-byline.ts";
-import { looksLikeByline } from "./parse-byline.ts";
-import type { Caption } from "./parse-caption.ts";
+import { finding, type Finding, problemText } from "../problems.ts";
+import {
+  isAltPlaceholder,
+  isCaptionCopy,
+  isDateLabel,
+  isJunkAlt,
+  nextNonBlank,
+  sameHeadline,
+} from "./header-lines.ts";
+import { LineRoles } from "./line-roles.ts";
+import type { Line } from "./lines.ts";
+import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
+import { parseBody } from "./parse-body.ts";
+import { type Byline, hasBylinePrefix, looksLikeByline } from "./parse-byline.ts";
+import { type Caption, labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
 import { parseDateLine } from "./parse-date-line.ts";
-import { parseHeaderZone } from "./parse-header-zone.ts";
+import { type ZoneKind, emptyHeader, parseHeaderZone } from "./parse-header-zone.ts";
 import { type ScrapedRelated, findRelatedStart, parseRelated } from "./parse-related.ts";
 import { parseTitleLine } from "./parse-title-line.ts";
 
@@ -18,91 +30,156 @@ export interface ScrapedPage {
   /** Line of the headline, or of the page's first line when there is none. */
   headlineLine: number;
   byline: Byline | null;
+  /** Names from a reporter tagline or a letter's signature, beyond the byline's. */
+  moreAuthors: string[];
   date: string | null;
+  /** Section name as printed above the date, or null. */
+  section: string | null;
+  standfirst: string | null;
   caption: Caption | null;
   /** Each paragraph's exact text (lines of one paragraph joined by `\n`). */
   body: string[];
   related: ScrapedRelated[];
   findings: Finding[];
+  /** What each line was read as, for `--explain`. */
+  roles: LineRoles;
 }
 
-/** The repeated headline closes the header zone, which never holds more lines than this. */
-const MAX_HEADER_LINES = 8;
+export interface ScrapedPageOptions {
+  timeZone: string;
+  /** Lowercased section name -> name, configured and known ones. */
+  sections: ReadonlyMap<string, string>;
+}
 
-export function parseScrapedPage(lines: readonly Line[], timeZone: string): ScrapedPage {
+/** The repeated headline stands among the first lines after the headline, never further down than this. */
+const MAX_HEADER_LINES = 14;
+/** A headline is one line of a few words; longer text is a paragraph. */
+const MAX_HEADLINE_WORDS = 30;
+
+export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOptions): ScrapedPage {
+  const roles = new LineRoles();
   const relatedStart = findRelatedStart(lines);
   const main = lines.slice(0, relatedStart);
   const related = parseRelated(lines.slice(relatedStart));
+  roles.markAll(lines.slice(relatedStart), "related");
 
   let next = nextNonBlank(main, 0);
+  let crawlerDate: string | null = null;
+  for (let chrome = readTopChrome(main[next]?.text ?? ""); chrome !== null && next < main.length; ) {
+    roles.mark(main[next], chrome.crawlerDate === null ? "chrome dropped" : "crawler date");
+    crawlerDate ??= chrome.crawlerDate;
+    next = nextNonBlank(main, next + 1);
+    chrome = readTopChrome(main[next]?.text ?? "");
+  }
   const firstLine = main[next]?.number ?? lines[0]?.number ?? 1;
   const titleHeadline = next < main.length ? parseTitleLine(main[next]?.text ?? "") : null;
-  if (titleHeadline !== null) next = nextNonBlank(main, next + 1);
-
-  const candidate = main[next];
-  let headline: string | null = titleHeadline;
-  let headlineLine = firstLine;
-  if (candidate !== undefined && !isHeadlineOmitted(candidate, main[next + 1], titleHeadline, timeZone)) {
-    headline = candidate.text.trim();
-    headlineLine = candidate.number;
-    next += 1;
+  if (titleHeadline !== null) {
+    roles.mark(main[next], "title");
+    next = nextNonBlank(main, next + 1);
   }
 
-  const rest = main.slice(next);
-  const repeat = headline === null ? -1 : findRepeatedHeadline(rest, [headline, titleHeadline]);
-  const zone =
-    repeat === -1
-      ? parseHeaderZone(rest, { delimited: false, timeZone })
-      : { ...parseHeaderZone(rest.slice(0, repeat), { delimited: true, timeZone }), bodyStart: repeat + 1 };
+  let headline = titleHeadline;
+  let headlineLine = firstLine;
+  const candidate = main[next];
+  if (candidate !== undefined && isHeadlineLine(main, next, titleHeadline, options.timeZone)) {
+    headline = candidate.text.trim();
+    headlineLine = candidate.number;
+    roles.mark(candidate, "headline");
+    next = nextNonBlank(main, next + 1);
+  }
 
+  const header = emptyHeader();
+  const headlines = [headline, titleHeadline].filter((text): text is string => text !== null);
+  const zone = (from: number, to: number, kind: ZoneKind): number =>
+    from + parseHeaderZone(main.slice(from, to), header, { kind, timeZone: options.timeZone, headlines, sections: options.sections, roles });
+
+  let bodyStart = next;
+  if (headline !== null) {
+    const copy = lastHeadlineCopy(main, next, headlines);
+    if (copy === -1) bodyStart = zone(next, main.length, "open");
+    else {
+      const between = nextNonBlank(main, next) < copy;
+      if (between) zone(next, copy, "delimited");
+      roles.mark(main[copy], "headline");
+      bodyStart = zone(copy + 1, main.length, between ? "explicit" : "after-copy");
+    }
+  }
+
+  const body = parseBody(main.slice(bodyStart), roles, headline !== null && /^letters?\b/iu.test(headline));
+  const findings = [...header.findings];
+  let date = header.date;
+  if (date === null && crawlerDate !== null) {
+    date = crawlerDate;
+    findings.push(finding(lines[0]?.number ?? 1, "warning", problemText.crawlerDate(crawlerDate)));
+  }
   return {
     headline,
     headlineLine,
-    byline: zone.byline,
-    date: zone.date,
-    caption: zone.caption,
-    body: toBlocks(rest.slice(zone.bodyStart)).map((block) => block.map((line) => line.text).join("\n")),
+    byline: header.byline,
+    moreAuthors: body.authors,
+    date,
+    section: header.section,
+    standfirst: header.standfirst.length === 0 ? null : header.standfirst.join(" "),
+    caption: header.caption,
+    body: body.paragraphs,
     related,
-    findings: zone.findings,
+    findings,
+    roles,
   };
 }
 
-function nextNonBlank(lines: readonly Line[], from: number): number {
-  let i = from;
-  while (i < lines.length && isBlank(lines[i] as Line)) i++;
-  return i;
+/** Index in `lines` of the last copy of the headline standing among the next header lines, or -1. */
+function lastHeadlineCopy(lines: readonly Line[], from: number, headlines: readonly string[]): number {
+  let found = -1;
+  let seen = 0;
+  for (let i = nextNonBlank(lines, from); i < lines.length && seen < MAX_HEADER_LINES; i = nextNonBlank(lines, i + 1)) {
+    seen++;
+    const text = (lines[i] as Line).text;
+    if (headlines.some((headline) => sameHeadline(headline, text))) found = i;
+  }
+  return found;
 }
 
 /**
- * Whether the line after the title line is not the headline but already the
- * header zone or the body, so the title line's headline must serve.
+ * Whether the line at `i` (the first after the title line, if any) is the
+ * headline. After a title line it is unless it is already a header line or
+ * the body, so the title's headline serves; without a title line it must
+ * look like a headline, or the page has none (a body-only dump).
  */
-function isHeadlineOmitted(
-  candidate: Line,
-  after: Line | undefined,
-  titleHeadline: string | null,
-  timeZone: string,
-): boolean {
-  if (titleHeadline === null) return false;
+function isHeadlineLine(lines: readonly Line[], i: number, titleHeadline: string | null, timeZone: string): boolean {
+  const candidate = lines[i] as Line;
   const text = candidate.text.trim();
-  if (text === titleHeadline) return false;
-  if (parseDateLine(text, timeZone) !== null || text === after?.text.trim()) return true;
-  if (looksLikeByline(text) && !looksLikeByline(titleHeadline)) return true;
-  // A headline is one short line; a long sentence is the first body paragraph.
-  return text.length > 2 * titleHeadline.length + 40 || /\.$/u.test(text);
+  if (titleHeadline !== null && sameHeadline(text, titleHeadline)) return true;
+  const after = lines[nextNonBlank(lines, i + 1)];
+  const afterText = after?.text.trim() ?? "";
+  if (
+    parseDateLine(text, timeZone) !== null ||
+    isDateLabel(text) ||
+    hasBylinePrefix(text) ||
+    isAltPlaceholder(text) ||
+    isJunkAlt(text) ||
+    isWidgetLine(text) ||
+    labelledCredit(text) !== null ||
+    isCaptionCopy(text, afterText) ||
+    /^\p{Ll}/u.test(afterText) ||
+    /^\p{Lu}$/u.test(text)
+  )
+    return false;
+  if (titleHeadline !== null) {
+    if (looksLikeByline(text) && !looksLikeByline(titleHeadline)) return false;
+    // A headline is one short line; a long sentence is the first body paragraph.
+    return !(text.length > 2 * titleHeadline.length + 40 || /\.$/u.test(text) || hasCredit(text));
+  }
+  return (
+    after !== undefined &&
+    text.split(/\s+/u).length <= MAX_HEADLINE_WORDS &&
+    !/[.,;:]$/u.test(text) &&
+    !/^\p{Ll}/u.test(text) &&
+    !hasCredit(text)
+  );
 }
 
-/** Index in `lines` of the repeated headline standing alone, or -1 (looked for only in the header zone). */
-function findRepeatedHeadline(lines: readonly Line[], headlines: readonly (string | null)[]): number {
-  let seen = 0;
-  for (let i = 0; i < lines.length && seen < MAX_HEADER_LINES; i++) {
-    const line = lines[i];
-    if (line === undefined || isBlank(line)) continue;
-    seen++;
-    const standsAlone =
-      (lines[i - 1] === undefined || isBlank(lines[i - 1] as Line)) &&
-      (lines[i + 1] === undefined || isBlank(lines[i + 1] as Line));
-    if (standsAlone && headlines.includes(line.text.trim())) return i;
-  }
-  return -1;
+function hasCredit(text: string): boolean {
+  return splitCaptionCredit(text).credit !== null;
 }
+

@@ -4,9 +4,13 @@
  */
 import { createHash } from "node:crypto";
 import type { Root } from "mdast";
-import { finding, type Finding, type Problem, problemText } from "../problems.ts";
+import { RESERVED_SECTIONS } from "../archive/listings.ts";
+import { slugify } from "../archive/slugify.ts";
+import { finding, type Finding, type Problem, problemText, skipFinding } from "../problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../record.ts";
 import { type FrontMatter, readFrontMatter } from "./front-matter.ts";
+import { sectionNameIndex } from "./header-lines.ts";
+import type { ExplainedLine } from "./line-roles.ts";
 import { normalizeNewlines, replaceUnrepresentable, splitLines } from "./lines.ts";
 import { parseByline } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
@@ -20,6 +24,8 @@ export interface SeedOptions {
   defaultSection: string;
   /** IANA zone for printed times without a zone, e.g. `Asia/Phnom_Penh`. */
   timeZone: string;
+  /** Configured sections, slug -> display name: a printed or front-matter section name resolves to its slug. */
+  sectionNames: Readonly<Record<string, string>>;
 }
 
 export interface ParsedSeed {
@@ -29,9 +35,14 @@ export interface ParsedSeed {
 }
 
 export interface SeedResult {
-  /** Null when the seed has errors. */
+  /** Null when the seed has errors or was skipped. */
   parsed: ParsedSeed | null;
   problems: Problem[];
+}
+
+export interface ExplainedSeed extends SeedResult {
+  /** Every line of the seed with the role the parser gave it. */
+  lines: ExplainedLine[];
 }
 
 /** What the body formats have in common, before front matter is applied. */
@@ -39,7 +50,12 @@ interface SeedBody {
   headline: string | null;
   headlineLine: number;
   byline: string | null;
+  /** Authors named outside the byline (reporter tagline, letter signature). */
+  moreAuthors: string[];
   date: string | null;
+  /** Section name as printed on the page. */
+  section: string | null;
+  standfirst: string | null;
   caption: Caption | null;
   paragraphs: string[];
   content: Root;
@@ -56,63 +72,98 @@ export function parseSeed(
   options: SeedOptions,
   sha256 = sha256Hex(bytes),
 ): SeedResult {
+  const { parsed, problems } = readSeed(bytes, file, options, sha256);
+  return { parsed, problems };
+}
+
+/** `parseSeed` with the role of every line, for `npm run check -- --explain FILE`. */
+export function explainSeed(bytes: Uint8Array, file: string, options: SeedOptions): ExplainedSeed {
+  return readSeed(bytes, file, options, sha256Hex(bytes));
+}
+
+function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256: string): ExplainedSeed {
   const located = (findings: readonly Finding[]): Problem[] => findings.map((f) => ({ file, ...f }));
+  const markdown = file.toLowerCase().endsWith(".md");
+  // A scraped page that cannot be an article is left out; an authored article must be fixed.
+  const unreadable = (line: number, text: Parameters<typeof finding>[2]): Finding =>
+    markdown ? finding(line, "error", text) : skipFinding(line, text);
 
   let text: string;
   try {
     text = normalizeNewlines(decoder.decode(bytes));
   } catch {
-    return {
-      parsed: null,
-      problems: located([finding(firstInvalidUtf8Line(bytes), "error", problemText.invalidUtf8())]),
-    };
+    return { parsed: null, problems: located([unreadable(firstInvalidUtf8Line(bytes), problemText.invalidUtf8())]), lines: [] };
   }
-  if (text.trim() === "") return { parsed: null, problems: located([finding(1, "error", problemText.emptyFile())]) };
+  if (text.trim() === "")
+    return { parsed: null, problems: located([unreadable(1, problemText.emptyFile())]), lines: [] };
   const clean = replaceUnrepresentable(text);
 
-  const front = readFrontMatter(clean.text, options.timeZone);
-  const body = file.toLowerCase().endsWith(".md")
+  const front = readFrontMatter(clean.text, options.timeZone, options.sectionNames);
+  const body = markdown
     ? markdownBody(front.content, front.contentLine)
-    : scrapedBody(front.content, front.contentLine, options.timeZone);
+    : scrapedBody(front.content, front.contentLine, options);
   const findings = [...front.findings, ...body.findings];
   if (clean.firstLine !== null)
     findings.push(finding(clean.firstLine, "warning", problemText.controlCharacters(clean.count)));
   const article = toArticle(body, front.data, { file, sha256 }, options);
 
-  if (article.headline === "") findings.push(finding(body.headlineLine, "error", problemText.noHeadline()));
-  else if (article.body.length === 0) findings.push(finding(body.headlineLine, "error", problemText.noBody()));
-  if (article.date === null) findings.push(finding(body.headlineLine, "warning", problemText.undated()));
-  if (article.photo?.caption != null && article.photo.credit === null) {
+  if (article.headline === "") findings.push(unreadable(body.headlineLine, problemText.noHeadline()));
+  else if (article.body.length === 0) findings.push(unreadable(body.headlineLine, problemText.noBody()));
+  const skipped = findings.some((f) => f.skipped === true);
+  if (!skipped && article.date === null) findings.push(finding(body.headlineLine, "warning", problemText.undated()));
+  if (!skipped && article.photo?.caption != null && article.photo.credit === null) {
     findings.push(finding(body.headlineLine, "warning", problemText.noCredit()));
   }
 
   const problems = located(findings);
-  if (problems.some((p) => p.severity === "error")) return { parsed: null, problems };
-  return { parsed: { article: seedArticleSchema.parse(article), content: body.content }, problems };
+  const frontLines = splitLines(clean.text)
+    .slice(0, front.contentLine - 1)
+    .map((line): ExplainedLine => ({ ...line, role: "front matter" }));
+  const lines = [...frontLines, ...body.lines];
+  if (skipped || problems.some((p) => p.severity === "error")) return { parsed: null, problems, lines };
+  return { parsed: { article: seedArticleSchema.parse(article), content: body.content }, problems, lines };
 }
 
-function scrapedBody(content: string, firstLine: number, timeZone: string): SeedBody {
-  const page = parseScrapedPage(splitLines(content, firstLine), timeZone);
+/** Section names by lowercased name, built once per settings object. */
+const sectionIndexes = new WeakMap<object, ReadonlyMap<string, string>>();
+
+function sectionIndex(names: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  let index = sectionIndexes.get(names);
+  if (index === undefined) {
+    index = sectionNameIndex(names);
+    sectionIndexes.set(names, index);
+  }
+  return index;
+}
+
+function scrapedBody(content: string, firstLine: number, options: SeedOptions): SeedBody & { lines: ExplainedLine[] } {
+  const lines = splitLines(content, firstLine);
+  const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: sectionIndex(options.sectionNames) });
   return {
     ...page,
     byline: page.byline?.byline ?? null,
     paragraphs: page.body,
     content: paragraphsToTree(page.body),
+    lines: page.roles.explain(lines),
   };
 }
 
-function markdownBody(content: string, firstLine: number): SeedBody {
+function markdownBody(content: string, firstLine: number): SeedBody & { lines: ExplainedLine[] } {
   const markdown = parseMarkdownBody(content);
   return {
     headline: markdown.heading,
     headlineLine: firstLine,
     byline: null,
+    moreAuthors: [],
     date: null,
+    section: null,
+    standfirst: null,
     caption: null,
     paragraphs: markdown.paragraphs,
     content: markdown.tree,
     related: [],
     findings: [],
+    lines: splitLines(content, firstLine).map((line) => ({ number: line.number, text: line.text, role: "body" })),
   };
 }
 
@@ -125,12 +176,15 @@ function toArticle(
   const headline = front.headline ?? body.headline ?? "";
   const byline =
     front.byline !== undefined ? parseByline(front.byline) : body.byline !== null ? parseByline(body.byline) : null;
+  const authors = [...new Set([...(byline?.authors ?? []), ...(front.byline === undefined ? body.moreAuthors : [])])];
   return {
     headline,
-    byline: byline?.byline ?? null,
-    authors: byline?.authors ?? [],
+    // A page without a byline line may name its reporters in a tagline: those names stand as its byline.
+    byline: byline?.byline ?? (authors.length === 0 ? null : authors.join(" and ")),
+    authors,
     date: front.date ?? body.date,
-    section: front.section ?? options.defaultSection,
+    section: front.section ?? printedSection(body.section, options) ?? options.defaultSection,
+    standfirst: front.standfirst ?? body.standfirst,
     tags: front.tags ?? [],
     photo: toPhoto(body.caption, front),
     body: body.paragraphs,
@@ -140,6 +194,19 @@ function toArticle(
     explicitSlug: front.slug ?? null,
     source,
   };
+}
+
+/**
+ * The slug of a section name printed on the page: the configured section of
+ * that name, else a new section named after it. Null when the name makes no
+ * usable slug (empty, a number, or one of the site's own paths).
+ */
+function printedSection(name: string | null, options: SeedOptions): string | null {
+  if (name === null) return null;
+  const configured = Object.entries(options.sectionNames).find(([, shown]) => shown.toLowerCase() === name.toLowerCase());
+  if (configured !== undefined) return configured[0];
+  const slug = slugify(name);
+  return slug === "" || /^\d+$/u.test(slug) || RESERVED_SECTIONS.has(slug) ? null : slug;
 }
 
 function toPhoto(scraped: Caption | null, front: FrontMatter): Photo | null {

@@ -1,0 +1,110 @@
+/**
+ * Text the website put around an article: navigation before the title,
+ * widgets and footers after the body, obfuscated e-mail addresses. None of it
+ * is the article, so none of it may become a headline or a body paragraph.
+ */
+
+/** Words navigation lines are made of: `Search form`, `Subscribe Search`, `Login - Register | FOLLOW US ON`. */
+const NAVIGATION_WORDS = new Set([
+  "search",
+  "form",
+  "subscribe",
+  "login",
+  "log",
+  "in",
+  "out",
+  "register",
+  "sign",
+  "up",
+  "follow",
+  "us",
+  "on",
+  "menu",
+  "home",
+  "close",
+  "|",
+  "-",
+  "/",
+]);
+
+/** ` date 2017-01-30 Search form`: metadata some crawls glued to the first line. */
+const CRAWLER_DATE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b(.*)$/iu;
+
+export interface TopChrome {
+  /** The crawler's ISO date when the line carries one. */
+  crawlerDate: string | null;
+}
+
+/** Navigation before the title, or null when the line is not chrome. */
+export function readTopChrome(text: string): TopChrome | null {
+  const crawled = CRAWLER_DATE.exec(text);
+  if (crawled !== null) {
+    const rest = crawled[2] ?? "";
+    return rest.trim() === "" || isNavigation(rest) ? { crawlerDate: crawled[1] ?? null } : null;
+  }
+  return isNavigation(text) ? { crawlerDate: null } : null;
+}
+
+function isNavigation(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/u).filter((word) => word !== "");
+  return words.length > 0 && words.every((word) => NAVIGATION_WORDS.has(word));
+}
+
+/** Cloudflare's stand-in for an e-mail address it hid from the crawler. */
+const HIDDEN_EMAIL = /\[email(?:\s|&#160;|\u00a0)+protected\]/giu;
+const EMAIL = /\S+@\S+\.\S+/gu;
+
+/** Widget and label lines dropped wherever they stand. */
+const WIDGET_LINE =
+  /^(?:more topic|advertisement|sponsored|share(?: this(?: article| story)?)?|tweet|print|email|e-mail|video|watch video|play video|loading\.{0,3}|click here to (?:subscribe|read more)|read more|content image - phnom penh post)$/iu;
+
+/** A line that is only widgets, labels or hidden addresses: `[email protected]`, `Email: [email protected]`, `More Topic`. */
+export function isWidgetLine(text: string): boolean {
+  const line = text.trim();
+  if (WIDGET_LINE.test(line)) return true;
+  // `search`, not `test`: the patterns are global, and `test` would keep their position.
+  if (line.search(HIDDEN_EMAIL) === -1 && line.search(EMAIL) === -1) return false;
+  const rest = line
+    .replace(HIDDEN_EMAIL, " ")
+    .replace(EMAIL, " ")
+    .replace(/\b(?:e-?mail|contact|or|and|at)\b|[:;,|/()-]/giu, " ");
+  return rest.trim() === "";
+}
+
+/** Lines after which nothing belongs to the article any more. */
+const FOOTER_START: readonly RegExp[] = [
+  /^contact\s+phnom\s*penh\s*post\b/iu,
+  /\bpost\s+media\s+co\b/iu,
+  /^recommended\s+stories$/iu,
+  /^related\s+(?:stories|articles|news|posts|videos?)\s*:?$/iu,
+  /^(?:most\s+(?:popular|viewed|read)|top\s+stories|latest\s+news|trending)$/iu,
+  /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$/iu,
+  /^(?:add\s+(?:a\s+|new\s+)?comment|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment)\b/iu,
+  /comments\s+powered\s+by\s+disqus/iu,
+  /^(?:please\s+)?(?:log\s*in|sign\s+in|register)\s+to\s+(?:post|comment|leave)/iu,
+  /^(?:copyright\s*)?©/iu,
+  /^all\s+rights\s+reserved/iu,
+  /^subscribe\s+to\s+(?:our|the)\s+newsletter/iu,
+];
+
+export function isFooterStart(text: string): boolean {
+  const line = text.trim();
+  return FOOTER_START.some((pattern) => pattern.test(line));
+}
+
+const REPORTER_TAGLINE = /^to\s+contact\s+the\s+(?:reporters?|authors?|writers?)\s+on\s+this\s+story\s*:?\s*(.*)$/iu;
+
+/**
+ * `To contact the reporter on this story: Name at [email protected]`: the
+ * names it gives, or null when the line is not such a tagline.
+ */
+export function readReporterTagline(text: string): string[] | null {
+  const match = REPORTER_TAGLINE.exec(text.trim());
+  if (match === null) return null;
+  return (match[1] ?? "")
+    .replace(HIDDEN_EMAIL, " ")
+    .replace(EMAIL, " ")
+    .split(/\s*(?:,|;|\band\b|&)\s*/iu)
+    .map((part) => part.replace(/\s+at\s*$|\s+at\s+.*$/iu, "").trim())
+    .filter((name) => name !== "" && /^\p{Lu}/u.test(name));
+}
