@@ -13,7 +13,7 @@ const fixtures = await parseFixtures();
 
 describe("seed fixtures", () => {
   test("cover every layout variant", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(16);
+    expect(fixtures.length).toBeGreaterThanOrEqual(53);
   });
 
   test.each(fixtures)("$name", async ({ dir, seedFile }) => {

@@ -268,9 +268,10 @@ function standfirstEnd(lines: readonly Line[], i: number, context: HeaderZoneCon
 }
 
 /**
- * Lines of a delimited zone that nothing recognised: with no caption found,
- * the last is the caption (a single copy without credit); any before the
- * caption are the standfirst; any after it are reported.
+ * Lines of a delimited zone that nothing recognised. With no caption found,
+ * the last one after the byline and date lines is the caption (a single copy
+ * without credit); text above the byline and date, or before the caption,
+ * is the standfirst; anything after the caption is reported.
  */
 function assignUnrecognized(
   lines: readonly Line[],
@@ -281,13 +282,19 @@ function assignUnrecognized(
 ): void {
   let captionIndex = lines.findIndex((line) => roles.roleOf(line) === "caption");
   if (fields.caption === null) {
-    const last = unrecognized.pop();
-    if (last === undefined) return;
-    const line = lines[last] as Line;
-    fields.caption = splitCaptionCredit(line.text);
-    fields.caption.credit ??= pendingCredit;
-    roles.mark(line, "caption");
-    captionIndex = last;
+    const firstMeta = lines.findIndex((line) => roles.roleOf(line) === "date" || roles.roleOf(line) === "byline");
+    const last = unrecognized.at(-1);
+    const previous = unrecognized.at(-2);
+    const continues =
+      last !== undefined && previous !== undefined && continuesText(lines[previous] as Line, lines[last] as Line);
+    if (last !== undefined && last > firstMeta && !continues) {
+      unrecognized.pop();
+      const line = lines[last] as Line;
+      fields.caption = splitCaptionCredit(line.text);
+      fields.caption.credit ??= pendingCredit;
+      roles.mark(line, "caption");
+      captionIndex = last;
+    }
   }
   for (const index of unrecognized) {
     const line = lines[index] as Line;
@@ -299,6 +306,11 @@ function assignUnrecognized(
       roles.mark(line, "chrome dropped");
     }
   }
+}
+
+/** Whether `second` carries on the sentence `first` left open (it starts in lowercase after no full stop). */
+function continuesText(first: Line, second: Line): boolean {
+  return !/[.?!។”"]$/u.test(first.text.trim()) && /^\p{Ll}/u.test(second.text.trim());
 }
 
 /** `Niem Chheng | Publication date 24 April 2019 | 10:19 ICT`: byline and date on one line. */
