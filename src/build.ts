@@ -36,6 +36,8 @@ export interface BuildOptions {
   /** Settings overriding `site.config.json` and the environment. */
   site?: Partial<SiteConfig>;
   quiet?: boolean;
+  /** Seeds that cannot be read as articles stop the build instead of being skipped with a warning. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -43,6 +45,8 @@ export interface BuildResult {
   /** Warnings only: a build with errors throws `BuildError`. */
   problems: Problem[];
   seedFiles: number;
+  /** Seed files left out because they cannot be read as articles. */
+  skipped: number;
   /** Pages the site has: articles, lists, and the about, search and 404 pages. */
   pages: number;
   /** Pages rendered by this build; the others were unchanged. */
@@ -69,13 +73,16 @@ export interface Validation {
   problems: Problem[];
 }
 
+export interface ValidateOptions {
+  progress?: Progress;
+  cached?: (seed: SeedFile) => SeedOutcome | undefined;
+  /** Seeds that would be skipped are errors instead. */
+  strict?: boolean;
+}
+
 /** The validation pass: every seed parsed (or taken from `cached`) and checked, the archive assembled, nothing written. */
-export async function validate(
-  seedsDir: string,
-  site: SiteConfig,
-  progress = new Progress(false),
-  cached?: (seed: SeedFile) => SeedOutcome | undefined,
-): Promise<Validation> {
+export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
+  const { progress = new Progress(false), cached, strict = false } = how;
   const options = seedOptions(site);
   const ingest = await progress.phase("read and parse seeds", 0, () =>
     ingestSeeds(seedsDir, options, { onSeed: () => progress.tick(), ...(cached === undefined ? {} : { cached }) }),
@@ -88,7 +95,10 @@ export async function validate(
       moreInSection: site.moreInSection,
     }),
   );
-  return { ingest, archive, problems: [...ingest.problems, ...archive.problems] };
+  const seedProblems = strict
+    ? ingest.problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p))
+    : ingest.problems;
+  return { ingest, archive, problems: [...seedProblems, ...archive.problems] };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -99,15 +109,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = cacheDirFor(outDir);
   const code = await codeVersion();
   const recordCache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
-  const { ingest, archive, problems } = await validate(options.seedsDir, site, progress, (seed) =>
-    recordCache.get(seed),
-  );
+  const { ingest, archive, problems } = await validate(options.seedsDir, site, {
+    progress,
+    cached: (seed) => recordCache.get(seed),
+    strict: options.strict ?? false,
+  });
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
   const result = {
     records: archive.records,
     problems,
     seedFiles: ingest.files.length,
+    skipped: countSkipped(problems),
     pages: archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length,
     timings: progress.timings,
   };
@@ -148,6 +161,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await Promise.all([recordCache.save(ingest.files, ingest.parsed), imageCache.save()]);
   await published.removed;
   return { ...result, pagesRendered, upToDate: false };
+}
+
+/** Seeds left out: each skipped seed has one problem that says so. */
+export function countSkipped(problems: readonly Problem[]): number {
+  return new Set(problems.filter((p) => p.skipped === true && p.severity === "warning").map((p) => p.file)).size;
 }
 
 function seedOptions(site: SiteConfig): SeedOptions {

@@ -1,28 +1,114 @@
-/** `npm run check -- [--seeds DIR]`: the validation pass alone; prints every problem and a one-line summary. */
+/**
+ * `npm run check -- [--seeds DIR] [--strict]`: the validation pass alone;
+ * prints every problem, a data-quality summary and a one-line summary.
+ * `npm run check -- --explain FILE` shows how the parser read each line of one seed.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { validate } from "./build.ts";
-import { formatProblem } from "./problems.ts";
+import { countSkipped, validate } from "./build.ts";
+import type { ExplainedLine } from "./ingest/line-roles.ts";
+import { explainSeed } from "./ingest/parse-seed.ts";
+import { type Problem, formatProblem } from "./problems.ts";
+import type { SeedArticle } from "./record.ts";
 import { loadSiteConfig } from "./site-config.ts";
 
-const USAGE = "usage: npm run check -- [--seeds DIR]";
+const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
+       npm run check -- --explain FILE
+  --seeds DIR      folder of .txt and .md seeds (default: seeds)
+  --strict         count seeds that cannot be read as articles as errors instead of skipping them
+  --explain FILE   print each line of one seed with the role the parser gave it`;
+
+/** Longest part of a line shown by `--explain`; the rest is elided. */
+const SHOWN_TEXT = 100;
 
 async function main(argv: string[]): Promise<number> {
-  let seedsDir: string;
+  let values: { seeds: string; strict: boolean; explain?: string | undefined; help: boolean };
   try {
-    seedsDir = parseArgs({ args: argv, options: { seeds: { type: "string", default: "seeds" } }, strict: true }).values
-      .seeds;
+    values = parseArgs({
+      args: argv,
+      options: {
+        seeds: { type: "string", default: "seeds" },
+        strict: { type: "boolean", default: false },
+        explain: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }).values;
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const { ingest, archive, problems } = await validate(seedsDir, loadSiteConfig());
-  for (const p of problems) console.error(formatProblem(p, seedsDir));
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.explain !== undefined) return explain(values.explain);
+
+  const { ingest, archive, problems } = await validate(values.seeds, loadSiteConfig(), { strict: values.strict });
+  for (const p of problems) console.error(formatProblem(p, values.seeds));
   const errors = problems.filter((p) => p.severity === "error").length;
   const articles = errors === 0 ? archive.records.length : ingest.articles.length;
+  console.log(dataQuality(ingest.articles, problems));
   console.log(
     `${ingest.files.length} seeds, ${articles} articles, ${errors} errors, ${problems.length - errors} warnings`,
   );
   return errors === 0 ? 0 : 1;
+}
+
+/** How many articles have each field, and how many seeds were left out and why. */
+export function dataQuality(articles: readonly SeedArticle[], problems: readonly Problem[]): string {
+  const total = articles.length;
+  const share = (count: number, what: string): string =>
+    `${count} ${what} (${total === 0 ? 0 : Math.round((count / total) * 100)}%)`;
+  const fields = [
+    share(articles.filter((a) => a.date !== null).length, "with a date"),
+    share(articles.filter((a) => a.authors.length > 0).length, "with a byline"),
+    share(articles.filter((a) => a.photo?.caption != null).length, "with a caption"),
+    share(articles.filter((a) => a.photo?.credit != null).length, "with a credit"),
+    share(articles.filter((a) => a.standfirst !== null).length, "with a standfirst"),
+  ];
+  const reasons = new Map<string, number>();
+  for (const p of problems) if (p.skipped === true) reasons.set(p.message, (reasons.get(p.message) ?? 0) + 1);
+  const skipped = countSkipped(problems);
+  const why = [...reasons].map(([message, count]) => `${count} ${message}`).join(", ");
+  const left = reasons.size === 0 ? "no seeds skipped" : `${skipped} seeds skipped (${why})`;
+  return `data quality: ${total} articles read; ${fields.join(", ")}; ${left}`;
+}
+
+async function explain(file: string): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    console.error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const site = loadSiteConfig();
+  const result = explainSeed(bytes, path.basename(file), {
+    defaultSection: site.defaultSection,
+    timeZone: site.timeZone,
+    sectionNames: site.sections,
+  });
+  const width = String(result.lines.length).length;
+  for (const line of result.lines) console.log(explainedLine(line, width));
+  for (const p of result.problems) console.log(formatProblem({ ...p, file }));
+  const article = result.parsed?.article;
+  if (article === undefined) {
+    const skipped = result.problems.some((p) => p.skipped === true);
+    console.log(`${file}: ${skipped ? "skipped: not read as an article" : "has errors: not read as an article"}`);
+    return skipped ? 0 : 1;
+  }
+  console.log(
+    `${file}: headline ${JSON.stringify(article.headline)}; ${article.authors.length} author(s); date ${article.date ?? "none"}; section ${article.section}; caption ${article.photo?.caption == null ? "none" : "yes"}; credit ${article.photo?.credit ?? "none"}; ${article.body.length} body paragraphs; ${article.related.length} related`,
+  );
+  return 0;
+}
+
+function explainedLine(line: ExplainedLine, width: number): string {
+  const role = line.paragraph === undefined ? line.role : `${line.role} ${line.paragraph}`;
+  const text = line.text.length > SHOWN_TEXT ? `${line.text.slice(0, SHOWN_TEXT)}…` : line.text;
+  return `${String(line.number).padStart(width)}  ${role.padEnd(17)} ${text}`.trimEnd();
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -6,6 +6,7 @@ export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds
   --out DIR        folder to publish the site to (default: _site)
   --base PATH      base path the site is served under (default: /)
   --site-url URL   absolute origin for canonical links and feeds (default: SITE_URL or site.config.json)
+  --strict         stop on seeds that cannot be read as articles instead of skipping them
   --quiet          print errors only`;
 
 export interface ParsedFlags {
@@ -26,6 +27,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
       base: { type: "string", default: "/" },
       "site-url": { type: "string" },
       quiet: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       ...(extra.port === true ? { port: { type: "string", default: "8080" } } : {}),
     },
@@ -47,6 +49,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
       base: values.base,
       site: values["site-url"] === undefined ? {} : { siteUrl: values["site-url"] },
       quiet: values.quiet || !process.stdout.isTTY,
+      strict: values.strict,
     },
     verbose: !values.quiet,
     help: values.help,

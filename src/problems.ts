@@ -15,7 +15,7 @@ export interface Problem {
   /** What the user can do about it. */
   hint: string;
   /** The seed was left out of the site because of this problem (a warning unless `--strict`). */
-  skipped?: true;
+  skipped?: true | undefined;
 }
 
 type ProblemText = Pick<Problem, "message" | "hint">;
@@ -35,7 +35,8 @@ export function skipFinding(line: number, text: ProblemText): Finding {
 const FRONT_MATTER_HINTS: Readonly<Record<string, string>> = {
   date: "write it as ISO 8601: `2019-04-24`, or `2019-04-24T10:19:00+07:00` with a time",
   slug: "use lowercase letters, digits and single hyphens, e.g. `garment-wages-explained`",
-  section: "use a configured section's name (`Business`) or a slug of lowercase letters, digits and single hyphens, e.g. `business`",
+  section:
+    "use a configured section's name (`Business`) or a slug of lowercase letters, digits and single hyphens, e.g. `business`",
   image: "give a path inside the seeds folder or an http(s) URL",
   tags: "give a list (`[economy, garment industry]`) or one comma-separated string",
 };

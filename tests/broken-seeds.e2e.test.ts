@@ -2,9 +2,11 @@
  * Broken seeds stop the build before anything is written: every problem of
  * every file is reported as path:line, the exit code is non-zero, and the
  * previous site stays byte-for-byte as it was, also when a build is killed.
+ * Scraped pages that cannot be read as articles are skipped with a warning
+ * instead, unless `--strict`.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -16,13 +18,26 @@ import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./help
 const run = promisify(execFile);
 const GOOD = scrapedPage({ headline: "A good article", header: ["By Someone"], body: ["A body paragraph."] });
 
-/** Each broken seed, and the `line: error: message` start it must be reported with. */
-const BROKEN: Record<string, { text: string | Buffer; expected: string }> = {
-  "empty.txt": { text: "", expected: "1: error: the seed file is empty" },
+/** Scraped pages that are no article, and the `line: message` start their skip is reported with. */
+const UNREADABLE: Record<string, { text: string | Buffer; expected: string }> = {
+  "empty.txt": { text: "", expected: "1: %s: the seed file is empty" },
   "latin1.txt": {
     text: Buffer.from("Logo of Phnom Penh Post newspaper Phnom Penh Post - Caf\xe9\n\nCaf\xe9\n\nBody.\n", "latin1"),
-    expected: "1: error: the seed file is not valid UTF-8",
+    expected: "1: %s: the seed file is not valid UTF-8",
   },
+  "no-body.txt": {
+    text: "Logo of Phnom Penh Post newspaper Phnom Penh Post - Only a headline\n\nOnly a headline\n",
+    expected: "3: %s: the article has a headline but no body paragraphs",
+  },
+  "no-headline.txt": {
+    text: "The talks ended without an agreement, two people who attended said.\n\nBoth sides will meet again.\n",
+    expected: "1: %s: no headline found",
+  },
+};
+
+/** Each broken seed, and the `line: error: message` start it must be reported with. */
+const BROKEN: Record<string, { text: string | Buffer; expected: string }> = {
+  "empty.md": { text: "", expected: "1: error: the seed file is empty" },
   "bad-yaml.txt": {
     text: `---\ndate: 2019-04-24\ntags: [a, b\n---\n${GOOD}`,
     expected: "3: error: front matter is not valid YAML",
@@ -56,9 +71,9 @@ const BROKEN: Record<string, { text: string | Buffer; expected: string }> = {
     text: `---\nsection: search\n---\n${GOOD}`,
     expected: "1: error: section `search` would collide with the site's own pages",
   },
-  "no-body.txt": {
-    text: "Logo of Phnom Penh Post newspaper Phnom Penh Post - Only a headline\n\nOnly a headline\n",
-    expected: "3: error: the article has a headline but no body paragraphs",
+  "no-heading.md": {
+    text: "An authored article without a heading or `headline:`.\n",
+    expected: "1: error: no headline found",
   },
   "same-slug-a.txt": { text: `---\nslug: same\n---\n${GOOD}`, expected: "" },
   "same-slug-b.txt": {
@@ -138,14 +153,64 @@ describe("broken seeds", () => {
     for (const [name, { expected }] of Object.entries(BROKEN)) {
       if (expected !== "") expect(stderr).toContain(`${seedsDir}/${name}:${expected}`);
     }
-    expect(stderr).toMatch(/build failed: 12 errors in seeds; nothing was written/);
+    expect(stderr).toMatch(/build failed: 11 errors in seeds; nothing was written/);
     expect(await hashTree(outDir)).toBe(site);
     expect(await listTree(work)).toEqual(around);
 
     const check = await runCli("check.ts", ["--seeds", seedsDir]);
     expect(check.code).toBe(1);
     // Four seeds parse (the real one, both same-slug ones, the reserved section); the slug and section clash only in the archive.
-    expect(check.stdout.trim()).toMatch(/^14 seeds, 4 articles, 12 errors, \d+ warnings$/);
+    expect(check.stdout.trim().split("\n").at(-1)).toMatch(/^13 seeds, 4 articles, 11 errors, \d+ warnings$/);
+  });
+
+  test.each(Object.keys(UNREADABLE))("%s alone is skipped with a warning, or an error with --strict", async (name) => {
+    await withSeeds({ [name]: UNREADABLE[name]?.text ?? "" }, async (dir) => {
+      const expected = (severity: string): RegExp =>
+        new RegExp(`^${escape(`${name}:${UNREADABLE[name]?.expected.replace("%s", severity) ?? ""}`)}`);
+      const lenient = await validate(dir, loadSiteConfig());
+      const lines = lenient.problems.map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(expected("warning"));
+      expect(lenient.problems[0]?.skipped).toBe(true);
+      expect(lenient.ingest.articles).toEqual([]);
+
+      const strict = await validate(dir, loadSiteConfig(), { strict: true });
+      const errors = strict.problems
+        .filter((p) => p.severity === "error")
+        .map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(expected("error"));
+    });
+  });
+
+  test("skipped pages: the rest builds, the summary counts them; --strict stops the build", async () => {
+    await withSeeds(
+      {
+        "real.txt": await readFile(REAL_SEED),
+        ...Object.fromEntries(Object.entries(UNREADABLE).map(([name, { text }]) => [name, text])),
+      },
+      async (dir) => {
+        const out = path.join(dir, "..", `${path.basename(dir)}-site`);
+        onTestFinished(() => rm(out, { recursive: true, force: true }));
+        const built = await runCli("cli.ts", ["--seeds", dir, "--out", out]);
+        expect(built.code).toBe(0);
+        expect(built.stdout).toMatch(/^1 article, .*; 5 seeds, \d+ warnings; 4 seeds skipped$/m);
+        for (const [name, { expected }] of Object.entries(UNREADABLE))
+          expect(built.stderr).toContain(`${dir}/${name}:${expected.replace("%s", "warning")}`);
+
+        const check = await runCli("check.ts", ["--seeds", dir]);
+        expect(check.code).toBe(0);
+        expect(check.stdout).toMatch(
+          /; 4 seeds skipped \(1 the seed file is empty, 1 the seed file is not valid UTF-8, 1 the article has a headline but no body paragraphs, 1 no headline found\)$/m,
+        );
+
+        const site = await hashTree(out);
+        const strict = await runCli("cli.ts", ["--seeds", dir, "--out", out, "--strict"]);
+        expect(strict.code).toBe(1);
+        expect(strict.stderr).toMatch(/build failed: 4 errors in seeds; nothing was written/);
+        expect(await hashTree(out)).toBe(site);
+      },
+    );
   });
 
   test("a build killed midway leaves the previous site intact, and the next build cleans up", async () => {

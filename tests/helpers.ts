@@ -10,7 +10,14 @@ import type { SeedOptions } from "../src/ingest/parse-seed.ts";
 export const SEED_OPTIONS: SeedOptions = {
   defaultSection: "national",
   timeZone: "Asia/Phnom_Penh",
-  sectionNames: { national: "National", business: "Business", world: "World", sport: "Sport", lifestyle: "Lifestyle", opinion: "Opinion" },
+  sectionNames: {
+    national: "National",
+    business: "Business",
+    world: "World",
+    sport: "Sport",
+    lifestyle: "Lifestyle",
+    opinion: "Opinion",
+  },
 };
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));

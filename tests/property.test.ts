@@ -24,9 +24,7 @@ const representable = (text: string): boolean => !/[^\P{Cc}]|\p{Noncharacter_Cod
  */
 const paragraph = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 120 })
-  .filter(
-    (text) => representable(text) && !/\n|\r|\u2028|\u2029/.test(text) && /^\S/u.test(text) && text.trim() !== "",
-  )
+  .filter((text) => representable(text) && !/\n|\r|\u2028|\u2029/.test(text) && /^\S/u.test(text) && text.trim() !== "")
   .map((text) => `${text}.`);
 
 const headline = fc

@@ -190,7 +190,8 @@ describe("metadata", () => {
       const description = meta("meta[name='description']") ?? "";
       expect(description.length).toBeGreaterThan(0);
       expect(description.length).toBeLessThanOrEqual(160);
-      expect(record.body[0]?.replace(/\s+/g, " ").startsWith(description.replace(/…$/, ""))).toBe(true);
+      const described = record.standfirst ?? record.body[0];
+      expect(described?.replace(/\s+/g, " ").startsWith(description.replace(/…$/, ""))).toBe(true);
       expect(attribute(page.one("link[rel='canonical']"), "href")).toBe(`${SITE_URL}${record.url}`);
       expect(meta("meta[property='og:title']")).toBe(record.headline);
       expect(meta("meta[property='og:url']")).toBe(`${SITE_URL}${record.url}`);

@@ -18,6 +18,7 @@ const problemSchema = z.object({
   severity: z.enum(["error", "warning"]),
   message: z.string(),
   hint: z.string(),
+  skipped: z.literal(true).optional(),
 });
 
 const cacheSchema = z.object({

@@ -46,7 +46,10 @@ export function readTopChrome(text: string): TopChrome | null {
 }
 
 function isNavigation(text: string): boolean {
-  const words = text.toLowerCase().split(/\s+/u).filter((word) => word !== "");
+  const words = text
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((word) => word !== "");
   return words.length > 0 && words.every((word) => NAVIGATION_WORDS.has(word));
 }
 

@@ -24,7 +24,30 @@ const SENTENCE_END = /[.?!។][”"’')\]]*$/u;
 /** A line that ends where a clause may: hard-wrapped lines that end in these are not evidence either way. */
 const CLAUSE_END = /[.?!។:;,”"’')\]]$/u;
 /** Two-letter words that may follow a capital `A` or `I` (`I am`), so `A n` is a drop cap but `I am` is not. */
-const TWO_LETTER_WORDS = new Set(["am", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we"]);
+const TWO_LETTER_WORDS = new Set([
+  "am",
+  "as",
+  "at",
+  "be",
+  "by",
+  "do",
+  "go",
+  "if",
+  "in",
+  "is",
+  "it",
+  "me",
+  "my",
+  "no",
+  "of",
+  "on",
+  "or",
+  "so",
+  "to",
+  "up",
+  "us",
+  "we",
+]);
 /** Hard-wrapped text shows at least this many paragraphs that break mid-sentence. */
 const MIN_WRAPPED_BREAKS = 3;
 /** A line that ends a sentence and is shorter than this share of the wrap width ends its paragraph. */

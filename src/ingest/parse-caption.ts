@@ -38,7 +38,9 @@ export function splitCaptionCredit(text: string): Caption {
   }
   const credit = caption.slice(boundary).trim();
   const isCredit = isCreditShaped(credit) && (!SENTENCE_END.test(credit.slice(-1)) || STOPPED_CREDIT.test(credit));
-  return isCredit ? { caption: caption.slice(0, boundary).trimEnd(), credit: withoutLabel(credit) } : { caption, credit: null };
+  return isCredit
+    ? { caption: caption.slice(0, boundary).trimEnd(), credit: withoutLabel(credit) }
+    : { caption, credit: null };
 }
 
 /**

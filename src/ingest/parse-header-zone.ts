@@ -183,7 +183,8 @@ function readDate(
   line: Line,
   printed: string,
 ): void {
-  if (date.kind === "impossible") fields.findings.push(finding(line.number, "error", problemText.impossibleDate(printed)));
+  if (date.kind === "impossible")
+    fields.findings.push(finding(line.number, "error", problemText.impossibleDate(printed)));
   // Later date lines (`Updated …`) belong to the header too; the first is the publication date.
   else fields.date ??= date.iso;
 }

@@ -5,14 +5,7 @@
  * the body is optional, and real crawls show every combination.
  */
 import { finding, type Finding, problemText } from "../problems.ts";
-import {
-  isAltPlaceholder,
-  isCaptionCopy,
-  isDateLabel,
-  isJunkAlt,
-  nextNonBlank,
-  sameHeadline,
-} from "./header-lines.ts";
+import { isAltPlaceholder, isCaptionCopy, isDateLabel, isJunkAlt, nextNonBlank, sameHeadline } from "./header-lines.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
@@ -65,7 +58,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
 
   let next = nextNonBlank(main, 0);
   let crawlerDate: string | null = null;
-  for (let chrome = readTopChrome(main[next]?.text ?? ""); chrome !== null && next < main.length; ) {
+  for (let chrome = readTopChrome(main[next]?.text ?? ""); chrome !== null && next < main.length;) {
     roles.mark(main[next], chrome.crawlerDate === null ? "chrome dropped" : "crawler date");
     crawlerDate ??= chrome.crawlerDate;
     next = nextNonBlank(main, next + 1);
@@ -91,7 +84,14 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
   const header = emptyHeader();
   const headlines = [headline, titleHeadline].filter((text): text is string => text !== null);
   const zone = (from: number, to: number, kind: ZoneKind): number =>
-    from + parseHeaderZone(main.slice(from, to), header, { kind, timeZone: options.timeZone, headlines, sections: options.sections, roles });
+    from +
+    parseHeaderZone(main.slice(from, to), header, {
+      kind,
+      timeZone: options.timeZone,
+      headlines,
+      sections: options.sections,
+      roles,
+    });
 
   let bodyStart = next;
   if (headline !== null) {
@@ -182,4 +182,3 @@ function isHeadlineLine(lines: readonly Line[], i: number, titleHeadline: string
 function hasCredit(text: string): boolean {
   return splitCaptionCredit(text).credit !== null;
 }
-

@@ -92,7 +92,11 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
   try {
     text = normalizeNewlines(decoder.decode(bytes));
   } catch {
-    return { parsed: null, problems: located([unreadable(firstInvalidUtf8Line(bytes), problemText.invalidUtf8())]), lines: [] };
+    return {
+      parsed: null,
+      problems: located([unreadable(firstInvalidUtf8Line(bytes), problemText.invalidUtf8())]),
+      lines: [],
+    };
   }
   if (text.trim() === "")
     return { parsed: null, problems: located([unreadable(1, problemText.emptyFile())]), lines: [] };
@@ -203,7 +207,9 @@ function toArticle(
  */
 function printedSection(name: string | null, options: SeedOptions): string | null {
   if (name === null) return null;
-  const configured = Object.entries(options.sectionNames).find(([, shown]) => shown.toLowerCase() === name.toLowerCase());
+  const configured = Object.entries(options.sectionNames).find(
+    ([, shown]) => shown.toLowerCase() === name.toLowerCase(),
+  );
   if (configured !== undefined) return configured[0];
   const slug = slugify(name);
   return slug === "" || /^\d+$/u.test(slug) || RESERVED_SECTIONS.has(slug) ? null : slug;

@@ -18,7 +18,7 @@ export interface ArticleView {
   summary: ArticleSummary;
   /** Sanitized HTML built from the body tree; one of the few `| safe` values in templates. */
   bodyHtml: string;
-  /** Meta description: about 160 characters of the first paragraph. */
+  /** Meta description: about 160 characters of the standfirst, else of the first paragraph. */
   description: string;
   readingMinutes: number;
   byline: BylinePart[];
@@ -88,7 +88,7 @@ function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHt
   const own = summarize(record, site.sections);
   const neighbours = archive.neighbours[i];
   const image = input.imagesByFile.get(record.source.file) ?? null;
-  const description = excerpt(record.body[0] ?? record.headline, DESCRIPTION_LENGTH);
+  const description = excerpt(record.standfirst ?? record.body[0] ?? record.headline, DESCRIPTION_LENGTH);
   const jsonLd = newsArticleJsonLd(
     {
       record,

@@ -38,6 +38,7 @@ export function searchRecord(
 ): Pagefind.CustomRecord {
   const text = [
     record.headline,
+    record.standfirst ?? "",
     record.byline ?? "",
     record.photo?.caption ?? "",
     record.photo?.credit ?? "",

@@ -44,7 +44,7 @@ export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<s
     date: record.date,
     displayDate: displayDate(record.date),
     section: { text: sectionName(record.section, sectionNames), url: sectionUrl(record.section) },
-    teaser: excerpt(record.body[0] ?? "", TEASER_LENGTH),
+    teaser: excerpt(record.standfirst ?? record.body[0] ?? "", TEASER_LENGTH),
     language: record.language,
   };
   known.set(record, summary);
