@@ -7,13 +7,27 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
-import { SEED_OPTIONS, UPDATE, parseFixtures } from "./helpers.ts";
+import { PARSE_FIXTURES, SEED_OPTIONS, UPDATE, parseFixtures } from "./helpers.ts";
 
 const fixtures = await parseFixtures();
 
 describe("seed fixtures", () => {
   test("cover every layout variant", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(53);
+    expect(fixtures.length).toBeGreaterThanOrEqual(55);
+  });
+
+  test("a caption printed twice with a blank line between is a caption, never a byline, and raises no warning", async () => {
+    for (const name of ["caption-copies-blank-between", "caption-copies-blank-between-with-byline"]) {
+      const dir = path.join(PARSE_FIXTURES, name);
+      const seed = await readFile(path.join(dir, "seed.txt"), "utf8");
+      const { parsed, problems } = parseSeed(Buffer.from(seed), "seed.txt", SEED_OPTIONS);
+      const caption = parsed?.article.photo?.caption ?? "";
+      expect(caption).not.toBe("");
+      expect(parsed?.article.authors.some((author) => caption.includes(author) || author.includes(caption))).toBe(
+        false,
+      );
+      expect(problems.filter((p) => /header line/.test(p.message))).toEqual([]);
+    }
   });
 
   test.each(fixtures)("$name", async ({ dir, seedFile }) => {

@@ -1,8 +1,11 @@
 /** The header-zone parsers one by one, over the variants real pages print. */
 import { describe, expect, test } from "vitest";
 import { readFrontMatter } from "../src/ingest/front-matter.ts";
+import { isAltPlaceholder, isCaptionCopy, isJunkAlt } from "../src/ingest/header-lines.ts";
+import { isFooterStart, isWidgetLine, readReporterTagline, readTopChrome } from "../src/ingest/page-chrome.ts";
+import { reattachDropCap } from "../src/ingest/parse-body.ts";
 import { looksLikeByline, parseByline } from "../src/ingest/parse-byline.ts";
-import { splitCaptionCredit } from "../src/ingest/parse-caption.ts";
+import { labelledCredit, splitCaptionCredit } from "../src/ingest/parse-caption.ts";
 import { parseDateLine, parseIsoDate } from "../src/ingest/parse-date-line.ts";
 import { parseTitleLine } from "../src/ingest/parse-title-line.ts";
 import { countWords, detectLanguage } from "../src/ingest/text-stats.ts";
@@ -14,6 +17,8 @@ describe("parseTitleLine", () => {
     ["Logo of Phnom Penh Post newspaper Phnom Penh Post - Sokha vows neutrality", "Sokha vows neutrality"],
     ["Phnom Penh Post - A - B", "A - B"],
     ["Logo of Phnom Penh Post newspaper Phnom Penh Post | Headline", "Headline"],
+    ["Dragon boats gather | Phnom Penh Post", "Dragon boats gather"],
+    ["Cambodia - Thailand: talks | The Phnom Penh Post", "Cambodia - Thailand: talks"],
     ["Sokha vows neutrality", null],
   ])("%s", (line, headline) => expect(parseTitleLine(line)).toBe(headline));
 });
@@ -118,10 +123,141 @@ describe("splitCaptionCredit", () => {
       null,
     ],
     ["A caption with no punctuation at all", "A caption with no punctuation at all", null],
+    ["A nurse at work on Thursday. Photo by: Chhim Sopheark", "A nurse at work on Thursday.", "Chhim Sopheark"],
+    ["Shoppers at the market on Friday. POST PIX", "Shoppers at the market on Friday.", "POST PIX"],
+    ["Fans at the concert FACEBOOK", "Fans at the concert", "FACEBOOK"],
+    [
+      "Leaders at the summit. Noel Celis/Getty Images North America/AFP",
+      "Leaders at the summit.",
+      "Noel Celis/Getty Images North America/AFP",
+    ],
+    // A quote closed after a comma ends no sentence, and a lowercase tail is no credit.
+    [
+      '"I consider it my internship," the publisher of a weekly wrote',
+      '"I consider it my internship," the publisher of a weekly wrote',
+      null,
+    ],
+    ["“We will win,” he said", "“We will win,” he said", null],
+    [
+      "The court. Sereypheap Thmei (New Liberty News) publisher",
+      "The court. Sereypheap Thmei (New Liberty News) publisher",
+      null,
+    ],
   ])("%s", (text, caption, credit) => expect(splitCaptionCredit(text)).toEqual({ caption, credit }));
+
+  test.each([
+    ["Photo by: Vireak Mai", "Vireak Mai"],
+    ["Photograph: Sovan Philong", "Sovan Philong"],
+    ["Photos: Heng Chivoan/AFP", "Heng Chivoan/AFP"],
+    ["Photo supplied", null],
+    ["Vireak Mai", null],
+  ])("credit line %s", (line, credit) => expect(labelledCredit(line)).toBe(credit));
+});
+
+describe("page chrome", () => {
+  test.each([
+    ["Search form", null],
+    ["Subscribe Search", null],
+    ["Search", null],
+    ["Login - Register | FOLLOW US ON", null],
+    ["Logo of Phnom Penh Post newspaper", null],
+    [" date 2017-01-30 Search form", "2017-01-30"],
+    ["date 2016-12-23", "2016-12-23"],
+  ])("%s is navigation", (line, crawlerDate) => expect(readTopChrome(line)).toEqual({ crawlerDate }));
+
+  test.each(["Search for jobs in Phnom Penh", "date 2017-01-30 Phnom Penh floods", "Sokha vows neutrality"])(
+    "%s is not navigation",
+    (line) => expect(readTopChrome(line)).toBeNull(),
+  );
+
+  test.each([
+    "[email protected]",
+    "Email: [email protected]",
+    "More Topic",
+    "Video",
+    "Facebook | Twitter",
+    "Content image - Phnom Penh Post",
+  ])("%s is a widget line", (line) => expect(isWidgetLine(line)).toBe(true));
+
+  test.each([
+    "Write to the editor at the address below.",
+    "Video footage shows the crash.",
+    "Facebook said it removed the page.",
+  ])("%s is text", (line) => expect(isWidgetLine(line)).toBe(false));
+
+  test.each([
+    "Contact PhnomPenh Post for full article",
+    "RECOMMENDED STORIES",
+    "Post Media Co Ltd",
+    "0 Comments",
+    "Add new comment",
+  ])("%s starts the footer", (line) => expect(isFooterStart(line)).toBe(true));
+
+  test.each(["Comments from the ministry were not available.", "Related: a story about the court"])(
+    "%s does not start the footer",
+    (line) => expect(isFooterStart(line)).toBe(false),
+  );
+
+  test.each([
+    ["To contact the reporter on this story: Khouth Sophak Chakrya at", ["Khouth Sophak Chakrya"]],
+    [
+      "To contact the reporters on this story: Khy Sovuthy at [email protected] and Kim Sarom at [email protected]",
+      ["Khy Sovuthy", "Kim Sarom"],
+    ],
+    ["The reporter on this story said nothing.", null],
+  ])("tagline %s", (line, names) => expect(readReporterTagline(line)).toEqual(names));
+});
+
+describe("image alt text and caption copies", () => {
+  test.each(["110217_8b", "5dengue fever", "IMG_2041.jpg", "DSC01234"])("%s is a file name", (line) =>
+    expect(isJunkAlt(line)).toBe(true),
+  );
+  test.each(["Hun Sen", "7Days", "G20 summit opens", "Workers leave a factory."])("%s is not a file name", (line) =>
+    expect(isJunkAlt(line)).toBe(false),
+  );
+  test("the site's alt-text placeholder", () => {
+    expect(isAltPlaceholder("Content image - Phnom Penh Post")).toBe(true);
+    expect(isAltPlaceholder("Content of the report")).toBe(false);
+  });
+  test.each([
+    ["A bus on Russian Boulevard.", "A bus waits for passengers on Russian Boulevard near the airport. Supplied", true],
+    ["Workers leave a factory.", "Workers leave a factory. Heng Chivoan", true],
+    ["Workers leave a factory.", "Workers leave a factory.", true],
+    ["Post Staff", "Post Staff", false],
+    ["Police seize drugs at the border", "The Ministry of Interior said on Monday that it would appeal.", false],
+  ])("%s / %s", (first, second, copy) => expect(isCaptionCopy(first, second)).toBe(copy));
+});
+
+describe("drop caps", () => {
+  test.each([
+    ["T his issue", "This issue"],
+    ["T WO new ministers", "TWO new ministers"],
+    ["A n early warning", "An early warning"],
+    ["I t was", "It was"],
+    ["A new law", "A new law"],
+    ["I am here", "I am here"],
+    ["A US official", "A US official"],
+    ["O Smach market", "O Smach market"],
+    ["PRINCE Norodom", "PRINCE Norodom"],
+  ])("%s", (text, fixed) => expect(reattachDropCap(text)).toBe(fixed));
 });
 
 describe("front matter", () => {
+  test.each(["Business", "business", "BUSINESS", " Business "])("section %j resolves to its slug", (section) => {
+    const { data, findings } = readFrontMatter(`---\nsection: ${JSON.stringify(section)}\n---\nbody\n`, ZONE, {
+      business: "Business",
+    });
+    expect(findings).toEqual([]);
+    expect(data.section).toBe("business");
+  });
+
+  test("a section that is neither a slug nor a configured name is an error", () => {
+    const { findings } = readFrontMatter("---\nsection: Siem Reap Insider\n---\nbody\n", ZONE, {
+      business: "Business",
+    });
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[2, "error"]]);
+  });
+
   test("values are validated and located by line", () => {
     const { findings } = readFrontMatter("---\ntitle: x\ndate: 2019-13-45\nslug: ../../x\n---\nbody\n", ZONE);
     expect(findings.map((f) => [f.line, f.severity, f.message.split(":")[0]])).toEqual([

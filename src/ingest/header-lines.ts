@@ -4,7 +4,7 @@
  * from these and from where the line stands.
  */
 import { type Line, isBlank } from "./lines.ts";
-import { looksLikeByline } from "./parse-byline.ts";
+import { isNameList } from "./parse-byline.ts";
 
 /** Sections the paper's websites printed above the date, besides the configured ones. */
 const KNOWN_SECTIONS = [
@@ -110,10 +110,10 @@ export function isSentenceLike(text: string): boolean {
   return text.trim().split(/\s+/u).length >= 6;
 }
 
-/** A bare name standing beside a caption: its photographer. */
+/** A bare name standing beside a caption: its photographer (`Pha Lina`, `FACEBOOK`). */
 export function isBareName(text: string): boolean {
   const line = text.trim();
-  return line.split(/\s+/u).length <= 4 && looksLikeByline(line) && !/[.?!:]$/u.test(line);
+  return line.split(/\s+/u).length <= 4 && isNameList(line) && !/[.?!:]$/u.test(line);
 }
 
 /** Index of the next non-blank line at or after `from`, or `lines.length`. */

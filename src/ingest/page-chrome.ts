@@ -3,6 +3,7 @@
  * widgets and footers after the body, obfuscated e-mail addresses. None of it
  * is the article, so none of it may become a headline or a body paragraph.
  */
+import { isNameList } from "./parse-byline.ts";
 
 /** Words navigation lines are made of: `Search form`, `Subscribe Search`, `Login - Register | FOLLOW US ON`. */
 const NAVIGATION_WORDS = new Set([
@@ -35,8 +36,12 @@ export interface TopChrome {
   crawlerDate: string | null;
 }
 
+/** The logo's alt text scraped on a line of its own, without the page title after it. */
+const LOGO_ALONE = /^\s*logo\s+of\s+(?:the\s+)?phnom\s+penh\s+post(?:\s+newspaper)?\s*$/iu;
+
 /** Navigation before the title, or null when the line is not chrome. */
 export function readTopChrome(text: string): TopChrome | null {
+  if (LOGO_ALONE.test(text)) return { crawlerDate: null };
   const crawled = CRAWLER_DATE.exec(text);
   if (crawled !== null) {
     const rest = crawled[2] ?? "";
@@ -57,6 +62,10 @@ function isNavigation(text: string): boolean {
 const HIDDEN_EMAIL = /\[email(?:\s|&#160;|\u00a0)+protected\]/giu;
 const EMAIL = /\S+@\S+\.\S+/gu;
 
+/** Share buttons: `Facebook`, `Twitter | LinkedIn`, `Share on Facebook`. */
+const SHARE_LINE =
+  /^(?:share\s+(?:on|via)\s+)?(?:facebook|twitter|linkedin|telegram|whatsapp|pinterest|reddit|google\+?)(?:\s*[|/,·]?\s*(?:facebook|twitter|linkedin|telegram|whatsapp|pinterest|reddit|google\+?|email|print))*$/iu;
+
 /** Widget and label lines dropped wherever they stand. */
 const WIDGET_LINE =
   /^(?:more topic|advertisement|sponsored|share(?: this(?: article| story)?)?|tweet|print|email|e-mail|video|watch video|play video|loading\.{0,3}|click here to (?:subscribe|read more)|read more|content image - phnom penh post)$/iu;
@@ -64,7 +73,7 @@ const WIDGET_LINE =
 /** A line that is only widgets, labels or hidden addresses: `[email protected]`, `Email: [email protected]`, `More Topic`. */
 export function isWidgetLine(text: string): boolean {
   const line = text.trim();
-  if (WIDGET_LINE.test(line)) return true;
+  if (WIDGET_LINE.test(line) || SHARE_LINE.test(line)) return true;
   // `search`, not `test`: the patterns are global, and `test` would keep their position.
   if (line.search(HIDDEN_EMAIL) === -1 && line.search(EMAIL) === -1) return false;
   const rest = line
@@ -109,5 +118,5 @@ export function readReporterTagline(text: string): string[] | null {
     .replace(EMAIL, " ")
     .split(/\s*(?:,|;|\band\b|&)\s*/iu)
     .map((part) => part.replace(/\s+at\s*$|\s+at\s+.*$/iu, "").trim())
-    .filter((name) => name !== "" && /^\p{Lu}/u.test(name));
+    .filter((name) => name !== "" && isNameList(name));
 }

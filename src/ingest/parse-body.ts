@@ -7,7 +7,7 @@
 import type { LineRoles } from "./line-roles.ts";
 import { type Block, type Line, toBlocks } from "./lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "./page-chrome.ts";
-import { looksLikeByline } from "./parse-byline.ts";
+import { isNameList } from "./parse-byline.ts";
 
 export interface BodyText {
   /** Each paragraph's text: the lines of a block joined by `\n`, or by spaces for hard-wrapped text. */
@@ -94,11 +94,19 @@ function keptBlocks(lines: readonly Line[], roles: LineRoles, authors: string[])
   return toBlocks(kept);
 }
 
-/** A letter is signed with a name on the first line of its last block. */
+/** `Yours sincerely,`: the line above a letter's signature. */
+const VALEDICTION = /^(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully|(?:best\s+|kind\s+)?regards)\s*[,.]?$/iu;
+
+/**
+ * A letter is signed with a name on the first line of its last block
+ * (`Sok Chenda`, `Sok Chenda, Phnom Penh`), under a valediction if any.
+ */
 function signature(blocks: readonly Block[]): string[] {
-  const name = blocks.at(-1)?.[0]?.text.trim();
-  if (name === undefined || name.split(/\s+/u).length > 5 || !looksLikeByline(name)) return [];
-  return [name.replace(/,$/u, "")];
+  const lines = blocks.at(-1) ?? [];
+  const first = lines[0]?.text.trim() ?? "";
+  const line = VALEDICTION.test(first) ? (lines[1]?.text.trim() ?? "") : first;
+  const name = line.split(",")[0]?.trim() ?? "";
+  return name !== "" && name.split(/\s+/u).length <= 5 && isNameList(name) ? [name] : [];
 }
 
 /**

@@ -53,7 +53,8 @@ export function looksLikeByline(text: string): boolean {
   return line.length <= MAX_SHORT_LINE_LENGTH && line.split(/\s+/).length <= MAX_SHORT_LINE_WORDS;
 }
 
-function isNameList(text: string): boolean {
+/** `Name`, `Name and Name`, `Name, Name`: capitalised name words only. */
+export function isNameList(text: string): boolean {
   const names = text.split(NAME_SEPARATORS).map((name) => name.trim());
   return names.every((name) => {
     const words = name.split(/\s+/);

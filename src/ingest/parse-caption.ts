@@ -58,25 +58,55 @@ function withoutLabel(credit: string): string {
   return credit.replace(CREDIT_LABEL, "").trim();
 }
 
-/** Short, and starting with a capital or a letter of a script without case (`he said` is no credit). */
+/** Lowercase words a credit may hold: `Photo supplied`, `Post staff`, `Name via Facebook`. */
+const CREDIT_LOWERCASE_WORDS = new Set([
+  "supplied",
+  "staff",
+  "photo",
+  "file",
+  "pix",
+  "via",
+  "and",
+  "for",
+  "the",
+  "of",
+  "by",
+  "de",
+  "da",
+  "van",
+  "von",
+  "der",
+]);
+
+/**
+ * Short, and made of names and agencies: every word capitalised, in a script
+ * without case, or one of the few lowercase words credits use (`he said`
+ * and `publisher Hen` are no credits).
+ */
 function isCreditShaped(credit: string): boolean {
   const text = credit.trim();
+  const words = text.split(/\s+/u);
   return (
     text !== "" &&
     text.length <= MAX_CREDIT_LENGTH &&
-    text.split(/\s+/u).length <= MAX_CREDIT_WORDS &&
-    !/^\p{Ll}/u.test(text)
+    words.length <= MAX_CREDIT_WORDS &&
+    words.every((word) => !/^\p{Ll}/u.test(word) || CREDIT_LOWERCASE_WORDS.has(word.replace(/[.,]$/u, ""))) &&
+    !/^\p{Ll}/u.test(text) &&
+    !/[()]/u.test(text)
   );
 }
 
 /**
  * Index just after the last sentence end that is followed by more text
  * (whitespace after it, or any text after a khan, which Khmer may not space).
+ * A closing quote ends a sentence only after a full stop, question or
+ * exclamation mark: `internship,"` does not.
  */
 function lastSentenceBoundary(text: string): number {
   for (let i = text.length - 2; i >= 0; i--) {
     const char = text[i] ?? "";
     if (!SENTENCE_END.test(char)) continue;
+    if (/[”"]/u.test(char) && !/[.?!]/u.test(text[i - 1] ?? "")) continue;
     const next = text[i + 1] ?? "";
     if (/\s/u.test(next) || (char === "។" && next !== "")) return i + 1;
   }
