@@ -119,6 +119,22 @@ describe("pages", () => {
     expect(tagged.all(".tags a").map((a) => attribute(a, "href"))).toEqual(["/tag/economy/", "/tag/garment-industry/"]);
   });
 
+  test("a standfirst stands under the headline; a printed section is the article's section", async () => {
+    const record = records.find((r) => r.source.file === "fixtures/standfirst.txt");
+    const page = await readPage(outDir, record?.url ?? "/");
+    expect(page.text("h1.headline + p.standfirst")).toBe(record?.standfirst);
+    expect(record?.standfirst).toMatch(/^The 60-megawatt plant/);
+    const withoutStandfirst = await readPage(outDir, records.find((r) => r.standfirst === null)?.url ?? "/");
+    expect(withoutStandfirst.all(".standfirst")).toEqual([]);
+
+    const insider = records.find((r) => r.source.file === "fixtures/pipe-title-unconfigured-section.txt");
+    expect(insider?.url).toMatch(/^\/siem-reap-insider\//);
+    const sectionPage = await readPage(outDir, "/siem-reap-insider/");
+    expect(page.text(".kicker")).toBe("National");
+    expect(sectionPage.all("main a").some((a) => attribute(a, "href") === insider?.url)).toBe(true);
+    expect(sectionPage.text("h1")).toBe("Siem Reap Insider");
+  });
+
   test("undated articles say so; Khmer articles are marked lang=km", async () => {
     const undated = await readPage(outDir, records.find((r) => r.date === null)?.url ?? "/");
     expect(undated.text(".date")).toBe("Undated");
