@@ -20,9 +20,10 @@ const STOPPED_CREDIT = /^(?:photo\s+)?(?:supplied|post\s+staff|file)\.$/iu;
 /** Agency and stock credits recognised even when no sentence end precedes them. */
 const KNOWN_CREDIT_SUFFIX =
   /\s((?:photo\s+)?supplied|(?:\S+\/)?(?:AFP|AP|Reuters|Xinhua|EPA|AFP\/Getty Images)|post\s+(?:staff|pix)|FACEBOOK|FILE)\.?$/iu;
-/** `Photo by: Name`, `Photograph: Name`, `Photos: Name`: a labelled credit; the label is not part of it. */
-const CREDIT_LABEL = /^(?:photo(?:graph)?s?(?:\s+by)?|pictures?(?:\s+by)?|image(?:\s+by)?)\s*:\s*/iu;
-const LABELLED_CREDIT_SUFFIX = /\s(?:photo(?:graph)?s?(?:\s+by)?|pictures?(?:\s+by)?)\s*:\s*(\S.*)$/iu;
+/** `Photo by: Name`, `Photo by Name`, `Photograph: Name`, `Photos: Name`: a labelled credit; the label is not part of it. */
+const LABEL = String.raw`(?:photo(?:graph)?s?|pictures?|images?)(?:\s+by\s*:?|\s*:)\s*`;
+const CREDIT_LABEL = new RegExp(`^${LABEL}`, "iu");
+const LABELLED_CREDIT_SUFFIX = new RegExp(`\\s${LABEL}(\\S.*)$`, "iu");
 
 export function splitCaptionCredit(text: string): Caption {
   const caption = text.trim();

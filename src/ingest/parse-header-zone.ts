@@ -18,7 +18,7 @@ import {
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
-import { type Byline, hasBylinePrefix, looksLikeByline, parseByline } from "./parse-byline.ts";
+import { type Byline, hasBylinePrefix, isNameList, looksLikeByline, parseByline } from "./parse-byline.ts";
 import { type Caption, labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
 import { parseDateLine } from "./parse-date-line.ts";
 
@@ -314,12 +314,26 @@ function continuesText(first: Line, second: Line): boolean {
   return !/[.?!។”"]$/u.test(first.text.trim()) && /^\p{Ll}/u.test(second.text.trim());
 }
 
-/** `Niem Chheng | Publication date 24 April 2019 | 10:19 ICT`: byline and date on one line. */
+/** Most words a byline after a date may have: `Cameron Wells and Phak Seangly`. */
+const MAX_TRAILING_BYLINE_WORDS = 8;
+
+/**
+ * Byline and date on one line: `Niem Chheng | Publication date 24 April 2019 | 10:19 ICT`,
+ * or the date first and the names after it, as the 2008–2011 site printed them:
+ * `Wednesday, 24 March 2010 15:04 Cameron Wells and Phak Seangly`.
+ */
 function splitBylineAndDate(text: string, timeZone: string): { byline: string; date: string } | null {
   for (let bar = text.indexOf("|"); bar !== -1; bar = text.indexOf("|", bar + 1)) {
     const byline = text.slice(0, bar).trim();
     const date = parseDateLine(text.slice(bar + 1), timeZone);
     if (date?.kind === "date" && byline !== "" && looksLikeByline(byline)) return { byline, date: date.iso };
+  }
+  const words = text.split(/\s+/u);
+  for (let count = 1; count <= MAX_TRAILING_BYLINE_WORDS && count < words.length; count++) {
+    const byline = words.slice(-count).join(" ");
+    if (!isNameList(byline)) continue;
+    const date = parseDateLine(words.slice(0, -count).join(" "), timeZone);
+    if (date?.kind === "date") return { byline, date: date.iso };
   }
   return null;
 }

@@ -74,7 +74,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
   let headline = titleHeadline;
   let headlineLine = firstLine;
   const candidate = main[next];
-  if (candidate !== undefined && isHeadlineLine(main, next, titleHeadline, options.timeZone)) {
+  if (candidate !== undefined && isHeadlineLine(main, next, titleHeadline, options)) {
     headline = candidate.text.trim();
     headlineLine = candidate.number;
     roles.mark(candidate, "headline");
@@ -146,14 +146,22 @@ function lastHeadlineCopy(lines: readonly Line[], from: number, headlines: reado
  * the body, so the title's headline serves; without a title line it must
  * look like a headline, or the page has none (a body-only dump).
  */
-function isHeadlineLine(lines: readonly Line[], i: number, titleHeadline: string | null, timeZone: string): boolean {
+function isHeadlineLine(
+  lines: readonly Line[],
+  i: number,
+  titleHeadline: string | null,
+  options: ScrapedPageOptions,
+): boolean {
   const candidate = lines[i] as Line;
   const text = candidate.text.trim();
   if (titleHeadline !== null && sameHeadline(text, titleHeadline)) return true;
   const after = lines[nextNonBlank(lines, i + 1)];
   const afterText = after?.text.trim() ?? "";
   if (
-    parseDateLine(text, timeZone) !== null ||
+    parseDateLine(text, options.timeZone) !== null ||
+    // A section name, or any short line right above a bare `Publication date` (2010–2013 site).
+    (titleHeadline !== null && options.sections.has(text.toLowerCase())) ||
+    isDateLabel(afterText) ||
     isDateLabel(text) ||
     hasBylinePrefix(text) ||
     isAltPlaceholder(text) ||
