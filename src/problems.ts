@@ -75,6 +75,10 @@ export const problemText = {
     message: "no headline found",
     hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>` or a headline line; add `headline:` front matter, or check with `npm run check -- --explain FILE`",
   }),
+  listingPage: (section: string): ProblemText => ({
+    message: `the page is the \`${section}\` section's listing, not an article`,
+    hint: "crawls pick up listing pages; delete the file, or give it `headline:` front matter if it is an article after all",
+  }),
   crawlerDate: (date: string): ProblemText => ({
     message: `the page prints no date; using the crawler's date ${date} from the first line`,
     hint: "the crawler's date is when the page was fetched, which may be later than publication; set `date:` in front matter if known",

@@ -193,10 +193,11 @@ describe("page chrome", () => {
     "Add new comment",
   ])("%s starts the footer", (line) => expect(isFooterStart(line)).toBe(true));
 
-  test.each(["Comments from the ministry were not available.", "Related: a story about the court"])(
-    "%s does not start the footer",
-    (line) => expect(isFooterStart(line)).toBe(false),
-  );
+  test.each([
+    "Comments from the ministry were not available.",
+    "Related: a story about the court",
+    "Shares in Post Media Co Ltd changed hands last year.",
+  ])("%s does not start the footer", (line) => expect(isFooterStart(line)).toBe(false));
 
   test.each([
     ["To contact the reporter on this story: Khouth Sophak Chakrya at", ["Khouth Sophak Chakrya"]],

@@ -89,7 +89,8 @@ export function isWidgetLine(text: string): boolean {
 /** Lines after which nothing belongs to the article any more. */
 const FOOTER_START: readonly RegExp[] = [
   /^contact\s+phnom\s*penh\s*post\b/iu,
-  /\bpost\s+media\s+co\b/iu,
+  // The publisher's address block; a sentence that mentions the company does not start with its name.
+  /^(?:(?:©|copyright)\s*)?(?:\d{4}\s+)?(?:the\s+)?post\s+media\s+co\b/iu,
   /^recommended\s+stories$/iu,
   /^related\s+(?:stories|articles|news|posts|videos?)\s*:?$/iu,
   /^(?:most\s+(?:popular|viewed|read)|top\s+stories|latest\s+news|trending)$/iu,

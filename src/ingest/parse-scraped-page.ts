@@ -20,6 +20,8 @@ import { parseTitleLine } from "./parse-title-line.ts";
 export interface ScrapedPage {
   /** Null when the page has no line that can be its headline. */
   headline: string | null;
+  /** The section's name when the page is that section's listing (its title is a section name), not an article. */
+  listing: string | null;
   /** Line of the headline, or of the page's first line when there is none. */
   headlineLine: number;
   byline: Byline | null;
@@ -112,8 +114,10 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     date = crawlerDate;
     findings.push(finding(lines[0]?.number ?? 1, "warning", problemText.crawlerDate(crawlerDate)));
   }
+  const listing = titleHeadline !== null && options.sections.has(titleHeadline.toLowerCase()) ? titleHeadline : null;
   return {
     headline,
+    listing,
     headlineLine,
     byline: header.byline,
     moreAuthors: body.authors,

@@ -48,6 +48,8 @@ export interface ExplainedSeed extends SeedResult {
 /** What the body formats have in common, before front matter is applied. */
 interface SeedBody {
   headline: string | null;
+  /** Set when a scraped page is a section's listing page, not an article. */
+  listing: string | null;
   headlineLine: number;
   byline: string | null;
   /** Authors named outside the byline (reporter tagline, letter signature). */
@@ -111,7 +113,9 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
     findings.push(finding(clean.firstLine, "warning", problemText.controlCharacters(clean.count)));
   const article = toArticle(body, front.data, { file, sha256 }, options);
 
-  if (article.headline === "") findings.push(unreadable(body.headlineLine, problemText.noHeadline()));
+  if (body.listing !== null && front.data.headline === undefined)
+    findings.push(unreadable(body.headlineLine, problemText.listingPage(body.listing)));
+  else if (article.headline === "") findings.push(unreadable(body.headlineLine, problemText.noHeadline()));
   else if (article.body.length === 0) findings.push(unreadable(body.headlineLine, problemText.noBody()));
   const skipped = findings.some((f) => f.skipped === true);
   if (!skipped && article.date === null) findings.push(finding(body.headlineLine, "warning", problemText.undated()));
@@ -156,6 +160,7 @@ function markdownBody(content: string, firstLine: number): SeedBody & { lines: E
   const markdown = parseMarkdownBody(content);
   return {
     headline: markdown.heading,
+    listing: null,
     headlineLine: firstLine,
     byline: null,
     moreAuthors: [],
