@@ -2,14 +2,21 @@
 import { BuildError, build } from "./build.ts";
 import type { ParsedFlags } from "./cli-flags.ts";
 import { formatProblem } from "./problems.ts";
+import { OutputBusyError } from "./output-lock.ts";
 import { OutputFolderError } from "./publish.ts";
 
-/** Builds once and reports; the exit code: 0 built, 1 seeds have errors. */
+/** Exit codes of a build, as the README lists them. */
+export const EXIT = { built: 0, seedErrors: 1, badFlags: 2, outputRefused: 3, outputBusy: 4 } as const;
+
+/** Builds once and reports; returns the exit code. */
 export async function buildAndReport(flags: ParsedFlags): Promise<number> {
   const { seedsDir, outDir } = flags.build;
   const started = performance.now();
   try {
-    const result = await build(flags.build);
+    const result = await build({
+      ...flags.build,
+      onWait: (owner) => console.error(`waiting for another build (process ${owner}) to finish writing ${outDir}…`),
+    });
     if (flags.verbose) {
       for (const p of result.problems) console.warn(formatProblem(p, seedsDir));
       const elapsed = (performance.now() - started) / 1000;
@@ -26,13 +33,17 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
   } catch (error) {
     if (error instanceof OutputFolderError) {
       console.error(`build failed: ${error.message}`);
-      return 1;
+      return EXIT.outputRefused;
+    }
+    if (error instanceof OutputBusyError) {
+      console.error(`build failed: ${error.message}`);
+      return EXIT.outputBusy;
     }
     if (!(error instanceof BuildError)) throw error;
     for (const p of error.problems)
       if (p.severity === "error" || flags.verbose) console.error(formatProblem(p, seedsDir));
     console.error(`build failed: ${error.message}`);
-    return 1;
+    return EXIT.seedErrors;
   }
 }
 

@@ -7,19 +7,19 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import type { SeedOptions } from "./ingest/parse-seed.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
-import { cacheDirFor, readBuildState, writeBuildState } from "./incremental/build-state.ts";
+import { cacheDirFor, changedFiles, readBuildState, siteStamps, writeBuildState } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
 import type { Problem } from "./problems.ts";
 import { type PhaseTiming, Progress } from "./progress.ts";
-import { prepareStaging, publish } from "./publish.ts";
+import { lockOutput } from "./output-lock.ts";
+import { checkOutputFolder, discardStaging, newBuildId, prepareStaging, publish } from "./publish.ts";
 import type { ArticleRecord } from "./record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
@@ -38,6 +38,10 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Seeds that cannot be read as articles stop the build instead of being skipped with a warning. */
   strict?: boolean;
+  /** When another build holds the output folder: wait for it (default) or throw `OutputBusyError`. */
+  wait?: boolean;
+  /** Called once when this build starts waiting for another, with that build's PID. */
+  onWait?: (owner: number) => void;
 }
 
 export interface BuildResult {
@@ -102,11 +106,26 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const outDir = path.resolve(options.outDir);
+  await checkOutputFolder(outDir, options.seedsDir);
+  const cacheDir = cacheDirFor(outDir);
+  const release = await lockOutput(cacheDir, outDir, {
+    wait: options.wait ?? true,
+    ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
+  });
+  try {
+    // Checked again: the folder may have changed while this build waited for the lock.
+    await checkOutputFolder(outDir, options.seedsDir);
+    return await buildLocked(options, outDir, cacheDir);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string): Promise<BuildResult> {
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
-  const outDir = path.resolve(options.outDir);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
-  const cacheDir = cacheDirFor(outDir);
   const code = await codeVersion();
   const recordCache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
   const { ingest, archive, problems } = await validate(options.seedsDir, site, {
@@ -129,12 +148,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.seedsDir,
   );
   const inputsKey = digestJson([code, site, urls, ingest.files, photos]);
-  const previous = await readBuildState(cacheDir, outDir);
-  if (previous?.inputsKey === inputsKey) return { ...result, pagesRendered: 0, upToDate: true };
+  const previous = await readBuildState(cacheDir);
+  // A site changed by hand since the last build: what changed is made again.
+  const changed = previous === null ? null : changedFiles(previous.files, await siteStamps(outDir));
+  if (previous?.inputsKey === inputsKey && changed?.size === 0) return { ...result, pagesRendered: 0, upToDate: true };
 
   // Rendering code is loaded only when there is something to render.
   const { processImages, renderSite } = await import("./render/render-site.ts");
-  const staging = await prepareStaging(outDir);
+  const buildId = newBuildId();
+  const staging = await prepareStaging(outDir, cacheDir, buildId);
   const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
   let published: Awaited<ReturnType<typeof publish>>;
@@ -147,17 +169,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       code,
       staging,
       outDir,
-      previous,
+      previous: previous === null || changed === null ? null : { state: previous, changed },
       progress,
       quiet: options.quiet ?? false,
     });
-    published = await progress.phase("publish", 0, () => publish(staging, outDir));
+    published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await discardStaging(staging, cacheDir);
     throw error;
   }
   const { pagesRendered, ...state } = rendered;
-  await writeBuildState(cacheDir, outDir, { inputsKey, ...state });
+  await writeBuildState(cacheDir, { inputsKey, ...state, files: await siteStamps(outDir) });
   await Promise.all([recordCache.save(ingest.files, ingest.parsed), imageCache.save()]);
   await published.removed;
   return { ...result, pagesRendered, upToDate: false };

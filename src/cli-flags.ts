@@ -7,6 +7,7 @@ export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds
   --base PATH      base path the site is served under (default: /)
   --site-url URL   absolute origin for canonical links and feeds (default: SITE_URL or site.config.json)
   --strict         stop on seeds that cannot be read as articles instead of skipping them
+  --no-wait        fail at once (exit 4) when another build is writing the same --out folder
   --quiet          print errors only`;
 
 export interface ParsedFlags {
@@ -28,6 +29,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
       "site-url": { type: "string" },
       quiet: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
+      "no-wait": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
       ...(extra.port === true ? { port: { type: "string", default: "8080" } } : {}),
     },
@@ -50,6 +52,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
       site: values["site-url"] === undefined ? {} : { siteUrl: values["site-url"] },
       quiet: values.quiet || !process.stdout.isTTY,
       strict: values.strict,
+      wait: !values["no-wait"],
     },
     verbose: !values.quiet,
     help: values.help,

@@ -1,8 +1,8 @@
-/** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--quiet]` */
+/** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]` */
 import { buildAndReport } from "./build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
 
-const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--quiet]\n${BUILD_FLAGS_HELP}`;
+const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]\n${BUILD_FLAGS_HELP}`;
 
 async function main(argv: string[]): Promise<number> {
   let flags: ParsedFlags;

@@ -12,6 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { validate } from "../src/build.ts";
+import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
 import { loadSiteConfig } from "../src/site-config.ts";
 import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./helpers.ts";
 
@@ -225,18 +226,18 @@ describe("broken seeds", () => {
       for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`));
     });
     const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
-    const staging = `site.building-${child.pid ?? 0}`;
+    const staging = `site.building-${child.pid ?? 0}-`;
+    const building = async (): Promise<boolean> => (await readdir(work)).some((entry) => entry.startsWith(staging));
     // Kill once the build has started writing its staging folder.
-    for (let i = 0; i < 600 && !(await readdir(work)).includes(staging); i++)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(await readdir(work)).toContain(staging);
+    for (let i = 0; i < 600 && !(await building()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await building()).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     expect(await hashTree(outDir)).toBe(site);
 
     expect((await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"])).code).toBe(0);
-    expect((await readdir(work)).sort()).toEqual([".cache", "seeds", "site"]);
+    expect((await readdir(work)).sort()).toEqual([CACHE_FOLDER, "seeds", "site"]);
   });
 });
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { fileURLToPath } from "node:url";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
+import { SITE_MARKER } from "../src/publish.ts";
 
 export const SEED_OPTIONS: SeedOptions = {
   defaultSection: "national",
@@ -108,7 +109,8 @@ export async function hashTree(dir: string): Promise<string> {
   const hash = createHash("sha256");
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((entry) => entry.isFile())
+    // The build marker holds a random build id: two builds of the same seeds differ only there.
+    .filter((entry) => entry.isFile() && !(entry.name === SITE_MARKER && entry.parentPath === dir))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
   for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(dir, file)));

@@ -11,6 +11,7 @@ import { toText } from "hast-util-to-text";
 import { fromXml } from "xast-util-from-xml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
+import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
 import type { Problem } from "../src/problems.ts";
 import type { ArticleRecord } from "../src/record.ts";
 import { listTree, scrapedPage } from "./helpers.ts";
@@ -200,7 +201,7 @@ describe("hostile seeds", () => {
 
   test("nothing is written outside the output folder but the build's own cache beside it", async () => {
     const after = await listTree(work);
-    const cache = path.join("out", ".cache");
+    const cache = path.join("out", CACHE_FOLDER);
     const outside = after.filter(
       (entry) =>
         entry !== "out" &&

@@ -10,6 +10,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
+import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
 import { hashTree, listTree, scrapedPage } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 
@@ -142,11 +143,38 @@ describe("incremental builds", () => {
     expect(await hashTree(outDir)).toBe(await cleanBuildHash("/archive/"));
   });
 
-  test("a site changed by hand is not trusted: the next build renders it whole", async () => {
+  test("a site changed by hand is repaired file by file, also by a build with no seed change", async () => {
+    await rebuild("/archive/");
+    const clean = await cleanBuildHash("/archive/");
+    expect(await hashTree(outDir)).toBe(clean);
+    const articles = (await readdir(path.join(outDir, "national"))).filter((name) => name.startsWith("story-"));
+    const [deleted, appended, replacedPage] = articles.map((name) => path.join(outDir, "national", name, "index.html"));
+    if (deleted === undefined || appended === undefined || replacedPage === undefined) throw new Error("too few pages");
+    // Deleted, appended to, replaced (new inode), and a file the build did not write.
+    await rm(deleted);
+    await writeFile(appended, "<p>added by hand</p>", { flag: "a" });
+    const replaced = await readFile(replacedPage, "utf8");
+    await rm(replacedPage);
+    await writeFile(replacedPage, replaced.replace("Story number", "Story no."));
+    await writeFile(path.join(outDir, "stray.html"), "not from the build");
     await writeFile(path.join(outDir, "data", "articles.json"), "[]\n");
+
     const result = await rebuild("/archive/");
     expect(result.upToDate).toBe(false);
-    expect(result.pagesRendered).toBe(result.pages);
+    // The three pages, plus the about, search and 404 pages every build writes.
+    expect(result.pagesRendered).toBe(3 + 3);
+    expect(await hashTree(outDir)).toBe(clean);
+
+    const again = await rebuild("/archive/");
+    expect(again.upToDate).toBe(true);
+  });
+
+  test("a search shard changed by hand is indexed again", async () => {
+    const shard = path.join(outDir, "pagefind", "2019");
+    const entry = path.join(shard, "pagefind-entry.json");
+    await writeFile(entry, "{}");
+    expect((await rebuild("/archive/")).upToDate).toBe(false);
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash("/archive/"));
   });
 
   test("a photo is encoded once and linked from the image cache; a replaced photo is encoded again", async () => {
@@ -167,7 +195,7 @@ describe("incremental builds", () => {
     );
     await rebuild();
     const imgDir = path.join(outDir, "img");
-    const cacheImgDir = path.join(work, ".cache", "site", "img");
+    const cacheImgDir = path.join(work, CACHE_FOLDER, "site", "img");
     const inodes = async (dir: string) =>
       new Map(
         await Promise.all((await readdir(dir)).map(async (f) => [f, (await stat(path.join(dir, f))).ino] as const)),

@@ -1,17 +1,19 @@
 /**
- * What a build leaves for the next one, in `.cache/<output folder name>/`
- * beside the output folder: the digest of its inputs and of every page it
- * wrote. It is trusted only while the output folder is the one that build
- * published (same `data/articles.json` file), so a deleted or hand-edited
- * site is rebuilt whole.
+ * What a build leaves for the next one, in the output's cache folder: the
+ * digest of its inputs, of every page it wrote, of every search shard, and
+ * the stamp (inode, size, modification time) of every file it published. A
+ * file of the published site whose stamp differs, that is missing or that
+ * the build did not write marks the site as changed by hand: what it holds
+ * is made again.
  */
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { BUILT_MARKER } from "../publish.ts";
 import { readCacheFile, writeAtomically } from "./cache-file.ts";
 
-const stampSchema = z.object({ ino: z.number(), size: z.number(), mtimeMs: z.number() });
+/** `[inode, size, mtimeMs]`. */
+const stampSchema = z.tuple([z.number(), z.number(), z.number()]);
+type Stamp = z.infer<typeof stampSchema>;
 
 const buildStateSchema = z.object({
   /** Seeds, settings, base path and code: equal digests mean the output is current. */
@@ -22,43 +24,57 @@ const buildStateSchema = z.object({
   pages: z.record(z.string(), z.string()),
   /** Search shard -> digest of its records. */
   search: z.record(z.string(), z.string()),
-  /** The output's `data/articles.json` as this build left it. */
-  output: stampSchema,
+  /** Every file of the published site, by path relative to it (`/`-separated). */
+  files: z.record(z.string(), stampSchema),
 });
 
 export type BuildState = z.infer<typeof buildStateSchema>;
-type OutputStamp = z.infer<typeof stampSchema>;
+export type SiteStamps = Record<string, Stamp>;
 
 const STATE_FILE = "build-state.json";
+/** This tool's own folder beside the output folder: no other program writes there. */
+export const CACHE_FOLDER = ".ppp-archive-cache";
+const STAT_BATCH = 256;
 
-/** `/site/_site` -> `/site/.cache/_site`. */
+/** `/srv/_site` -> `/srv/.ppp-archive-cache/_site`. */
 export function cacheDirFor(outDir: string): string {
-  return path.join(path.dirname(outDir), ".cache", path.basename(outDir));
+  return path.join(path.dirname(outDir), CACHE_FOLDER, path.basename(outDir));
 }
 
-/** The state of the build that produced `outDir`, or null when there is none to trust. */
-export async function readBuildState(cacheDir: string, outDir: string): Promise<BuildState | null> {
-  const [state, stamp] = await Promise.all([
-    readCacheFile(path.join(cacheDir, STATE_FILE), buildStateSchema),
-    outputStamp(outDir),
-  ]);
-  if (state === null || stamp === null) return null;
-  const { output } = state;
-  const same = output.ino === stamp.ino && output.size === stamp.size && output.mtimeMs === stamp.mtimeMs;
-  return same ? state : null;
+export async function readBuildState(cacheDir: string): Promise<BuildState | null> {
+  return readCacheFile(path.join(cacheDir, STATE_FILE), buildStateSchema);
 }
 
-export async function writeBuildState(
-  cacheDir: string,
-  outDir: string,
-  state: Omit<BuildState, "output">,
-): Promise<void> {
-  const output = await outputStamp(outDir);
-  if (output === null) return;
-  await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify({ ...state, output }));
+export async function writeBuildState(cacheDir: string, state: BuildState): Promise<void> {
+  await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify(state));
 }
 
-async function outputStamp(outDir: string): Promise<OutputStamp | null> {
-  const marker = await stat(path.join(outDir, BUILT_MARKER)).catch(() => null);
-  return marker === null ? null : { ino: marker.ino, size: marker.size, mtimeMs: marker.mtimeMs };
+/** The stamp of every file under `dir`; empty when it does not exist. */
+export async function siteStamps(dir: string): Promise<SiteStamps> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  const stamps: SiteStamps = {};
+  for (let start = 0; start < files.length; start += STAT_BATCH) {
+    const batch = files.slice(start, start + STAT_BATCH);
+    const infos = await Promise.all(batch.map((file) => stat(path.join(dir, file)).catch(() => null)));
+    batch.forEach((file, i) => {
+      const info = infos[i];
+      if (info !== null && info !== undefined)
+        stamps[file.split(path.sep).join("/")] = [info.ino, info.size, info.mtimeMs];
+    });
+  }
+  return stamps;
+}
+
+/** Files that differ between what a build published and what is there now: changed, missing or added. */
+export function changedFiles(published: SiteStamps, now: SiteStamps): Set<string> {
+  const changed = new Set<string>();
+  for (const [file, stamp] of Object.entries(published)) {
+    const current = now[file];
+    if (current === undefined || current.some((value, i) => value !== stamp[i])) changed.add(file);
+  }
+  for (const file of Object.keys(now)) if (published[file] === undefined) changed.add(file);
+  return changed;
 }

@@ -29,7 +29,7 @@ import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { UrlContext } from "./urls.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
-export type RenderedSite = Omit<BuildState, "output" | "inputsKey"> & { pagesRendered: number };
+export type RenderedSite = Omit<BuildState, "files" | "inputsKey"> & { pagesRendered: number };
 
 export interface RenderContext {
   views: ArticleViewInput;
@@ -38,8 +38,8 @@ export interface RenderContext {
   staging: string;
   /** The published site, from which unchanged pages are linked. */
   outDir: string;
-  /** The state of the build that published `outDir`, if it can be trusted. */
-  previous: BuildState | null;
+  /** The state of the build that published `outDir`, and the files of it changed since (by hand); null when there is none. */
+  previous: { state: BuildState; changed: ReadonlySet<string> } | null;
   progress: Progress;
   quiet: boolean;
 }
@@ -58,7 +58,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
 
   // A page is reused when it and everything all pages share are as they were.
   const globalsKey = digestJson([context.code, sections, archiveLinks, site, urls]);
-  const reusable = previous !== null && previous.globalsKey === globalsKey ? previous.pages : {};
+  const reusable = previous !== null && previous.state.globalsKey === globalsKey ? intactPages(previous) : {};
   const pages: Record<string, string> = {};
   const { articlesToRender, listsToRender } = await progress.phase("compare with last build", 0, () => {
     const articleIndices = archive.records.flatMap((record, i) => {
@@ -151,7 +151,8 @@ async function indexSearch(
     // A shard's index is a function of its records, the section names and the
     // base path; the code digest covers how it is made (and Pagefind's version).
     keys[name] = digestJsonEach([context.code, site.sections, urls.pathPrefix, ...records]);
-    if (context.previous?.search[name] === keys[name]) toLink.push(name);
+    const intact = ![...(context.previous?.changed ?? [])].some((file) => file.startsWith(`pagefind/${name}/`));
+    if (context.previous?.state.search[name] === keys[name] && intact) toLink.push(name);
     else toIndex.set(name, recordsOf(records));
   }
   await context.progress.phase("search index", toIndex.size, () =>
@@ -161,6 +162,15 @@ async function indexSearch(
     ]),
   );
   return keys;
+}
+
+/** Page digests of the published build, less the pages whose file was changed or deleted by hand. */
+function intactPages(previous: NonNullable<RenderContext["previous"]>): Record<string, string> {
+  const { pages } = previous.state;
+  if (previous.changed.size === 0) return pages;
+  return Object.fromEntries(
+    Object.entries(pages).filter(([url]) => !previous.changed.has(`${url.slice(1)}index.html`)),
+  );
 }
 
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */

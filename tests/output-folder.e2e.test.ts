@@ -1,0 +1,241 @@
+/**
+ * The output folder and its neighbours: one build at a time per output
+ * folder, nothing deleted or restored that this tool did not make, refused
+ * outputs with their own exit code, and a cache folder of the tool's own.
+ */
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
+import { PROJECT_ROOT, hashTree, listTree, scrapedPage } from "./helpers.ts";
+
+const run = promisify(execFile);
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function buildCli(args: readonly string[]): Promise<Outcome> {
+  return run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli.ts"), "--quiet", ...args], {
+    cwd: PROJECT_ROOT,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: Outcome) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+function spawnBuild(args: readonly string[]): { child: ChildProcess; done: Promise<Outcome>; stderr: () => string } {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli.ts"), "--quiet", ...args],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: "pipe",
+    },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Outcome>((resolve) =>
+    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return { child, done, stderr: () => stderr };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function writeSeeds(dir: string, headlines: readonly string[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [i, headline] of headlines.entries()) {
+    await writeFile(
+      path.join(dir, `seed-${i}.txt`),
+      scrapedPage({
+        headline,
+        header: [`Publication date ${i + 1} May 2019 | 10:00 | ICT`],
+        body: [`The body of “${headline}”.`],
+      }),
+    );
+  }
+}
+
+/** A process that has exited: its PID runs no more. */
+function deadPid(): number {
+  const child = execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
+  return Number(child.toString());
+}
+
+let work: string;
+let seeds: string;
+let out: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-out-"));
+  seeds = path.join(work, "seeds");
+  out = path.join(work, "site");
+  await writeSeeds(seeds, ["Ferries resume to Koh Rong", "Rice exports rise"]);
+});
+
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("one build at a time", () => {
+  test("--no-wait fails at once with exit 4 while another build holds the folder; the site stays as it was", async () => {
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    const site = await hashTree(out);
+    // This test process stands for the running build: its PID is alive.
+    await writeFile(path.join(cacheDirFor(out), "build.lock"), `${process.pid}\n`);
+    await writeFile(path.join(seeds, "seed-9.txt"), scrapedPage({ headline: "New", body: ["New body."] }));
+    const busy = await buildCli(["--seeds", seeds, "--out", out, "--no-wait"]);
+    expect(busy.code).toBe(4);
+    expect(busy.stderr).toContain(`another build (process ${process.pid}) is writing ${out}`);
+    expect(await hashTree(out)).toBe(site);
+  });
+
+  test("without --no-wait a second build waits with a message and runs when the first is done", async () => {
+    await mkdir(cacheDirFor(out), { recursive: true });
+    const lock = path.join(cacheDirFor(out), "build.lock");
+    await writeFile(lock, `${process.pid}\n`);
+    const waiting = spawnBuild(["--seeds", seeds, "--out", out]);
+    await until(() => waiting.stderr().includes("waiting for another build"), "the waiting message");
+    expect(waiting.stderr()).toContain(`(process ${process.pid}) to finish writing ${out}`);
+    expect(await readdir(work)).not.toContain("site");
+    await rm(lock);
+    const outcome = await waiting.done;
+    expect(outcome.code).toBe(0);
+    expect(await readdir(cacheDirFor(out))).not.toContain("build.lock");
+  });
+
+  test("a lock left by a build that died is taken over", async () => {
+    await mkdir(cacheDirFor(out), { recursive: true });
+    await writeFile(path.join(cacheDirFor(out), "build.lock"), `${deadPid()}\n`);
+    expect((await buildCli(["--seeds", seeds, "--out", out, "--no-wait"])).code).toBe(0);
+    expect(await readdir(cacheDirFor(out))).not.toContain("build.lock");
+  });
+
+  test("two builds into one folder at once leave one whole site, never a mix", async () => {
+    const other = path.join(work, "other-seeds");
+    await writeSeeds(other, ["Solar farm opens", "Teachers get a rise", "Bridge repairs begin"]);
+    const [a, b] = await Promise.all([
+      buildCli(["--seeds", seeds, "--out", out]),
+      buildCli(["--seeds", other, "--out", out]),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const json = await readFile(path.join(out, "data", "articles.json"), "utf8");
+    const records = JSON.parse(json) as { headline: string; url: string }[];
+    const headlines = records.map((record) => record.headline).sort();
+    const winner = headlines.length === 2 ? seeds : other;
+    expect([
+      ["Ferries resume to Koh Rong", "Rice exports rise"],
+      ["Bridge repairs begin", "Solar farm opens", "Teachers get a rise"],
+    ]).toContainEqual(headlines);
+    const pages = (await readdir(path.join(out, "national"))).filter(
+      (name) => name !== "index.html" && name !== "feed.xml" && name !== "page",
+    );
+    expect(pages.sort()).toEqual(records.map((record) => record.url.split("/")[2]).sort());
+    // The site is exactly what a build of the winning seeds makes: the next build of them has nothing to do.
+    const again = await buildCli(["--seeds", winner, "--out", out]);
+    expect(again.code).toBe(0);
+    expect(await hashTree(out)).toBe(await hashTreeOfCleanBuild(winner));
+  });
+});
+
+async function hashTreeOfCleanBuild(seedsDir: string): Promise<string> {
+  const fresh = path.join(work, "clean");
+  expect((await buildCli(["--seeds", seedsDir, "--out", fresh])).code).toBe(0);
+  return hashTree(fresh);
+}
+
+describe("refused output folders: exit 3, nothing touched", () => {
+  test("--out naming a regular file", async () => {
+    const file = path.join(work, "notes.txt");
+    await writeFile(file, "my notes");
+    const outcome = await buildCli(["--seeds", seeds, "--out", file]);
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toMatch(/it is a file, not a folder/);
+    expect(await readFile(file, "utf8")).toBe("my notes");
+  });
+
+  test("a seeds folder inside the output folder, and an output folder inside the seeds folder", async () => {
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    const inner = path.join(out, "my-seeds");
+    await writeSeeds(inner, ["Seeds kept in the site"]);
+    const before = await listTree(work);
+    const holds = await buildCli(["--seeds", inner, "--out", out]);
+    expect(holds.code).toBe(3);
+    expect(holds.stderr).toMatch(/it holds the seeds folder/);
+    const inside = await buildCli(["--seeds", seeds, "--out", path.join(seeds, "site")]);
+    expect(inside.code).toBe(3);
+    expect(inside.stderr).toMatch(/it lies inside the seeds folder/);
+    const same = await buildCli(["--seeds", seeds, "--out", seeds]);
+    expect(same.code).toBe(3);
+    expect(await listTree(work)).toEqual(before);
+  });
+
+  test("a folder this tool did not build", async () => {
+    await mkdir(out);
+    await writeFile(path.join(out, "index.html"), "someone else's site");
+    const outcome = await buildCli(["--seeds", seeds, "--out", out]);
+    expect(outcome.code).toBe(3);
+    expect(await readFile(path.join(out, "index.html"), "utf8")).toBe("someone else's site");
+  });
+
+  const isRoot = process.getuid?.() === 0;
+  test.skipIf(!isRoot)("a mount point (needs root to mount a tmpfs)", async () => {
+    await mkdir(out);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", out]);
+    try {
+      const outcome = await buildCli(["--seeds", seeds, "--out", out]);
+      expect(outcome.code).toBe(3);
+      expect(outcome.stderr).toMatch(/it is a mount point.*--out .*site/);
+      expect(await readdir(out)).toEqual([]);
+      // A folder inside the mount works.
+      expect((await buildCli(["--seeds", seeds, "--out", path.join(out, "site")])).code).toBe(0);
+    } finally {
+      execFileSync("umount", [out]);
+    }
+  });
+});
+
+describe("neighbours of the output folder", () => {
+  test("folders named like staging or replaced sites are never deleted or restored", async () => {
+    const backup = path.join(work, "site.previous-backup");
+    const notes = path.join(work, "site.building-notes");
+    const lookalike = path.join(work, "site.previous-4242");
+    for (const dir of [backup, notes, lookalike]) {
+      await mkdir(path.join(dir, "data"), { recursive: true });
+      await writeFile(path.join(dir, "data", "articles.json"), "{}\n");
+      await writeFile(path.join(dir, "mine.txt"), "keep me");
+    }
+    // No site yet: a build that cleaned up by name would restore one of these as the site.
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    for (const dir of [backup, notes, lookalike])
+      expect(await readFile(path.join(dir, "mine.txt"), "utf8")).toBe("keep me");
+    expect(await readFile(path.join(out, "data", "articles.json"), "utf8")).not.toBe("{}\n");
+  });
+
+  test("the cache lives in a folder named for this tool, never in .cache beside the output", async () => {
+    const desktopCache = path.join(work, ".cache", "site");
+    await mkdir(desktopCache, { recursive: true });
+    await writeFile(path.join(desktopCache, "thumbnail.png"), "another program's file");
+    await writeFile(path.join(desktopCache, "build-state.json"), "another program's state");
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    expect(await readdir(desktopCache)).toEqual(["build-state.json", "thumbnail.png"]);
+    expect(await readFile(path.join(desktopCache, "build-state.json"), "utf8")).toBe("another program's state");
+    expect(await readdir(path.join(work, CACHE_FOLDER, "site"))).toContain("build-state.json");
+  });
+});
