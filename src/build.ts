@@ -9,6 +9,7 @@
  */
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
+import { checkImages } from "./ingest/check-images.ts";
 import type { SeedOptions } from "./ingest/parse-seed.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
 import { cacheDirFor, changedFiles, readBuildState, siteStamps, writeBuildState } from "./incremental/build-state.ts";
@@ -99,10 +100,11 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
       moreInSection: site.moreInSection,
     }),
   );
+  const images = await checkImages(ingest.articles, seedsDir);
   const seedProblems = strict
     ? ingest.problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p))
     : ingest.problems;
-  return { ingest, archive, problems: [...seedProblems, ...archive.problems] };
+  return { ingest, archive, problems: [...seedProblems, ...images, ...archive.problems] };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {

@@ -1,3 +1,6 @@
+import { RESERVED_SECTIONS } from "./archive/listings.ts";
+import { MARKDOWN_LIMITS, type MarkdownLimit } from "./ingest/parse-markdown-body.ts";
+
 /**
  * Every problem a user can hit while building, in one place: each names the
  * seed file and line and says what to do about it.
@@ -75,6 +78,29 @@ export const problemText = {
     message: "no headline found",
     hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>` or a headline line; add `headline:` front matter, or check with `npm run check -- --explain FILE`",
   }),
+  markdownLimit: (limit: MarkdownLimit): ProblemText => {
+    const what = {
+      bytes: `the markdown body is ${Math.ceil(limit.value / 1024)} KiB; at most ${MARKDOWN_LIMITS.bytes / 1024} KiB is read`,
+      nesting: `markdown nested ${limit.value} levels deep (block quotes and lists); at most ${MARKDOWN_LIMITS.nesting}`,
+      brackets: `more than ${MARKDOWN_LIMITS.brackets} \`[\` in the markdown body`,
+    }[limit.kind];
+    return {
+      message: what,
+      hint: "no real article comes near this: check that the file is the article you meant, or split it into several articles",
+    };
+  },
+  symbolicLink: (): ProblemText => ({
+    message: "symbolic link not followed: seeds are read only from real files inside the seeds folder",
+    hint: "copy the file (or folder) it points to into the seeds folder",
+  }),
+  fileNameNotUtf8: (): ProblemText => ({
+    message: "the file name is not valid UTF-8 (shown with \uFFFD for the bytes that are not), so the file is not read",
+    hint: "rename the file, e.g. with `convmv -f latin1 -t utf8 --notest FILE`",
+  }),
+  unreadableFile: (code: string): ProblemText => ({
+    message: `the file cannot be read (${code})`,
+    hint: "check the file's permissions, or remove it from the seeds folder",
+  }),
   listingPage: (section: string): ProblemText => ({
     message: `the page is the \`${section}\` section's listing, not an article`,
     hint: "crawls pick up listing pages; delete the file, or give it `headline:` front matter if it is an article after all",
@@ -93,7 +119,15 @@ export const problemText = {
   }),
   reservedSection: (section: string): ProblemText => ({
     message: `section \`${section}\` would collide with the site's own pages`,
-    hint: "sections may not be a number or one of: author, tag, undated, page, data, search, about, img, 404; set another `section:`",
+    hint: `sections may not be a number or one of: ${[...RESERVED_SECTIONS].join(", ")}; set another \`section:\``,
+  }),
+  imageOutside: (image: string): ProblemText => ({
+    message: `image \`${image}\` lies outside the seeds folder (by its real path, links followed); it is not used`,
+    hint: "copy the image into the seeds folder and give its path relative to it",
+  }),
+  imageUndecodable: (image: string): ProblemText => ({
+    message: `image \`${image}\` cannot be decoded as an image; the caption is shown without it`,
+    hint: "check that the file is a JPEG, PNG, WebP, GIF, AVIF or SVG that opens in an image viewer, and re-export it",
   }),
   imageNotFound: (image: string): ProblemText => ({
     message: `image \`${image}\` not found inside the seeds folder; the caption is shown without it`,

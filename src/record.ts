@@ -12,7 +12,13 @@ export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p
 /** `YYYY-MM-DD`, or a full timestamp with seconds and an explicit offset. */
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?$/;
 
-export const slugSchema = z.string().regex(SLUG_PATTERN, "must be a plain slug such as `national` or `my-story`");
+/** A slug is one folder name in the site: it must fit the 255 bytes file systems allow, with room to spare. */
+export const MAX_SLUG_BYTES = 200;
+
+export const slugSchema = z
+  .string()
+  .regex(SLUG_PATTERN, "must be a plain slug such as `national` or `my-story`")
+  .refine((slug) => Buffer.byteLength(slug) <= MAX_SLUG_BYTES, `must be at most ${MAX_SLUG_BYTES} bytes long`);
 
 export const photoSchema = z.object({
   /** Caption text as printed, without the trailing credit; null when the seed only names an image. */

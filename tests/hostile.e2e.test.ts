@@ -120,7 +120,7 @@ describe("hostile seeds", () => {
       "nul-bytes.txt:7: 3 control or non-character code points (e.g. NUL) replaced with U+FFFD",
     );
     expect(messages).toContain(
-      "script-everywhere.txt:1: image `../../outside.jpg` not found inside the seeds folder; the caption is shown without it",
+      "script-everywhere.txt:6: image `../../outside.jpg` lies outside the seeds folder (by its real path, links followed); it is not used",
     );
     expect(recordFor("nul-bytes.txt").body).toEqual(["before\uFFFDafter", "bell\uFFFD and escape\uFFFD[31m red"]);
   });

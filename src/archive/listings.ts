@@ -29,6 +29,14 @@ export const RESERVED_SECTIONS: ReadonlySet<string> = new Set([
   "search",
   "about",
   "img",
+  "pagefind",
+  "feed",
+  "sitemap",
+  "robots",
+  "style",
+  "favicon",
+  "wordmark",
+  "index",
   "404",
 ]);
 

@@ -1,7 +1,8 @@
 /** URL slugs from headlines, readable in any script. */
 import { slug as githubSlug } from "github-slugger";
+import { MAX_SLUG_BYTES } from "../record.ts";
 
-/** Long headlines make unwieldy URLs; cut at a word boundary. */
+/** Long headlines make unwieldy URLs; cut at a word boundary (counted in code points). */
 const MAX_SLUG_LENGTH = 80;
 
 /**
@@ -18,8 +19,19 @@ export function slugify(text: string): string {
   const slug = githubSlug(latinFolded)
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  // Cut on code points, never inside a surrogate pair, and within the bytes a folder name may have.
+  const points = Array.from(slug);
+  let kept = 0;
+  let bytes = 0;
+  while (kept < points.length && kept <= MAX_SLUG_LENGTH) {
+    const size = Buffer.byteLength(points[kept] ?? "");
+    if (bytes + size > MAX_SLUG_BYTES) break;
+    bytes += size;
+    kept++;
+  }
+  if (kept === points.length && kept <= MAX_SLUG_LENGTH) return slug;
+  const cut = points.slice(0, kept);
   const lastHyphen = cut.lastIndexOf("-");
-  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, "");
+  const whole = lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut.slice(0, Math.min(kept, MAX_SLUG_LENGTH));
+  return whole.join("").replace(/-+$/, "");
 }

@@ -8,7 +8,7 @@
  * of their own and renamed in, so the published site, which shares the
  * files, is never changed in place.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { readCacheFile, writeAtomically } from "./cache-file.ts";
@@ -120,16 +120,25 @@ export async function photoStamps(images: Iterable<string>, seedsDir: string): P
   const local = [...new Set(images)].filter((image) => !/^https?:\/\//i.test(image)).sort();
   return Promise.all(
     local.map(async (image): Promise<[string, number, number]> => {
-      const file = photoFile(seedsDir, image);
-      const info = file === null ? null : await stat(file).catch(() => null);
+      const photo = await resolvePhoto(seedsDir, image);
+      const info = "file" in photo ? await stat(photo.file).catch(() => null) : null;
       return [image, info?.size ?? -1, info?.mtimeMs ?? -1];
     }),
   );
 }
 
-/** The file a front-matter `image` names, or null when it lies outside the seeds folder (never read, never used). */
-export function photoFile(seedsDir: string, image: string): string | null {
-  const seeds = path.resolve(seedsDir);
-  const file = path.resolve(seeds, image);
-  return file.startsWith(`${seeds}${path.sep}`) ? file : null;
+/** Where a front-matter `image` is: a file inside the seeds folder, or why it is not used. */
+export type ResolvedPhoto = { file: string } | { problem: "missing" | "outside" };
+
+/**
+ * The file a front-matter `image` names, by real path: a path or a symbolic
+ * link (or a linked folder) that leads outside the seeds folder is never read.
+ */
+export async function resolvePhoto(seedsDir: string, image: string): Promise<ResolvedPhoto> {
+  const seeds = await realpath(seedsDir).catch(() => path.resolve(seedsDir));
+  const named = path.resolve(seeds, image);
+  if (!named.startsWith(`${seeds}${path.sep}`)) return { problem: "outside" };
+  const real = await realpath(named).catch(() => null);
+  if (real === null) return { problem: "missing" };
+  return real.startsWith(`${seeds}${path.sep}`) ? { file: real } : { problem: "outside" };
 }

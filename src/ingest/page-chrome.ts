@@ -63,7 +63,17 @@ function isNavigation(text: string): boolean {
 
 /** Cloudflare's stand-in for an e-mail address it hid from the crawler. */
 const HIDDEN_EMAIL = /\[email(?:\s|&#160;|\u00a0)+protected\]/giu;
-const EMAIL = /\S+@\S+\.\S+/gu;
+/** A white-space-delimited word that is an e-mail address: `name@host`. */
+const EMAIL_WORD = /^[^@]+@[^@]+$/u;
+
+/** The line without e-mail addresses, plain or hidden; words are looked at one by one, in linear time. */
+function withoutEmails(line: string): string {
+  return line
+    .replace(HIDDEN_EMAIL, " ")
+    .split(/\s+/u)
+    .filter((word) => !(word.length <= 320 && EMAIL_WORD.test(word)))
+    .join(" ");
+}
 
 /** Share buttons: `Facebook`, `Twitter | LinkedIn`, `Share on Facebook`. */
 const SHARE_LINE =
@@ -77,13 +87,9 @@ const WIDGET_LINE =
 export function isWidgetLine(text: string): boolean {
   const line = text.trim();
   if (WIDGET_LINE.test(line) || SHARE_LINE.test(line)) return true;
-  // `search`, not `test`: the patterns are global, and `test` would keep their position.
-  if (line.search(HIDDEN_EMAIL) === -1 && line.search(EMAIL) === -1) return false;
-  const rest = line
-    .replace(HIDDEN_EMAIL, " ")
-    .replace(EMAIL, " ")
-    .replace(/\b(?:e-?mail|contact|or|and|at)\b|[:;,|/()-]/giu, " ");
-  return rest.trim() === "";
+  if (!line.includes("@") && !/\[email/iu.test(line)) return false;
+  const label = withoutEmails(line).replace(/\b(?:e-?mail|contact|or|and|at)\b|[:;,|/()-]/giu, " ");
+  return label.trim() === "";
 }
 
 /** Lines after which nothing belongs to the article any more. */
@@ -117,9 +123,7 @@ const REPORTER_TAGLINE = /^to\s+contact\s+the\s+(?:reporters?|authors?|writers?)
 export function readReporterTagline(text: string): string[] | null {
   const match = REPORTER_TAGLINE.exec(text.trim());
   if (match === null) return null;
-  return (match[1] ?? "")
-    .replace(HIDDEN_EMAIL, " ")
-    .replace(EMAIL, " ")
+  return withoutEmails(match[1] ?? "")
     .split(/\s*(?:,|;|\band\b|&)\s*/iu)
     .map((part) => part.replace(/\s+at\s*$|\s+at\s+.*$/iu, "").trim())
     .filter((name) => name !== "" && isNameList(name));

@@ -24,7 +24,8 @@ const MAX_SHORT_LINE_WORDS = 5;
 const MAX_SHORT_LINE_LENGTH = 40;
 
 export function parseByline(text: string): Byline {
-  const byline = text.trim().replace(BY_PREFIX, "");
+  // Runs of white space collapsed first: the patterns below would take quadratic time over a long run.
+  const byline = text.trim().replace(/\s+/gu, " ").replace(BY_PREFIX, "");
   const names = byline.replace(OUTLET_SUFFIX, "").replace(BY_PREFIX, "");
   const authors = names
     .split(NAME_SEPARATORS)
@@ -55,6 +56,7 @@ export function looksLikeByline(text: string): boolean {
 
 /** `Name`, `Name and Name`, `Name, Name`: capitalised name words only. */
 export function isNameList(text: string): boolean {
+  if (text.length > MAX_BYLINE_LENGTH) return false;
   const names = text.split(NAME_SEPARATORS).map((name) => name.trim());
   return names.every((name) => {
     const words = name.split(/\s+/);

@@ -314,6 +314,8 @@ function continuesText(first: Line, second: Line): boolean {
   return !/[.?!។”"]$/u.test(first.text.trim()) && /^\p{Ll}/u.test(second.text.trim());
 }
 
+/** A byline and a date fit in this many characters; longer lines are text, and are not searched for either. */
+const MAX_BYLINE_AND_DATE_LENGTH = 240;
 /** Most words a byline after a date may have: `Cameron Wells and Phak Seangly`. */
 const MAX_TRAILING_BYLINE_WORDS = 8;
 
@@ -323,6 +325,7 @@ const MAX_TRAILING_BYLINE_WORDS = 8;
  * `Wednesday, 24 March 2010 15:04 Cameron Wells and Phak Seangly`.
  */
 function splitBylineAndDate(text: string, timeZone: string): { byline: string; date: string } | null {
+  if (text.length > MAX_BYLINE_AND_DATE_LENGTH) return null;
   for (let bar = text.indexOf("|"); bar !== -1; bar = text.indexOf("|", bar + 1)) {
     const byline = text.slice(0, bar).trim();
     const date = parseDateLine(text.slice(bar + 1), timeZone);

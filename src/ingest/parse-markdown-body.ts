@@ -8,6 +8,42 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
+/**
+ * Bounds on authored markdown, which the markdown parser needs: it recurses
+ * once per nesting level (thousands of `>` overflow the stack) and slows
+ * down more than linearly on many brackets. Real articles stay far below.
+ */
+export const MARKDOWN_LIMITS = { bytes: 128 * 1024, nesting: 100, brackets: 2000 } as const;
+
+export type MarkdownLimit =
+  | { kind: "bytes"; line: number; value: number }
+  | { kind: "nesting"; line: number; value: number }
+  | { kind: "brackets"; line: number; value: number };
+
+/** The first limit the markdown breaks, with the line to point at; null when it keeps them all. */
+export function markdownLimit(markdown: string, firstLine: number): MarkdownLimit | null {
+  const bytes = Buffer.byteLength(markdown);
+  if (bytes > MARKDOWN_LIMITS.bytes) return { kind: "bytes", line: firstLine, value: bytes };
+  let brackets = 0;
+  const lines = markdown.split("\n");
+  for (const [i, line] of lines.entries()) {
+    const depth = nestingDepth(line);
+    if (depth > MARKDOWN_LIMITS.nesting) return { kind: "nesting", line: firstLine + i, value: depth };
+    for (const char of line) if (char === "[") brackets++;
+    if (brackets > MARKDOWN_LIMITS.brackets) return { kind: "brackets", line: firstLine + i, value: brackets };
+  }
+  return null;
+}
+
+/** Block quote and list markers opening a line, plus its indentation in steps of two: how deep it nests. */
+function nestingDepth(line: string): number {
+  const containers = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/u.exec(line)?.[0] ?? "";
+  const markers = containers.replace(/[ \t]|\d/gu, "").length;
+  const indent =
+    (/^[ \t]*/u.exec(line.slice(containers.length))?.[0].length ?? 0) + containers.replace(/[^ \t]/gu, "").length;
+  return markers + Math.floor(indent / 2);
+}
+
 export interface MarkdownBody {
   /** Text of a leading `# heading`, which then serves as the headline. */
   heading: string | null;

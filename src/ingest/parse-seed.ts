@@ -14,7 +14,7 @@ import type { ExplainedLine } from "./line-roles.ts";
 import { normalizeNewlines, replaceUnrepresentable, splitLines } from "./lines.ts";
 import { parseByline } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
-import { paragraphsToTree, parseMarkdownBody } from "./parse-markdown-body.ts";
+import { markdownLimit, paragraphsToTree, parseMarkdownBody } from "./parse-markdown-body.ts";
 import { parseScrapedPage } from "./parse-scraped-page.ts";
 import type { ScrapedRelated } from "./parse-related.ts";
 import { countWords, detectLanguage } from "./text-stats.ts";
@@ -105,6 +105,11 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
   const clean = replaceUnrepresentable(text);
 
   const front = readFrontMatter(clean.text, options.timeZone, options.sectionNames);
+  const limit = markdown ? markdownLimit(front.content, front.contentLine) : null;
+  if (limit !== null) {
+    const problems = located([...front.findings, finding(limit.line, "error", problemText.markdownLimit(limit))]);
+    return { parsed: null, problems, lines: [] };
+  }
   const body = markdown
     ? markdownBody(front.content, front.contentLine)
     : scrapedBody(front.content, front.contentLine, options);

@@ -2,7 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Root } from "mdast";
-import type { Problem } from "../problems.ts";
+import { type Problem, problemText, skipFinding } from "../problems.ts";
 import type { SeedArticle } from "../record.ts";
 import { type SeedOptions, parseSeed, sha256Hex } from "./parse-seed.ts";
 
@@ -45,22 +45,57 @@ const READ_BATCH = 64;
 
 /** Seed paths relative to `dir`, `/`-separated, sorted, from every subfolder. */
 export async function listSeedFiles(dir: string): Promise<string[]> {
+  return (await findSeedFiles(dir)).files;
+}
+
+/**
+ * The seed files under `dir`, and warnings for what looks like a seed but is
+ * not read: a symbolic link (seeds are read only from real files inside the
+ * folder), or a file whose name is not UTF-8 (it cannot be named in the site).
+ */
+async function findSeedFiles(dir: string): Promise<{ files: string[]; problems: Problem[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && SEED_FILE.test(entry.name) && !entry.name.startsWith("."))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+    if (entry.isSymbolicLink()) problems.push(skipped(file, problemText.symbolicLink()));
+    else if (!entry.isFile() || !SEED_FILE.test(entry.name)) continue;
+    else if (file.includes("\uFFFD")) problems.push(skipped(file, problemText.fileNameNotUtf8()));
+    else files.push(file);
+  }
+  return { files: files.sort(), problems: problems.sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+function skipped(file: string, text: ReturnType<typeof problemText.symbolicLink>): Problem {
+  return { file, ...skipFinding(1, text) };
 }
 
 export async function ingestSeeds(dir: string, options: SeedOptions, hooks: IngestHooks = {}): Promise<IngestResult> {
-  const names = await listSeedFiles(dir);
-  const result: IngestResult = { articles: [], markdownTrees: new Map(), problems: [], files: [], parsed: new Map() };
+  const found = await findSeedFiles(dir);
+  const names = found.files;
+  const result: IngestResult = {
+    articles: [],
+    markdownTrees: new Map(),
+    problems: [...found.problems],
+    files: [],
+    parsed: new Map(),
+  };
   // Reads run in batches: one await per small file would leave the CPU idle on I/O.
   for (let start = 0; start < names.length; start += READ_BATCH) {
     const batch = names.slice(start, start + READ_BATCH);
-    const contents = await Promise.all(batch.map((file) => readFile(path.join(dir, file))));
+    const contents = await Promise.all(
+      batch.map((file) =>
+        readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => {
+          result.problems.push(skipped(file, problemText.unreadableFile(error.code ?? String(error))));
+          return null;
+        }),
+      ),
+    );
     batch.forEach((file, i) => {
-      ingestOne(result, file, contents[i] ?? Buffer.alloc(0), options, hooks.cached);
+      const bytes = contents[i];
+      if (bytes !== null && bytes !== undefined) ingestOne(result, file, bytes, options, hooks.cached);
       hooks.onSeed?.();
     });
   }

@@ -3,6 +3,7 @@
 /** ICU's dictionary-based word breaking splits unspaced Khmer into words. */
 const KHMER_WORDS = new Intl.Segmenter("km", { granularity: "word" });
 const KHMER = /\p{Script=Khmer}/u;
+const KHMER_RUN_LENGTH = 500;
 
 /**
  * Words as a reader counts them: spaced tokens with a letter or digit
@@ -12,13 +13,32 @@ export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
   for (const paragraph of paragraphs) {
     const khmer = KHMER.test(paragraph);
+    // Neighbouring Khmer tokens are segmented together, a few hundred characters at a time: one
+    // segmenter call per token costs far more, and one call over a very long run more still.
+    let khmerRun: string[] = [];
+    let runLength = 0;
+    const countKhmerRun = (): void => {
+      if (khmerRun.length === 0) return;
+      for (const segment of KHMER_WORDS.segment(khmerRun.join(" "))) if (segment.isWordLike === true) count++;
+      khmerRun = [];
+      runLength = 0;
+    };
     for (const token of paragraph.split(/\s+/u)) {
       if (khmer && KHMER.test(token)) {
-        for (const segment of KHMER_WORDS.segment(token)) if (segment.isWordLike === true) count++;
-      } else if (/[\p{L}\p{N}]/u.test(token)) {
-        count++;
+        // ICU's dictionary breaking slows down more than linearly on long runs: a very long
+        // token is counted in pieces (a word cut at a piece's edge may count twice).
+        for (let start = 0; start < token.length; start += KHMER_RUN_LENGTH) {
+          const piece = token.slice(start, start + KHMER_RUN_LENGTH);
+          khmerRun.push(piece);
+          runLength += piece.length + 1;
+          if (runLength >= KHMER_RUN_LENGTH) countKhmerRun();
+        }
+        continue;
       }
+      countKhmerRun();
+      if (/[\p{L}\p{N}]/u.test(token)) count++;
     }
+    countKhmerRun();
   }
   return count;
 }
@@ -30,8 +50,9 @@ export function detectLanguage(texts: readonly string[]): "en" | "km" {
   let khmer = 0;
   let latin = 0;
   for (const text of texts) {
-    khmer += text.match(/\p{Script=Khmer}/gu)?.length ?? 0;
-    latin += text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    // Removing the other letters counts without an array of one string per match.
+    khmer += text.replace(/\P{Script=Khmer}+/gu, "").length;
+    latin += text.replace(/\P{Script=Latin}+/gu, "").length;
   }
   return khmer > latin ? "km" : "en";
 }

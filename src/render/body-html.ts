@@ -14,12 +14,18 @@ import { withBase } from "./urls.ts";
 
 /**
  * Site-relative links in markdown bodies (`/about/`) point into the site, so
- * they get the base path too. Images whose source sanitizing removed are
- * dropped: an `<img>` without `src` is broken markup.
+ * they get the base path too. `//host/path` is not site-relative but a link
+ * to another host without a scheme, which sanitizing lets through as a
+ * relative URL: it is dropped, as every non-http(s) link is. Images whose
+ * source was dropped go too: an `<img>` without `src` is broken markup.
  */
 function rehypeBasePath(pathPrefix: string) {
   return (tree: HastRoot): void => {
     visit(tree, "element", (element, index, parent) => {
+      for (const name of ["href", "src", "cite"]) {
+        const value = element.properties[name];
+        if (typeof value === "string" && /^\s*[/\\]{2}/u.test(value)) delete element.properties[name];
+      }
       if (
         element.tagName === "img" &&
         typeof element.properties["src"] !== "string" &&

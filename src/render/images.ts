@@ -9,7 +9,7 @@ import Image from "@11ty/eleventy-img";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
 import { digest } from "../incremental/digest.ts";
-import { type ImageCache, filesOf, photoFile, toCachedImage } from "../incremental/image-cache.ts";
+import { type ImageCache, filesOf, resolvePhoto, toCachedImage } from "../incremental/image-cache.ts";
 import { type UrlContext, withBase } from "./urls.ts";
 
 export interface PhotoImage {
@@ -37,7 +37,10 @@ const WIDTHS = [480, 960];
 const FORMATS = ["avif", "webp", "jpeg"];
 const SIZES = "(min-width: 48rem) 46rem, 100vw";
 
-/** Null when a local image is missing or lies outside the seeds folder. */
+/**
+ * Null when a local image is missing or lies outside the seeds folder (both
+ * reported by validation); throws when it cannot be decoded.
+ */
 export async function processImage(image: string, alt: string, context: ImageContext): Promise<ProcessedImage | null> {
   if (/^https?:\/\//i.test(image)) {
     // Remote images are not fetched at build time (builds must work offline); link them as they are.
@@ -46,8 +49,9 @@ export async function processImage(image: string, alt: string, context: ImageCon
       files: [],
     };
   }
-  const source = photoFile(context.seedsDir, image);
-  if (source === null) return null;
+  const photo = await resolvePhoto(context.seedsDir, image);
+  if (!("file" in photo)) return null;
+  const source = photo.file;
   const bytes = await readFile(source).catch(() => null);
   if (bytes === null) return null;
   const urlPath = withBase("/img/", context.urls.pathPrefix);

@@ -190,8 +190,9 @@ function eleventyRuns(
 
 /**
  * Front-matter images, encoded (or taken from the image cache) a few at a
- * time and linked into the staging folder's `/img/`; a missing one is a
- * warning and no image.
+ * time and linked into the staging folder's `/img/`. A missing image, or
+ * one outside the seeds folder, was reported by validation and gives no
+ * image; one that fails to encode gives no image and a warning.
  */
 export async function processImages(
   archive: Archive,
@@ -202,22 +203,27 @@ export async function processImages(
   const images = new Map<string, PhotoImage>();
   // Two articles may show the same photo: its files are linked once.
   const files = new Set<string>();
-  const missing = new Set<ArticleRecord>();
+  const failed = new Set<ArticleRecord>();
   const withImage = archive.records.filter((record) => typeof record.photo?.image === "string");
   await forEachConcurrently(withImage, availableParallelism(), async (record) => {
-    const processed = await processImage(record.photo?.image ?? "", record.photo?.caption ?? record.headline, context);
-    if (processed === null) {
-      missing.add(record);
-      return;
-    }
+    const processed = await processImage(
+      record.photo?.image ?? "",
+      record.photo?.caption ?? record.headline,
+      context,
+    ).catch(() => {
+      failed.add(record);
+      return null;
+    });
+    if (processed === null) return;
     images.set(record.source.file, processed.photo);
     for (const file of processed.files) files.add(file);
   });
   await linkFiles(context.cache.dir, path.join(staging, "img"), [...files]);
-  // Warnings in archive order, whatever order the images finished in.
+  // Warnings in archive order, whatever order the images finished in; one per image, not again if validation gave it.
+  const reported = new Set(problems.filter((p) => p.message.startsWith("image ")).map((p) => p.file));
   for (const record of archive.records) {
-    if (missing.has(record)) {
-      problems.push(problem(record.source.file, 1, "warning", problemText.imageNotFound(record.photo?.image ?? "")));
+    if (failed.has(record) && !reported.has(record.source.file)) {
+      problems.push(problem(record.source.file, 1, "warning", problemText.imageUndecodable(record.photo?.image ?? "")));
     }
   }
   return images;

@@ -1,0 +1,50 @@
+/**
+ * Front-matter images, checked where they enter so that `npm run check`
+ * reports what the build would: missing, outside the seeds folder (also
+ * through a symbolic link), or not an image that can be decoded. Reads the
+ * image files and nothing else.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { resolvePhoto } from "../incremental/image-cache.ts";
+import { type Problem, problem, problemText } from "../problems.ts";
+import type { SeedArticle } from "../record.ts";
+
+export async function checkImages(articles: readonly SeedArticle[], seedsDir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    const image = article.photo?.image;
+    if (typeof image !== "string" || /^https?:\/\//iu.test(image)) continue;
+    const photo = await resolvePhoto(seedsDir, image);
+    const text =
+      "file" in photo
+        ? (await decodes(photo.file))
+          ? null
+          : problemText.imageUndecodable(image)
+        : photo.problem === "missing"
+          ? problemText.imageNotFound(image)
+          : problemText.imageOutside(image);
+    if (text === null) continue;
+    const line = await keyLine(path.join(seedsDir, article.source.file), "image");
+    problems.push(problem(article.source.file, line, "warning", text));
+  }
+  return problems;
+}
+
+/** Whether the image's header can be read: a text file, or an SVG with a broken entity, cannot. */
+async function decodes(file: string): Promise<boolean> {
+  try {
+    const metadata = await sharp(file).metadata();
+    return metadata.width !== undefined && metadata.height !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** 1-based line of `key:` in the seed's front matter, or 1. */
+async function keyLine(file: string, key: string): Promise<number> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  const index = text.split("\n").findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? 1 : index + 1;
+}
