@@ -38,9 +38,8 @@ export function markdownLimit(markdown: string, firstLine: number): MarkdownLimi
 /** Block quote and list markers opening a line, plus its indentation in steps of two: how deep it nests. */
 function nestingDepth(line: string): number {
   const containers = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/u.exec(line)?.[0] ?? "";
-  const markers = containers.replace(/[ \t]|\d/gu, "").length;
-  const indent =
-    (/^[ \t]*/u.exec(line.slice(containers.length))?.[0].length ?? 0) + containers.replace(/[^ \t]/gu, "").length;
+  const markers = containers.replace(/[ \t\d]/gu, "").length;
+  const indent = /^[ \t]*/u.exec(line)?.[0].length ?? 0;
   return markers + Math.floor(indent / 2);
 }
 
