@@ -71,10 +71,16 @@ export const seedArticleSchema = z.object({
   source: sourceSchema,
 });
 
+/** Site-relative, starts and ends with `/`, without any deployment base path. */
+const siteUrlSchema = z.string().regex(/^\/(?:[^/]+\/)+$/);
+
 export const articleRecordSchema = seedArticleSchema.omit({ explicitSlug: true }).extend({
   slug: slugSchema,
-  /** Site-relative, starts and ends with `/`, without any deployment base path. */
-  url: z.string().regex(/^\/(?:[^/]+\/)+$/),
+  url: siteUrlSchema,
+  /** The page of each of `authors`, in the same order. */
+  authorUrls: z.array(siteUrlSchema),
+  /** The page of each of `tags`, in the same order. */
+  tagUrls: z.array(siteUrlSchema),
 });
 
 export type Photo = z.infer<typeof photoSchema>;

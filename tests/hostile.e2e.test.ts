@@ -65,6 +65,15 @@ const SEEDS: Record<string, string> = {
       "\uFEFFleading BOM in a paragraph",
     ],
   }),
+  "dated-markup.txt": scrapedPage({
+    frontMatter: [
+      "date: 2021-06-01T09:00:00+07:00",
+      'tags: ["C<D", "a & b", "C++", "C", "c#", "Café", "cafe", "CAFE"]',
+      `byline: ${JSON.stringify("Sok <b>Dara</b> & Co")}`,
+    ].join("\n"),
+    headline: "Prices <b>soar</b> & ]]> ends CDATA",
+    body: ["Markup <i>in</i> the body & more."],
+  }),
   "nul-bytes.txt": scrapedPage({
     headline: "NUL bytes",
     body: ["before\u0000after", "bell\u0007 and escape\u001B[31m red"],
@@ -110,6 +119,59 @@ function executable(elements: Element[]): string[] {
     }
     return found;
   });
+}
+
+describe("feeds and name pages", () => {
+  test("Atom feeds are well-formed and carry headlines, summaries and tags as text", async () => {
+    const record = recordFor("dated-markup.txt");
+    for (const feedFile of ["feed.xml", path.join("national", "feed.xml")]) {
+      const feed = fromXml(await readFile(path.join(outDir, feedFile), "utf8"));
+      const entries = xmlElements(feed, "entry");
+      const entry = entries.find((e) => xmlElements(e, "title").some((t) => xmlTextOf(t) === record.headline));
+      expect(entry).toBeDefined();
+      if (entry === undefined) return;
+      const [title] = xmlElements(entry, "title");
+      expect(title?.attributes["type"]).toBe("text");
+      const [summary] = xmlElements(entry, "summary");
+      expect(summary?.attributes["type"]).toBe("text");
+      expect(xmlTextOf(summary)).toBe("Markup <i>in</i> the body & more.");
+      const labels = xmlElements(entry, "category").map((c) => c.attributes["label"]);
+      expect(labels).toEqual(expect.arrayContaining(["C<D", "a & b", "C++"]));
+      expect(xmlElements(entry, "name").map(xmlTextOf)).toEqual(record.authors);
+    }
+  });
+
+  test("tags whose slugs collide get pages of their own; names differing only in case or accents share one", async () => {
+    const record = recordFor("dated-markup.txt");
+    const urlOf = (tag: string): string => record.tagUrls[record.tags.indexOf(tag)] ?? "";
+    const distinct = ["C++", "C", "c#", "C<D", "a & b"].map(urlOf);
+    expect(new Set(distinct).size).toBe(distinct.length);
+    expect(urlOf("Café")).toBe(urlOf("cafe"));
+    expect(urlOf("CAFE")).toBe(urlOf("cafe"));
+    for (const tag of ["C++", "C", "c#"]) {
+      const page = await readPage(outDir, urlOf(tag));
+      expect(page.text("h1")).toBe(`Tagged “${tag}”`);
+    }
+  });
+});
+
+type XmlNode = ReturnType<typeof fromXml>["children"][number] | ReturnType<typeof fromXml>;
+type XmlElement = Extract<XmlNode, { type: "element" }>;
+
+function xmlElements(node: XmlNode, name: string): XmlElement[] {
+  if (!("children" in node)) return [];
+  return node.children.flatMap((child) =>
+    child.type === "element" ? [...(child.name === name ? [child] : []), ...xmlElements(child, name)] : [],
+  );
+}
+
+function xmlTextOf(node: XmlElement | undefined): string {
+  if (node === undefined) return "";
+  return node.children
+    .map((child) =>
+      child.type === "text" || child.type === "cdata" ? child.value : child.type === "element" ? xmlTextOf(child) : "",
+    )
+    .join("");
 }
 
 describe("hostile seeds", () => {

@@ -8,7 +8,8 @@ import { fromHtml } from "hast-util-from-html";
 import { selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { describe, expect, test } from "vitest";
-import { reattachDropCap } from "../src/ingest/parse-body.ts";
+import { isFooterStart, isWidgetLine, readReporterTagline } from "../src/ingest/page-chrome.ts";
+import { isSalutation, reattachDropCap } from "../src/ingest/parse-body.ts";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
 import { renderBodyHtml } from "../src/render/body-html.ts";
 import { SEED_OPTIONS, scrapedPage } from "./helpers.ts";
@@ -25,7 +26,11 @@ const representable = (text: string): boolean => !/[^\P{Cc}]|\p{Noncharacter_Cod
 const paragraph = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 120 })
   .filter((text) => representable(text) && !/\n|\r|\u2028|\u2029/.test(text) && /^\S/u.test(text) && text.trim() !== "")
-  .map((text) => `${text}.`);
+  .map((text) => `${text}.`)
+  // The site's own footers, widgets, taglines and letter salutations are dropped from bodies by design.
+  .filter(
+    (text) => !isFooterStart(text) && !isWidgetLine(text) && readReporterTagline(text) === null && !isSalutation(text),
+  );
 
 const headline = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 80 })

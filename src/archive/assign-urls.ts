@@ -1,10 +1,12 @@
 /**
- * Gives every article a unique slug and its URL. Front-matter slugs are kept
+ * Gives every article a unique slug and its URL, and the URLs of its author
+ * and tag pages. Front-matter slugs are kept
  * as written; derived ones get `-2`, `-3`… on collision, so two seeds with the
  * same headline both get pages and neither overwrites the other.
  */
 import { type Problem, problem, problemText } from "../problems.ts";
 import type { ArticleRecord, SeedArticle } from "../record.ts";
+import { nameUrls } from "./name-urls.ts";
 import { slugify } from "./slugify.ts";
 
 export interface AssignedUrls {
@@ -25,11 +27,25 @@ export function assignUrls(articles: readonly SeedArticle[]): AssignedUrls {
       problems.push(problem(article.source.file, 1, "error", problemText.duplicateSlug(article.explicitSlug, other)));
   }
 
+  const authorUrls = nameUrls(
+    articles.flatMap((article) => article.authors),
+    "author",
+  );
+  const tagUrls = nameUrls(
+    articles.flatMap((article) => article.tags),
+    "tag",
+  );
   const records = articles.map((article): ArticleRecord => {
     const { explicitSlug, ...rest } = article;
     const slug =
       explicitSlug ?? claimSlug(owner, derivedSlug(article.headline, article.source.sha256), article.source.file);
-    return { ...rest, slug, url: `/${article.section}/${slug}/` };
+    return {
+      ...rest,
+      slug,
+      url: `/${article.section}/${slug}/`,
+      authorUrls: article.authors.map((name) => authorUrls.get(name) ?? ""),
+      tagUrls: article.tags.map((tag) => tagUrls.get(tag) ?? ""),
+    };
   });
   return { records, problems };
 }

@@ -52,14 +52,6 @@ export function sectionName(section: string, names: Readonly<Record<string, stri
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function authorUrl(name: string): string {
-  return `/author/${slugify(name) || "unnamed"}/`;
-}
-
-export function tagUrl(tag: string): string {
-  return `/tag/${slugify(tag) || "untitled"}/`;
-}
-
 /** `records` must be in archive order. */
 export function buildListings(
   records: readonly ArticleRecord[],
@@ -77,8 +69,8 @@ export function buildListings(
 
   for (const record of records) {
     add("section", sectionUrl(record.section), sectionName(record.section, sectionNames), record);
-    for (const author of record.authors) add("author", authorUrl(author), author, record);
-    for (const tag of record.tags) add("tag", tagUrl(tag), tag, record);
+    record.authors.forEach((author, i) => add("author", record.authorUrls[i] ?? "", author, record));
+    record.tags.forEach((tag, i) => add("tag", record.tagUrls[i] ?? "", tag, record));
     if (record.date === null) {
       add("undated", "/undated/", "Undated articles", record);
     } else {

@@ -59,7 +59,7 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
 
   const first = blocks[0];
   let letter = isLetter;
-  if (first !== undefined && first.length === 1 && SALUTATION.test((first[0] as Line).text.trim())) {
+  if (first !== undefined && first.length === 1 && isSalutation((first[0] as Line).text)) {
     roles.mark(first[0], "salutation");
     blocks.shift();
     letter = true;
@@ -72,6 +72,10 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
   const texts = paragraphs.map((paragraph) => paragraph.map((line) => line.text).join(wrapped ? " " : "\n"));
   if (texts[0] !== undefined) texts[0] = reattachDropCap(texts[0]);
   return { paragraphs: texts, authors };
+}
+
+export function isSalutation(text: string): boolean {
+  return SALUTATION.test(text.trim());
 }
 
 /** Blocks without widget lines, reporter taglines and anything from the first footer line on. */

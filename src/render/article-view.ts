@@ -1,7 +1,6 @@
 /** Everything an article page shows, computed once per article for the template. */
 import type { Root } from "mdast";
 import type { Archive } from "../archive/build-archive.ts";
-import { authorUrl, tagUrl } from "../archive/listings.ts";
 import { digestJson } from "../incremental/digest.ts";
 import { paragraphsToTree } from "../ingest/parse-markdown-body.ts";
 import type { ArticleRecord } from "../record.ts";
@@ -93,7 +92,7 @@ function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHt
     {
       record,
       sectionName: own.section.text,
-      authorUrls: record.authors.map((name) => absoluteUrl(authorUrl(name), urls)),
+      authorUrls: record.authorUrls.map((url) => absoluteUrl(url, urls)),
       imageUrl: image?.url ?? null,
       description,
     },
@@ -105,8 +104,8 @@ function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHt
     summary: own,
     description,
     readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
-    byline: record.byline === null ? [] : bylineParts(record.byline, record.authors),
-    tags: record.tags.map((tag) => ({ text: tag, url: tagUrl(tag) })),
+    byline: record.byline === null ? [] : bylineParts(record.byline, record.authors, record.authorUrls),
+    tags: record.tags.map((tag, i) => ({ text: tag, url: record.tagUrls[i] ?? "" })),
     image,
     older: summary(neighbours?.older ?? null),
     newer: summary(neighbours?.newer ?? null),

@@ -1,5 +1,5 @@
 /** An article as lists and links show it: headline, date, section and teaser. */
-import { authorUrl, sectionName, sectionUrl } from "../archive/listings.ts";
+import { sectionName, sectionUrl } from "../archive/listings.ts";
 import type { ArticleRecord } from "../record.ts";
 import { excerpt } from "./excerpt.ts";
 import { displayDate } from "./format-date.ts";
@@ -58,14 +58,14 @@ export interface BylinePart {
 }
 
 /** `Kong Meta and Alex Willemyns` -> name, ` and `, name; the printed text is kept whole. */
-export function bylineParts(byline: string, authors: readonly string[]): BylinePart[] {
+export function bylineParts(byline: string, authors: readonly string[], authorUrls: readonly string[]): BylinePart[] {
   const parts: BylinePart[] = [];
   let rest = byline;
-  for (const author of authors) {
+  for (const [i, author] of authors.entries()) {
     const at = rest.indexOf(author);
     if (at === -1) continue;
     if (at > 0) parts.push({ text: rest.slice(0, at), url: null });
-    parts.push({ text: author, url: authorUrl(author) });
+    parts.push({ text: author, url: authorUrls[i] ?? null });
     rest = rest.slice(at + author.length);
   }
   if (rest !== "") parts.push({ text: rest, url: null });
