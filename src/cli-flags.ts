@@ -16,10 +16,12 @@ export interface ParsedFlags {
   verbose: boolean;
   help: boolean;
   port: number;
+  /** Address `npm run serve` listens on. */
+  host: string;
 }
 
 /** Throws a `TypeError` with Node's message for unknown or malformed flags. */
-export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean } = {}): ParsedFlags {
+export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolean } = {}): ParsedFlags {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -31,7 +33,9 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
       strict: { type: "boolean", default: false },
       "no-wait": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
-      ...(extra.port === true ? { port: { type: "string", default: "8080" } } : {}),
+      ...(extra.serve === true
+        ? { port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" } }
+        : {}),
     },
     strict: true,
   });
@@ -57,5 +61,6 @@ export function parseBuildFlags(argv: readonly string[], extra: { port?: boolean
     verbose: !values.quiet,
     help: values.help,
     port,
+    host: typeof values.host === "string" ? values.host : "127.0.0.1",
   };
 }

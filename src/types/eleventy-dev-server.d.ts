@@ -1,5 +1,7 @@
 /** The parts of @11ty/eleventy-dev-server's untyped API this project uses. */
 declare module "@11ty/eleventy-dev-server" {
+  import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
   export interface DevServerOptions {
     pathPrefix?: string;
     liveReload?: boolean;
@@ -11,5 +13,10 @@ declare module "@11ty/eleventy-dev-server" {
     serve(port: number): void;
     reload(event?: Record<string, never>): void;
     close(): Promise<void>;
+    /** The HTTP server, created on first use with `onRequestHandler`. */
+    readonly server: Server;
+    onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
+    /** Starts listening; the server's own takes a port only. */
+    _serverListen(port: number): void;
   }
 }

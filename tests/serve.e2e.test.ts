@@ -1,0 +1,94 @@
+/** `npm run serve`: listens on the loopback only by default, and a bad request gets 400 while the server goes on. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, mkdir, writeFile } from "node:fs/promises";
+import { request } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PROJECT_ROOT, scrapedPage } from "./helpers.ts";
+
+let work: string;
+let child: ChildProcess;
+let port: number;
+let output = "";
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port: found } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return found;
+}
+
+/** A raw GET, with the path sent exactly as given (no URL normalisation). */
+function get(rawPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET" }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Local addresses (hex, as /proc/net/tcp writes them) of sockets listening on `port`. */
+async function listeningAddresses(): Promise<string[]> {
+  const table = `${await readFile("/proc/net/tcp", "utf8")}${await readFile("/proc/net/tcp6", "utf8").catch(() => "")}`;
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  return table
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/u))
+    .filter((fields) => fields[1]?.endsWith(`:${hexPort}`) && fields[3] === "0A")
+    .map((fields) => fields[1]?.split(":")[0] ?? "");
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-serve-"));
+  const seeds = path.join(work, "seeds");
+  await mkdir(seeds);
+  await writeFile(path.join(seeds, "one.txt"), scrapedPage({ headline: "Served", body: ["Served body."] }));
+  port = await freePort();
+  child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(PROJECT_ROOT, "src/serve.ts"),
+      "--seeds",
+      seeds,
+      "--out",
+      path.join(work, "site"),
+      "--port",
+      String(port),
+      "--quiet",
+    ],
+    { cwd: PROJECT_ROOT, stdio: "pipe" },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  for (let i = 0; i < 600 && (await listeningAddresses()).length === 0; i++)
+    await new Promise((r) => setTimeout(r, 50));
+}, 60_000);
+
+afterAll(async () => {
+  child.kill();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("npm run serve", () => {
+  test("listens on 127.0.0.1 only", async () => {
+    expect(await listeningAddresses()).toEqual(["0100007F"]);
+  });
+
+  test("a malformed or escaping request gets 400, and the server keeps serving", async () => {
+    expect(await get("/")).toBe(200);
+    expect(await get("/%")).toBe(400);
+    expect(await get("/..%2f..%2fetc%2fpasswd")).toBe(400);
+    expect(await get("/%E0%A4%A")).toBe(400);
+    expect(await get("/")).toBe(200);
+    expect(child.exitCode).toBeNull();
+    expect(output).not.toMatch(/URIError|Invalid path/u);
+  });
+});
