@@ -1,20 +1,9 @@
 /** `npm run check`: `--explain FILE` shows each line's role; `--help` and bad flags behave like the build's. */
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
-import { PARSE_FIXTURES, PROJECT_ROOT } from "./helpers.ts";
+import { PARSE_FIXTURES, type ScriptOutcome, runScript } from "./helpers.ts";
 
-const run = promisify(execFile);
-
-async function check(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/check.ts"), ...args], {
-    cwd: PROJECT_ROOT,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const check = (args: readonly string[]): Promise<ScriptOutcome> => runScript("check.ts", args);
 
 /** `  7  date              Publication date` -> [7, "date"]. */
 function roles(stdout: string): [number, string][] {

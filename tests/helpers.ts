@@ -1,10 +1,12 @@
 /** Shared test set-up: parse options, fixture folders, temporary directories. */
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
 import { SITE_MARKER } from "../src/publish.ts";
 
@@ -22,6 +24,7 @@ export const SEED_OPTIONS: SeedOptions = {
 };
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
+const runFile = promisify(execFile);
 export const PARSE_FIXTURES = path.join(PROJECT_ROOT, "tests/fixtures/parse");
 export const REAL_SEED = path.join(PROJECT_ROOT, "seeds/000_e0ac2be6c21d23bc.txt");
 
@@ -115,6 +118,24 @@ export async function hashTree(dir: string): Promise<string> {
     .sort();
   for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(dir, file)));
   return hash.digest("hex");
+}
+
+/** What one run of a command-line entry point printed, and its exit code. */
+export interface ScriptOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `src/<script>` (`cli.ts`, `check.ts`…) with Node and tsx, as `npm run` would, and waits for it. */
+export function runScript(script: string, args: readonly string[]): Promise<ScriptOutcome> {
+  return runFile(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
+    cwd: PROJECT_ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: ScriptOutcome) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
 }
 
 /** Every path below `dir`, relative and sorted, to see what a run wrote where. */

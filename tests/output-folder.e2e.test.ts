@@ -3,31 +3,16 @@
  * folder, nothing deleted or restored that this tool did not make, refused
  * outputs with their own exit code, and a cache folder of the tool's own.
  */
-import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
-import { PROJECT_ROOT, hashTree, listTree, scrapedPage } from "./helpers.ts";
+import { PROJECT_ROOT, type ScriptOutcome, hashTree, listTree, runScript, scrapedPage } from "./helpers.ts";
 
-const run = promisify(execFile);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function buildCli(args: readonly string[]): Promise<Outcome> {
-  return run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli.ts"), "--quiet", ...args], {
-    cwd: PROJECT_ROOT,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: Outcome) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
+type Outcome = ScriptOutcome;
+const buildCli = (args: readonly string[]): Promise<Outcome> => runScript("cli.ts", ["--quiet", ...args]);
 
 function spawnBuild(args: readonly string[]): { child: ChildProcess; done: Promise<Outcome>; stderr: () => string } {
   const child = spawn(

@@ -3,34 +3,22 @@
  * message` with a hint, the same in `npm run check` and `npm run build`,
  * and never a stack trace.
  */
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { slugify } from "../src/archive/slugify.ts";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
 import { renderBodyHtml } from "../src/render/body-html.ts";
-import { PROJECT_ROOT, SEED_OPTIONS, scrapedPage } from "./helpers.ts";
+import { SEED_OPTIONS, type ScriptOutcome, runScript, scrapedPage } from "./helpers.ts";
 
-const run = promisify(execFile);
+type Outcome = ScriptOutcome;
+const cli = runScript;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(script: string, args: readonly string[]): Promise<Outcome> {
-  return run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
-    cwd: PROJECT_ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: Outcome) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+/** Every expected line starts one of the reported lines. */
+function expectReported(reported: readonly string[], expected: readonly string[]): void {
+  for (const start of expected) expect(reported.some((line) => line.startsWith(start))).toBe(true);
 }
 
 /** `path:line: severity: message` lines of a run's output, without the seeds folder. */
@@ -105,16 +93,14 @@ describe("warnings: the build goes on, check and build report the same", () => {
   test("each problem is located and reported the same by check and build", () => {
     const reported = problemLines(check.stderr, seeds);
     expect(reported).toEqual(problemLines(built.stderr, seeds));
-    for (const expected of [
+    expectReported(reported, [
       "text-image.txt:2: warning: image `images/text.jpg` cannot be decoded as an image",
       "svg-image.txt:2: warning: image `images/broken.svg` cannot be decoded as an image",
       "linked-image.txt:2: warning: image `images/linked.jpg` lies outside the seeds folder",
       "missing-image.txt:2: warning: image `images/gone.jpg` not found inside the seeds folder",
       "linked-seed.txt:1: warning: symbolic link not followed",
       "caf\uFFFD.txt:1: warning: the file name is not valid UTF-8",
-    ]) {
-      expect(reported.some((line) => line.startsWith(expected))).toBe(true);
-    }
+    ]);
   });
 
   test("nothing outside the seeds folder is published, and the pages are there without photos", async () => {
@@ -151,7 +137,7 @@ describe("errors: the build stops, each located, check reports the same", () => 
       expect(`${outcome.stdout}${outcome.stderr}`).not.toMatch(/\n\s+at |RangeError/u);
     const reported = problemLines(check.stderr, seeds);
     expect(reported).toEqual(problemLines(built.stderr, seeds));
-    for (const expected of [
+    expectReported(reported, [
       "long-slug.txt:2: error: front matter `slug` must be at most 200 bytes long",
       "long-section.txt:2: error: front matter `section` must be at most 200 bytes long",
       "section-pagefind.txt:1: error: section `pagefind` would collide with the site's own pages",
@@ -161,9 +147,7 @@ describe("errors: the build stops, each located, check reports the same", () => 
       "section-sitemap.txt:1: error: section `sitemap` would collide",
       "nested.md:6: error: markdown nested 8000 levels deep",
       "nested-list.md:4: error: markdown nested 3000 levels deep",
-    ]) {
-      expect(reported.some((line) => line.startsWith(expected))).toBe(true);
-    }
+    ]);
   });
 });
 
