@@ -4,9 +4,10 @@ import type { ParsedFlags } from "./cli-flags.ts";
 import { formatProblem } from "./problems.ts";
 import { OutputBusyError } from "./output-lock.ts";
 import { OutputFolderError } from "./publish.ts";
+import { UsageError, describeError } from "./usage-error.ts";
 
 /** Exit codes of a build, as the README lists them. */
-export const EXIT = { built: 0, seedErrors: 1, badFlags: 2, outputRefused: 3, outputBusy: 4 } as const;
+export const EXIT = { built: 0, seedErrors: 1, badFlags: 2, outputRefused: 3, outputBusy: 4, failed: 5 } as const;
 
 /** Builds once and reports; returns the exit code. */
 export async function buildAndReport(flags: ParsedFlags): Promise<number> {
@@ -39,7 +40,14 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
       console.error(`build failed: ${error.message}`);
       return EXIT.outputBusy;
     }
-    if (!(error instanceof BuildError)) throw error;
+    if (error instanceof UsageError) {
+      console.error(describeError(error));
+      return EXIT.badFlags;
+    }
+    if (!(error instanceof BuildError)) {
+      console.error(`build failed: ${describeError(error)} (DEBUG=1 shows where)`);
+      return EXIT.failed;
+    }
     for (const p of error.problems)
       if (p.severity === "error" || flags.verbose) console.error(formatProblem(p, seedsDir));
     console.error(`build failed: ${error.message}`);

@@ -7,6 +7,7 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { checkImages } from "./ingest/check-images.ts";
@@ -26,6 +27,7 @@ import type { RenderedSite } from "./render/render-site.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import type { UrlContext } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
+import { UsageError } from "./usage-error.ts";
 
 export interface BuildOptions {
   /** Folder of `.txt` and `.md` seeds. */
@@ -88,6 +90,12 @@ export interface ValidateOptions {
 /** The validation pass: every seed parsed (or taken from `cached`) and checked, the archive assembled, nothing written. */
 export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
   const { progress = new Progress(false), cached, strict = false } = how;
+  const seeds = await stat(seedsDir).catch(() => null);
+  if (seeds === null || !seeds.isDirectory()) {
+    throw new UsageError(
+      `--seeds ${seedsDir}: ${seeds === null ? "no such folder" : "not a folder"}; give the folder that holds your .txt and .md seeds`,
+    );
+  }
   const options = seedOptions(site);
   const ingest = await progress.phase("read and parse seeds", 0, () =>
     ingestSeeds(seedsDir, options, { onSeed: () => progress.tick(), ...(cached === undefined ? {} : { cached }) }),
@@ -173,7 +181,6 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
       outDir,
       previous: previous === null || changed === null ? null : { state: previous, changed },
       progress,
-      quiet: options.quiet ?? false,
     });
     published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
   } catch (error) {

@@ -12,6 +12,7 @@ import { explainSeed } from "./ingest/parse-seed.ts";
 import { type Problem, formatProblem } from "./problems.ts";
 import type { SeedArticle } from "./record.ts";
 import { loadSiteConfig } from "./site-config.ts";
+import { UsageError, describeError } from "./usage-error.ts";
 
 const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
        npm run check -- --explain FILE
@@ -111,4 +112,7 @@ function explainedLine(line: ExplainedLine, width: number): string {
   return `${String(line.number).padStart(width)}  ${role.padEnd(17)} ${text}`.trimEnd();
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof UsageError ? describeError(error) : `check failed: ${describeError(error)}`);
+  return error instanceof UsageError ? 2 : 1;
+});

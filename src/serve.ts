@@ -7,7 +7,7 @@ import { watch } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeBase } from "./build.ts";
-import { buildAndReport } from "./build-report.ts";
+import { EXIT, buildAndReport } from "./build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
 import { startDevServer } from "./dev-server.ts";
 import { rebuildQueue } from "./rebuild-queue.ts";
@@ -37,7 +37,15 @@ async function main(argv: string[]): Promise<void> {
     console.error(
       `rebuild failed, still serving the last site built: ${error instanceof Error ? error.message : String(error)}`,
     );
-  await buildAndReport(flags).catch(reportFailure);
+  const first = await buildAndReport(flags).catch((error: unknown) => {
+    reportFailure(error);
+    return EXIT.failed;
+  });
+  // A bad flag or setting is not fixed by waiting for edits.
+  if (first === EXIT.badFlags) {
+    process.exitCode = EXIT.badFlags;
+    return;
+  }
   const server = startDevServer({
     dir: path.resolve(flags.build.outDir),
     pathPrefix: normalizeBase(flags.build.base ?? "/"),

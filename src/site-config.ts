@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { slugSchema } from "./record.ts";
+import { UsageError } from "./usage-error.ts";
 
 export const siteConfigSchema = z
   .object({
@@ -46,7 +47,12 @@ export function loadSiteConfig(overrides: Partial<SiteConfig> = {}, env: NodeJS.
   const result = siteConfigSchema.safeParse({ ...file, ...fromEnv, ...overrides });
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new Error(`site settings are invalid (site.config.json, SITE_URL or flags):\n${issues}`);
+    const where = result.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    const fix =
+      where === "siteUrl"
+        ? "give an absolute http(s) URL such as https://archive.example.org (--site-url, SITE_URL or siteUrl in site.config.json)"
+        : "correct site.config.json, SITE_URL or the flag";
+    throw new UsageError(`site settings are invalid: ${issues.trim().replace(/\n\s*/g, "; ")}; ${fix}`);
   }
   return result.data;
 }

@@ -41,7 +41,6 @@ export interface RenderContext {
   /** The state of the build that published `outDir`, and the files of it changed since (by hand); null when there is none. */
   previous: { state: BuildState; changed: ReadonlySet<string> } | null;
   progress: Progress;
-  quiet: boolean;
 }
 
 /** Pages per Eleventy run: bounds the memory one run holds, at a small cost per run. */
@@ -101,7 +100,6 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     searchShards: [...shards.keys()].map((name) => `/pagefind/${name}/`),
     outDir: staging,
     pathPrefix: urls.pathPrefix,
-    quiet: context.quiet,
   };
   const runs = eleventyRuns(articlesToRender, listsToRender);
   await progress.phase("pages", articlesToRender.length + listsToRender.length, async () => {

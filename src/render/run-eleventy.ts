@@ -30,7 +30,6 @@ export interface EleventyRun {
   templates: NunjucksTemplates;
   /** Deployment base path, `/` or `/some/path/`. */
   pathPrefix: string;
-  quiet: boolean;
 }
 
 export async function runEleventy(run: EleventyRun): Promise<void> {
@@ -39,7 +38,9 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
   // handed over through this holder and dropped when the run ends.
   const pages: Pick<EleventyRun, "articles" | "listPages"> = { articles: run.articles, listPages: run.listPages };
   const eleventy = new Eleventy(undefined, run.outDir, {
-    quietMode: run.quiet,
+    // The build's progress line is the only per-build output: Eleventy's
+    // line per written page (13,000 at 10k articles, naming the staging folder) is not.
+    quietMode: true,
     configPath: "",
     pathPrefix: run.pathPrefix,
     config(config) {
@@ -55,7 +56,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
       config.addGlobalData("searchShards", run.searchShards);
     },
   });
-  if (run.quiet) eleventy.disableLogger();
+  eleventy.disableLogger();
   try {
     await eleventy.write();
   } finally {

@@ -1,0 +1,65 @@
+/** Mistakes in what a user asks for: one line saying what to give instead, exit 2, no stack trace. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { REAL_SEED, runScript } from "./helpers.ts";
+
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "ppp-messages-"));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("plain errors for bad flags and settings", () => {
+  const seeds = path.dirname(REAL_SEED);
+  test.each([
+    [
+      "build --seeds does-not-exist",
+      "cli.ts",
+      ["--seeds", "does-not-exist"],
+      {},
+      /^--seeds does-not-exist: no such folder; give the folder/,
+    ],
+    ["check --seeds nope", "check.ts", ["--seeds", "nope"], {}, /^--seeds nope: no such folder/],
+    [
+      "build --site-url notaurl",
+      "cli.ts",
+      ["--seeds", seeds, "--site-url", "notaurl"],
+      {},
+      /^site settings are invalid: siteUrl: .*give an absolute http\(s\) URL/,
+    ],
+    [
+      "check with SITE_URL=foo",
+      "check.ts",
+      ["--seeds", seeds],
+      { SITE_URL: "foo" },
+      /^site settings are invalid: siteUrl/,
+    ],
+  ])("%s", async (_name, script, args, env, message) => {
+    const previous = process.env["SITE_URL"];
+    Object.assign(process.env, env);
+    try {
+      const out = path.join(work, `site-${script}`);
+      const outcome = await runScript(script, script === "cli.ts" ? [...args, "--out", out] : args);
+      expect(outcome.code).toBe(2);
+      const lines = outcome.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(outcome.stderr).not.toMatch(/\n\s+at /u);
+    } finally {
+      if (previous === undefined) delete process.env["SITE_URL"];
+      else process.env["SITE_URL"] = previous;
+    }
+  });
+
+  test("check --help works like build --help", async () => {
+    const help = await runScript("check.ts", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run check/);
+  });
+});
