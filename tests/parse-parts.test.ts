@@ -268,6 +268,16 @@ describe("front matter", () => {
     ]);
   });
 
+  test("one mistake keeps every valid key, so it does not cascade", () => {
+    const { data, findings } = readFrontMatter(
+      "---\nheadline: Kept headline\ndate: 2019-13-45\ntitel: typo\nsection: Business\n---\nbody\n",
+      ZONE,
+      { business: "Business" },
+    );
+    expect(findings.map((f) => f.line)).toEqual([3, 4]);
+    expect(data).toEqual({ headline: "Kept headline", section: "business" });
+  });
+
   test("invalid YAML points at its line", () => {
     const { findings } = readFrontMatter("---\ndate: 2019-04-24\ntags: [a\n---\nbody\n", ZONE);
     expect(findings).toHaveLength(1);

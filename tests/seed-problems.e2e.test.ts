@@ -90,9 +90,12 @@ describe("warnings: the build goes on, check and build report the same", () => {
     }
   });
 
-  test("each problem is located and reported the same by check and build", () => {
+  test("each problem is located and reported the same by check, build and a no-change rebuild", async () => {
     const reported = problemLines(check.stderr, seeds);
     expect(reported).toEqual(problemLines(built.stderr, seeds));
+    const again = await cli("cli.ts", ["--seeds", seeds, "--out", out()]);
+    expect(again.stdout).toMatch(/nothing changed/);
+    expect(problemLines(again.stderr, seeds)).toEqual(reported);
     expectReported(reported, [
       "text-image.txt:2: warning: image `images/text.jpg` cannot be decoded as an image",
       "svg-image.txt:2: warning: image `images/broken.svg` cannot be decoded as an image",

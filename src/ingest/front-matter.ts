@@ -124,7 +124,21 @@ export function readFrontMatter(
     const key = String(issue.path[0] ?? "");
     return [finding(keyLine(key), "error", problemText.badFrontMatter(key, issue.message))];
   });
-  return { data: {}, content: parsed.content, contentLine, findings };
+  // Every key that is valid on its own is kept, so one mistake does not hide the rest (`no headline found`).
+  return { data: validKeys(raw, timeZone, sectionNames), content: parsed.content, contentLine, findings };
+}
+
+/** The keys of `raw` that pass the schema one by one. */
+function validKeys(raw: unknown, timeZone: string, sectionNames: Readonly<Record<string, string>>): FrontMatter {
+  if (raw === null || typeof raw !== "object") return {};
+  const shape = frontMatterSchema(timeZone, sectionNames).shape;
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = (shape as Record<string, z.ZodType | undefined>)[key];
+    const parsed = field?.safeParse(value);
+    if (parsed?.success === true && parsed.data !== undefined) data[key] = parsed.data;
+  }
+  return data as FrontMatter;
 }
 
 function yamlFinding(error: unknown): Finding {
