@@ -3,9 +3,9 @@
  * site on localhost, and rebuilds and reloads the browser when a seed,
  * template, stylesheet or the site settings change.
  */
-import { watch } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { watch } from "chokidar";
 import { normalizeBase } from "./build.ts";
 import { EXIT, buildAndReport } from "./build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
@@ -62,7 +62,9 @@ async function main(argv: string[]): Promise<void> {
     `${PROJECT_ROOT}public`,
     `${PROJECT_ROOT}site.config.json`,
   ];
-  for (const target of watched) watch(target, { recursive: true }, () => queue.trigger());
+  // chokidar, not Node's recursive fs.watch: on Linux that loses a file once an editor (or
+  // `sed -i`) has replaced it, and misses every later in-place save of it.
+  watch(watched, { ignoreInitial: true }).on("all", () => queue.trigger());
   console.log(`watching ${watched.map((w) => path.relative(process.cwd(), w) || ".").join(", ")} for changes`);
 }
 

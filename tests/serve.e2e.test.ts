@@ -1,6 +1,6 @@
 /** `npm run serve`: listens on the loopback only by default, and a bad request gets 400 while the server goes on. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -62,7 +62,6 @@ beforeAll(async () => {
       path.join(work, "site"),
       "--port",
       String(port),
-      "--quiet",
     ],
     { cwd: PROJECT_ROOT, stdio: "pipe" },
   );
@@ -77,7 +76,35 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+/** Summary lines printed so far: one per build. */
+const builds = (): number => output.split("\n").filter((line) => /^\d+ articles?, \d+ pages in /u.test(line)).length;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; output so far:\n${output}`);
+}
+
 describe("npm run serve", () => {
+  test("notices a save that replaces the file, and every in-place save after it", async () => {
+    const seed = path.join(work, "seeds", "one.txt");
+    const page = (n: number): string => scrapedPage({ headline: "Served", body: [`Served body, version ${n}.`] });
+    await until(() => builds() >= 1, "the first build");
+    // As `sed -i` and many editors save: a new file renamed over the old one.
+    await writeFile(`${seed}.tmp`, page(2));
+    await rename(`${seed}.tmp`, seed);
+    await until(() => builds() >= 2, "the rebuild after the replacing save");
+    // Then in place, as `cp`, `git checkout` and other editors save.
+    await writeFile(seed, page(3));
+    await until(() => builds() >= 3, "the rebuild after the first in-place save");
+    await writeFile(seed, page(4));
+    await until(() => builds() >= 4, "the rebuild after the second in-place save");
+    const html = await readFile(path.join(work, "site", "national", "served", "index.html"), "utf8");
+    expect(html).toContain("Served body, version 4.");
+  });
+
   test("listens on 127.0.0.1 only", async () => {
     expect(await listeningAddresses()).toEqual(["0100007F"]);
   });
