@@ -1,14 +1,16 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42]`: builds
- * synthetic archives with this project and with Hugo on the same articles,
- * times a full build, a rebuild with no change and a rebuild after editing
- * one seed, records peak memory (RSS of the build and its child processes),
- * prints a table and writes bench/results.json.
+ * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42] [--save] [--dir DIR]`:
+ * builds synthetic archives with this project and with Hugo on the same
+ * articles, times a full build, a rebuild with no change and a rebuild after
+ * editing one seed, records peak memory (RSS of the build and its child
+ * processes) and prints a table. Each size runs in a fresh temporary folder
+ * (under `--dir`, e.g. /dev/shm for a RAM disk), removed afterwards;
+ * `--save` writes the results to bench/results.json, which the README quotes.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, readdirSync } from "node:fs";
-import { appendFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,8 +114,16 @@ const ours = (seedsDir: string, outDir: string): Promise<Run> =>
     "--quiet",
   ]);
 
-async function benchmark(count: number, seed: number, hugo: string | null): Promise<Row> {
-  const dir = path.join(os.tmpdir(), `ppp-bench-${count}`);
+async function benchmark(count: number, seed: number, hugo: string | null, parent: string): Promise<Row> {
+  const dir = await mkdtemp(path.join(parent, `ppp-bench-${count}-`));
+  try {
+    return await benchmarkIn(dir, count, seed, hugo);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchmarkIn(dir: string, count: number, seed: number, hugo: string | null): Promise<Row> {
   const { seedsDir, hugoDir } = await writeArchives(count, seed, dir);
   const outDir = path.join(dir, "site");
   const full = await ours(seedsDir, outDir);
@@ -152,6 +162,8 @@ async function main(): Promise<void> {
       sizes: { type: "string", default: "1000,10000" },
       large: { type: "boolean", default: false },
       seed: { type: "string", default: "42" },
+      save: { type: "boolean", default: false },
+      dir: { type: "string", default: os.tmpdir() },
     },
   });
   const sizes = values.sizes.split(",").map(Number);
@@ -160,7 +172,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const size of sizes) {
     console.log(`benchmarking ${size.toLocaleString("en")} articles…`);
-    rows.push(await benchmark(size, Number(values.seed), hugo));
+    rows.push(await benchmark(size, Number(values.seed), hugo, values.dir));
   }
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",
@@ -174,6 +186,10 @@ async function main(): Promise<void> {
   console.log(
     `\n${output}\n\nmachine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; ${machine.hugo ?? "no Hugo"}`,
   );
+  if (!values.save) {
+    console.log("(not saved: --save writes bench/results.json)");
+    return;
+  }
   await writeFile(
     path.join(ROOT, "bench", "results.json"),
     `${JSON.stringify({ machine, rows, table: output }, null, 2)}\n`,

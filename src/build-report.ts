@@ -20,6 +20,11 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     });
     if (flags.verbose) {
       for (const p of result.problems) console.warn(formatProblem(p, seedsDir));
+      if (process.env["NODE_ENV"] === "production" && isLocalOrigin(result.siteUrl)) {
+        console.warn(
+          `warning: siteUrl is ${result.siteUrl}: canonical links, feeds and the sitemap point there; give the public address with --site-url, SITE_URL or siteUrl in site.config.json`,
+        );
+      }
       const elapsed = (performance.now() - started) / 1000;
       const seconds = elapsed.toFixed(elapsed < 10 ? 2 : 1);
       const done = result.upToDate
@@ -53,6 +58,11 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     console.error(`build failed: ${error.message}`);
     return EXIT.seedErrors;
   }
+}
+
+function isLocalOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
 function count(n: number, noun: string): string {

@@ -54,6 +54,8 @@ export interface BuildResult {
   seedFiles: number;
   /** Seed files left out because they cannot be read as articles. */
   skipped: number;
+  /** The absolute origin the site's canonical links, feeds and sitemap use. */
+  siteUrl: string;
   /** Pages the site has: articles, lists, and the about, search and 404 pages. */
   pages: number;
   /** Pages rendered by this build; the others were unchanged. */
@@ -150,6 +152,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
     problems,
     seedFiles: ingest.files.length,
     skipped: countSkipped(problems),
+    siteUrl: site.siteUrl,
     pages: archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length,
     timings: progress.timings,
   };

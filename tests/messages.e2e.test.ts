@@ -57,6 +57,30 @@ describe("plain errors for bad flags and settings", () => {
     }
   });
 
+  test("a production build still pointing at localhost warns once; one with --site-url does not", async () => {
+    const seeds = path.dirname(REAL_SEED);
+    const previous = process.env["NODE_ENV"];
+    process.env["NODE_ENV"] = "production";
+    try {
+      const local = await runScript("cli.ts", ["--seeds", seeds, "--out", path.join(work, "prod-local")]);
+      expect(local.code).toBe(0);
+      expect(local.stderr.match(/^warning: siteUrl is http:\/\/localhost:8080: /gmu)).toHaveLength(1);
+      const real = await runScript("cli.ts", [
+        "--seeds",
+        seeds,
+        "--out",
+        path.join(work, "prod-real"),
+        "--site-url",
+        "https://archive.example.org",
+      ]);
+      expect(real.code).toBe(0);
+      expect(real.stderr).not.toMatch(/siteUrl is/u);
+    } finally {
+      if (previous === undefined) delete process.env["NODE_ENV"];
+      else process.env["NODE_ENV"] = previous;
+    }
+  });
+
   test("check --help works like build --help", async () => {
     const help = await runScript("check.ts", ["--help"]);
     expect(help.code).toBe(0);
