@@ -216,6 +216,23 @@ describe("metadata", () => {
     }
   });
 
+  test("every page, lists and static pages too, has one meta description of at most 160 characters", async () => {
+    const files = await htmlFiles(outDir);
+    expect(files.length).toBeGreaterThan(records.length);
+    for (const file of files) {
+      const url = `/${path.relative(outDir, file).split(path.sep).join("/")}`.replace(/index\.html$/u, "");
+      const page = await readPage(outDir, url);
+      const descriptions = page.all("meta[name='description']").map((m) => attribute(m, "content") ?? "");
+      expect(descriptions, file).toHaveLength(1);
+      expect(descriptions[0]?.length, file).toBeGreaterThan(0);
+      expect(descriptions[0]?.length, file).toBeLessThanOrEqual(160);
+    }
+    const home = await readPage(outDir, "/");
+    expect(attribute(home.one("meta[name='description']"), "content")).toMatch(
+      /^Latest articles from the Phnom Penh Post archive, newest first, with “/u,
+    );
+  });
+
   test("NewsArticle JSON-LD matches the record", async () => {
     for (const record of records) {
       const page = await readPage(outDir, record.url);

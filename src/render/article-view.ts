@@ -34,7 +34,7 @@ export interface ArticleView {
 
 /** Average adult reading speed used by news sites' "N min read". */
 const WORDS_PER_MINUTE = 220;
-const DESCRIPTION_LENGTH = 160;
+export const DESCRIPTION_LENGTH = 160;
 
 export interface ArticleViewInput {
   archive: Archive;

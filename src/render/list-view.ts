@@ -2,6 +2,8 @@
 import type { ListingKind } from "../archive/listings.ts";
 import type { ListPage } from "../archive/paginate.ts";
 import type { SiteConfig } from "../site-config.ts";
+import { DESCRIPTION_LENGTH } from "./article-view.ts";
+import { excerpt } from "./excerpt.ts";
 import { type ArticleSummary, summarize } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
@@ -11,6 +13,8 @@ export interface ListPageView {
   heading: string;
   /** `<title>` without the site name; adds the page number after page 1. */
   title: string;
+  /** Meta description: what the list holds, and the newest headline it shows. */
+  description: string;
   url: string;
   canonicalUrl: string;
   pageNumber: number;
@@ -35,10 +39,16 @@ const HEADINGS: Record<ListingKind, (name: string) => string> = {
 export function buildListPageViews(pages: readonly ListPage[], site: SiteConfig, urls: UrlContext): ListPageView[] {
   return pages.map((page) => {
     const heading = HEADINGS[page.listing.kind](page.listing.name);
+    const title = page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`;
+    const first = page.records[0]?.headline;
     return {
       kind: page.listing.kind,
       heading,
-      title: page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`,
+      title,
+      description: excerpt(
+        `${title} from the ${site.title}, newest first${first === undefined ? "." : `, with “${first}”.`}`,
+        DESCRIPTION_LENGTH,
+      ),
       url: page.url,
       canonicalUrl: absoluteUrl(page.url, urls),
       pageNumber: page.pageNumber,
