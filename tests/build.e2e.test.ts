@@ -139,6 +139,30 @@ describe("end-to-end build", () => {
   });
 });
 
+describe("an archive without dated articles", () => {
+  test("has no feeds and links to none", async () => {
+    await withTempDir(async (dir) => {
+      const seedsDir = path.join(dir, "seeds");
+      const site = path.join(dir, "site");
+      await mkdir(seedsDir);
+      await copyFile(REAL_SEED, path.join(seedsDir, "real.txt"));
+      const result = await build({ seedsDir, outDir: site, quiet: true });
+      expect(result.records.every((record) => record.date === null)).toBe(true);
+      for (const feed of ["feed.xml", "feed.json", path.join("national", "feed.xml")]) {
+        await expect(access(path.join(site, feed))).rejects.toThrow();
+      }
+      for (const url of ["/", "/about/", "/national/", result.records[0]?.url ?? "/"]) {
+        const page = await readPage(site, url);
+        const feedLinks = page
+          .all("link, a")
+          .map((element) => attribute(element, "href") ?? "")
+          .filter((href) => /feed\.(?:xml|json)$/u.test(href));
+        expect(feedLinks, url).toEqual([]);
+      }
+    });
+  });
+});
+
 describe("command line", () => {
   test("npm run build -- --seeds DIR --out DIR builds any folder, and a broken seed fails naming its file and line", async () => {
     await withTempDir(async (dir) => {

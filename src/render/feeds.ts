@@ -46,11 +46,14 @@ export function feedArticles(records: readonly ArticleRecord[]): number[] {
 /** Writes `/feed.xml`, `/feed.json` and `/<section>/feed.xml`. */
 export async function writeFeeds(input: FeedInput): Promise<void> {
   const dated = input.articles.filter((article) => article.record.date !== null);
+  // Feeds hold dated articles only; an archive (or a section) without any gets no feed and no link to one.
+  if (dated.length === 0) return;
   const newest = dated.slice(0, FEED_SIZE);
   await write(input.outDir, "/feed.xml", atomXml(atomFeed(newest, input.site.title, "/", input)));
   await write(input.outDir, "/feed.json", buildFeed(newest, input.site.title, "/", input).json1());
   for (const section of input.sections) {
     const articles = dated.filter((article) => article.summary.section.url === section.url).slice(0, FEED_SIZE);
+    if (articles.length === 0) continue;
     const feed = atomFeed(articles, `${section.text} | ${input.site.title}`, section.url, input);
     await write(input.outDir, `${section.url}feed.xml`, atomXml(feed));
   }

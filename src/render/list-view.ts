@@ -36,7 +36,13 @@ const HEADINGS: Record<ListingKind, (name: string) => string> = {
   undated: (name) => name,
 };
 
-export function buildListPageViews(pages: readonly ListPage[], site: SiteConfig, urls: UrlContext): ListPageView[] {
+/** `withFeeds`: URLs of the sections that have dated articles, and so an Atom feed. */
+export function buildListPageViews(
+  pages: readonly ListPage[],
+  site: SiteConfig,
+  urls: UrlContext,
+  withFeeds: ReadonlySet<string>,
+): ListPageView[] {
   return pages.map((page) => {
     const heading = HEADINGS[page.listing.kind](page.listing.name);
     const title = page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`;
@@ -55,7 +61,8 @@ export function buildListPageViews(pages: readonly ListPage[], site: SiteConfig,
       totalPages: page.totalPages,
       previousUrl: page.previousUrl,
       nextUrl: page.nextUrl,
-      feedUrl: page.listing.kind === "section" ? `${page.listing.url}feed.xml` : null,
+      feedUrl:
+        page.listing.kind === "section" && withFeeds.has(page.listing.url) ? `${page.listing.url}feed.xml` : null,
       items: page.records.map((record) => summarize(record, site.sections)),
     };
   });

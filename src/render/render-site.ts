@@ -50,7 +50,10 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const { views, staging, outDir, previous, progress } = context;
   const { site, urls } = views;
   const sections = archive.sections.map((listing) => ({ text: listing.name, url: listing.url }));
-  const listPages = buildListPageViews(archive.listPages, site, urls);
+  const sectionsWithFeeds = new Set(
+    archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
+  );
+  const listPages = buildListPageViews(archive.listPages, site, urls, sectionsWithFeeds);
   const archiveLinks = listPages
     .filter((page) => (page.kind === "year" || page.kind === "undated") && page.pageNumber === 1)
     .map((page) => ({ text: page.kind === "year" ? page.url.slice(1, -1) : "Undated", url: page.url }));
