@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { resolvePhoto } from "../incremental/image-cache.ts";
+import { frontMatterKeyLine } from "./front-matter.ts";
 import { type Problem, problem, problemText } from "../problems.ts";
 import type { SeedArticle } from "../record.ts";
 
@@ -26,7 +27,8 @@ export async function checkImages(articles: readonly SeedArticle[], seedsDir: st
           ? problemText.imageNotFound(image)
           : problemText.imageOutside(image);
     if (text === null) continue;
-    const line = await keyLine(path.join(seedsDir, article.source.file), "image");
+    const seed = await readFile(path.join(seedsDir, article.source.file), "utf8").catch(() => "");
+    const line = frontMatterKeyLine(seed, "image");
     problems.push(problem(article.source.file, line, "warning", text));
   }
   return problems;
@@ -40,11 +42,4 @@ async function decodes(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** 1-based line of `key:` in the seed's front matter, or 1. */
-async function keyLine(file: string, key: string): Promise<number> {
-  const text = await readFile(file, "utf8").catch(() => "");
-  const index = text.split("\n").findIndex((line) => line.startsWith(`${key}:`));
-  return index === -1 ? 1 : index + 1;
 }

@@ -113,10 +113,7 @@ export function readFrontMatter(
   const result = frontMatterSchema(timeZone, sectionNames).safeParse(raw ?? {});
   if (result.success) return { data: result.data, content: parsed.content, contentLine, findings: [] };
 
-  const keyLine = (key: string): number => {
-    const index = parsed.matter.split("\n").findIndex((line) => line.startsWith(`${key}:`));
-    return index === -1 ? 1 : index + 1;
-  };
+  const keyLine = (key: string): number => frontMatterKeyLine(parsed.matter, key);
   const findings = result.error.issues.flatMap((issue): Finding[] => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => finding(keyLine(key), "error", problemText.unknownFrontMatterKey(key)));
@@ -126,6 +123,15 @@ export function readFrontMatter(
   });
   // Every key that is valid on its own is kept, so one mistake does not hide the rest (`no headline found`).
   return { data: validKeys(raw, timeZone, sectionNames), content: parsed.content, contentLine, findings };
+}
+
+/**
+ * 1-based line of `key:` in front matter text (`matter` keeps the newline
+ * after the opening fence, so its lines are file lines), or 1.
+ */
+export function frontMatterKeyLine(text: string, key: string): number {
+  const index = text.split("\n").findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? 1 : index + 1;
 }
 
 /** The keys of `raw` that pass the schema one by one. */
