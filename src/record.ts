@@ -36,6 +36,8 @@ export const relatedItemSchema = z.object({
   teaser: z.string().nullable(),
   /** Site-relative URL of the archive article whose normalized headline matches; null when none does. */
   url: z.string().nullable(),
+  /** 1-based line of the title in the seed file, so a problem with it can point there. */
+  line: z.number().int().positive(),
 });
 
 export const sourceSchema = z.object({

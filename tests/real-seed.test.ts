@@ -1,6 +1,7 @@
 /** The original scraped page in `seeds/` parses to exactly the record a reader sees on the site. */
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
+import { buildArchive } from "../src/archive/build-archive.ts";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
 import { REAL_SEED, SEED_OPTIONS } from "./helpers.ts";
 
@@ -68,5 +69,24 @@ describe("the real seed 000_e0ac2be6c21d23bc.txt", () => {
       file: "000_e0ac2be6c21d23bc.txt",
       sha256: createHash("sha256").update(bytes).digest("hex"),
     });
+  });
+});
+
+describe("problems point at their line", () => {
+  test("a related title not found in the archive points at its `•` line", () => {
+    if (article === undefined) throw new Error("the real seed did not parse");
+    const archive = buildArchive([article], {
+      timeZone: SEED_OPTIONS.timeZone,
+      sectionNames: SEED_OPTIONS.sectionNames,
+      pageSize: 20,
+      moreInSection: 4,
+    });
+    const bulletLines = bytes
+      .toString("utf8")
+      .split("\n")
+      .flatMap((line, i) => (line.trimStart().startsWith("•") ? [i + 1] : []));
+    expect(bulletLines).toHaveLength(4);
+    const related = archive.problems.filter((p) => p.message.startsWith("related title not found"));
+    expect(related.map((p) => p.line)).toEqual(bulletLines);
   });
 });

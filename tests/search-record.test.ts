@@ -18,7 +18,7 @@ const record: ArticleRecord = {
   tagUrls: [],
   photo: { caption: "A caption.", credit: "AFP", image: null },
   body: ["First <b>paragraph</b> {{ x }}.", "Second paragraph.", "កម្ពុជា​បាន​នាំចេញ​អង្ករ"],
-  related: [{ title: "Related title", teaser: "Teaser", url: null }],
+  related: [{ title: "Related title", teaser: "Teaser", url: null, line: 12 }],
   wordCount: 10,
   language: "en",
   source: { file: "x.txt", sha256: "0".repeat(64) },

@@ -45,7 +45,7 @@ export function buildArchive(articles: readonly SeedArticle[], options: ArchiveO
   for (const record of resolved) {
     for (const item of record.related) {
       if (item.url === null)
-        problems.push(problem(record.source.file, 1, "warning", problemText.relatedNotFound(item.title)));
+        problems.push(problem(record.source.file, item.line, "warning", problemText.relatedNotFound(item.title)));
     }
   }
   const sorted = sortArticles(resolved, options.timeZone);

@@ -202,7 +202,7 @@ function toArticle(
     tags: front.tags ?? [],
     photo: toPhoto(body.caption, front),
     body: body.paragraphs,
-    related: body.related.map(({ title, teaser }) => ({ title, teaser, url: null })),
+    related: body.related.map(({ title, teaser, line }) => ({ title, teaser, url: null, line })),
     wordCount: countWords(body.paragraphs),
     language: detectLanguage([headline, ...body.paragraphs]),
     explicitSlug: front.slug ?? null,
