@@ -223,6 +223,18 @@ describe("pages in the browser", () => {
     }
   });
 
+  test("at desktop widths the masthead is one row: the search form beside the wordmark", async () => {
+    for (const width of [1024, 1280, 1440, 1920]) {
+      const { page } = await open("/", width);
+      const wordmark = await page.locator(".wordmark").boundingBox();
+      const form = await page.locator(".masthead form.search").boundingBox();
+      if (wordmark === null || form === null) throw new Error("masthead not rendered");
+      expect(form.y, `${width}px`).toBeLessThan(wordmark.y + wordmark.height);
+      expect(form.x, `${width}px`).toBeGreaterThan(wordmark.x + wordmark.width);
+      await page.close();
+    }
+  });
+
   test("only the search page loads JavaScript", async () => {
     for (const [name, url] of pages()) {
       const { page } = await open(url);
