@@ -177,6 +177,7 @@ describe("search", () => {
 describe("pages in the browser", () => {
   const pages = (): [string, string][] => [
     ["home", "/"],
+    ["real seed article", recordOf("000_e0ac2be6c21d23bc.txt").url],
     ["article", recordOf("fixtures/name-list-byline.txt").url],
     ["article with photo", recordOf("fixtures/front-matter-txt.txt").url],
     ["khmer article", recordOf("fixtures/khmer.txt").url],
