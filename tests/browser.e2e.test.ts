@@ -3,7 +3,9 @@
  * playwright-core), served over HTTP on 127.0.0.1: search, accessibility,
  * console errors, small screens, print and screenshots.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -257,3 +259,60 @@ describe("pages in the browser", () => {
     await page.close();
   });
 });
+
+describe("npm run serve in the browser", () => {
+  test("the open page reloads by itself after a rebuild", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "ppp-reload-"));
+    const seeds = path.join(dir, "seeds");
+    await mkdir(seeds);
+    const seed = path.join(seeds, "one.txt");
+    const page = (n: number): string =>
+      `Logo of Phnom Penh Post newspaper Phnom Penh Post - Reloaded\n\nReloaded\n\nVersion ${n} of the body.\n`;
+    await writeFile(seed, page(1));
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(PROJECT_ROOT, "src/serve.ts"),
+        "--seeds",
+        seeds,
+        "--out",
+        path.join(dir, "site"),
+        "--port",
+        String(port),
+      ],
+      { cwd: PROJECT_ROOT, stdio: "pipe" },
+    );
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Server at/u);
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(`http://127.0.0.1:${port}/national/reloaded/`);
+      await expect.poll(() => tab.locator("main .body p").first().textContent()).toBe("Version 1 of the body.");
+      // Reloaded only if the dev server's script reloads the page: nothing else navigates it.
+      await tab.evaluate(() => Object.assign(window, { notReloaded: true }));
+      await writeFile(seed, page(2));
+      await expect
+        .poll(() => tab.locator("main .body p").first().textContent(), { timeout: 20_000 })
+        .toBe("Version 2 of the body.");
+      expect(await tab.evaluate(() => "notReloaded" in window)).toBe(false);
+      await context.close();
+    } finally {
+      child.kill();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
