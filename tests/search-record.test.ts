@@ -42,6 +42,8 @@ describe("search records", () => {
       expect(entry.content).toContain(part);
     }
     expect(entry.content).toContain("កម្ពុជា បាន នាំចេញ អង្ករ");
+    // Excerpts come from the content: it opens with the article text, not the headline and byline.
+    expect(entry.content.startsWith(record.body[0] ?? "-")).toBe(true);
     expect(entry.content).not.toContain("Related title");
     expect(entry.url).toBe("/archive/national/x/");
     expect(entry.filters).toEqual({ section: ["National"], author: ["Kong Meta", "Alex Willemyns"], year: ["2019"] });

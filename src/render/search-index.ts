@@ -36,13 +36,16 @@ export function searchRecord(
   summary: ArticleSummary,
   pathPrefix: string,
 ): Pagefind.CustomRecord {
+  // The article text first: Pagefind's excerpts come from the content, and a
+  // reader wants them from the article, not from the headline and byline. The
+  // header fields follow, so their words still find the article.
   const text = [
-    record.headline,
+    ...record.body,
     record.standfirst ?? "",
+    record.headline,
     record.byline ?? "",
     record.photo?.caption ?? "",
     record.photo?.credit ?? "",
-    ...record.body,
   ];
   return {
     url: withBase(record.url, pathPrefix),
