@@ -108,10 +108,12 @@ function yearsInOrder(years, order) {
   return [...dated, ...years.filter((year) => !/^\d+$/.test(year))];
 }
 
-// `keepTyped`: on first load, words typed while the script was loading are kept.
+// `keepTyped`: words in the box are kept (typed while the script was loading, or as they are being typed).
 async function run(keepTyped = false) {
   const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? (keepTyped ? input.value : "");
+  if (!(keepTyped && input.value.trim() === (params.get("q") ?? "").trim())) {
+    input.value = params.get("q") ?? (keepTyped ? input.value : "");
+  }
   for (const name of [...FILTERS, "sort"]) form.elements[name].value = params.get(name) ?? "";
   list.replaceChildren();
   more.hidden = true;
@@ -145,19 +147,39 @@ async function run(keepTyped = false) {
   status.textContent = `${count} ${count === 1 ? "result" : "results"} for “${query}”`;
 }
 
-function submit(event) {
-  event?.preventDefault();
+/** The form's state in the URL: pushed for a search the reader asked for, replaced while typing. */
+function formUrl() {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form))
     if (String(value).trim() !== "") params.set(name, String(value).trim());
-  history.pushState(null, "", `${location.pathname}?${params}`);
+  return `${location.pathname}?${params}`;
+}
+
+function submit(event) {
+  event?.preventDefault();
+  clearTimeout(typing);
+  history.pushState(null, "", formUrl());
   return run();
 }
+
+// Results as the reader types, once the typing pauses; the form still works without JavaScript.
+const TYPING_PAUSE_MS = 250;
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    history.replaceState(null, "", formUrl());
+    run(true);
+  }, TYPING_PAUSE_MS);
+});
 
 form.addEventListener("submit", submit);
 for (const name of [...FILTERS, "sort"]) form.elements[name].addEventListener("change", () => submit());
 more.addEventListener("click", showMore);
 window.addEventListener("popstate", () => run());
+// Words typed while the index was loading go into the URL, as typing afterwards would put them.
+if (input.value.trim() !== "" && !new URLSearchParams(location.search).has("q"))
+  history.replaceState(null, "", formUrl());
 await run(true);
 // Shown last: from here on the filters work, and tests wait for this.
 form.querySelector(".filters").hidden = pagefind === null;

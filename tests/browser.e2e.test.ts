@@ -145,6 +145,21 @@ describe("search", () => {
     await page.close();
   });
 
+  test("results come as the reader types, with the URL kept and the count announced", async () => {
+    const { page, errors } = await open("/search/");
+    await expect.poll(() => page.locator(".filters").isHidden()).toBe(false);
+    await page.locator("#search-page-q").click();
+    await page.keyboard.type("Kratie", { delay: 30 });
+    // No Enter: the pause in typing runs the search.
+    expect(await searchResults(page)).toEqual(["Floods close schools in Kratie"]);
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get("q"))).toBe("Kratie");
+    expect(await page.locator("#search-status").getAttribute("role")).toBe("status");
+    expect(await page.locator("#search-status").textContent()).toBe("1 result for “Kratie”");
+    expect(await page.locator("#search-page-q").inputValue()).toBe("Kratie");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("works with the keyboard alone", async () => {
     const { page } = await open("/search/");
     await page.locator("#search-page-q").focus();
