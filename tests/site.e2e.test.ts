@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Element as XmlElement, Root as XmlRoot } from "xast";
 import { fromXml } from "xast-util-from-xml";
+import { select } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
@@ -171,6 +172,23 @@ describe("photos", () => {
     expect(page.text("figcaption .credit")).toBe("Hong Menea");
     const meta = attribute(page.one("meta[property='og:image']"), "content") ?? "";
     expect(meta).toMatch(new RegExp(`^${SITE_URL}/img/.+\\.jpeg$`));
+  });
+
+  test("list cards show the photo's small rendition, lazy and sized, and nothing for articles without one", async () => {
+    const record = records.find((r) => r.photo?.image === "images/factory.jpg");
+    const page = await readPage(outDir, `/${record?.section ?? "national"}/`);
+    const cards = page.all("article.summary");
+    const card = cards.find((c) => select("h2 a", c)?.properties["href"] === record?.url);
+    expect(card).toBeDefined();
+    const img = card === undefined ? undefined : select("img.summary-photo", card);
+    expect(attribute(img, "loading")).toBe("lazy");
+    expect(attribute(img, "alt")).toBe("");
+    expect(attribute(img, "width")).toBe("480");
+    expect(attribute(img, "height")).toBe("320");
+    await access(fileForUrl(outDir, "/", attribute(img, "src") ?? "") ?? "");
+    const withoutPhoto = cards.filter((c) => c !== card);
+    expect(withoutPhoto.length).toBeGreaterThan(0);
+    for (const other of withoutPhoto) expect(select("img", other)).toBeUndefined();
   });
 
   test("scraped pages show caption and credit without any image", async () => {

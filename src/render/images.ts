@@ -17,6 +17,15 @@ export interface PhotoImage {
   html: string;
   /** Absolute URL of the largest JPEG, for Open Graph and structured data. */
   url: string;
+  /** The smallest encoding, for list cards; null for remote images, which are not encoded. */
+  thumbnail: Thumbnail | null;
+}
+
+export interface Thumbnail {
+  /** Site URL with the base path. */
+  url: string;
+  width: number;
+  height: number;
 }
 
 /** A photo for a page, and the files of its encodings in the image cache, which the site must hold under `/img/`. */
@@ -45,7 +54,11 @@ export async function processImage(image: string, alt: string, context: ImageCon
   if (/^https?:\/\//i.test(image)) {
     // Remote images are not fetched at build time (builds must work offline); link them as they are.
     return {
-      photo: { html: toHtml(h("img", { src: image, alt, loading: "lazy", decoding: "async" })), url: image },
+      photo: {
+        html: toHtml(h("img", { src: image, alt, loading: "lazy", decoding: "async" })),
+        url: image,
+        thumbnail: null,
+      },
       files: [],
     };
   }
@@ -65,11 +78,13 @@ export async function processImage(image: string, alt: string, context: ImageCon
       toCachedImage(await Image(source, { widths: WIDTHS, formats: FORMATS, outputDir, urlPath, useCache: false })),
     ));
   const largest = encoded["jpeg"]?.at(-1);
-  if (largest === undefined) return null;
+  const smallest = encoded["webp"]?.[0] ?? encoded["jpeg"]?.[0];
+  if (largest === undefined || smallest === undefined) return null;
   return {
     photo: {
       html: Image.generateHTML(encoded, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
       url: `${context.urls.siteUrl}${largest.url}`,
+      thumbnail: { url: smallest.url, width: smallest.width, height: smallest.height },
     },
     files: filesOf(encoded),
   };

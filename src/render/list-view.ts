@@ -4,6 +4,7 @@ import type { ListPage } from "../archive/paginate.ts";
 import type { SiteConfig } from "../site-config.ts";
 import { DESCRIPTION_LENGTH } from "./article-view.ts";
 import { excerpt } from "./excerpt.ts";
+import type { PhotoImage, Thumbnail } from "./images.ts";
 import { type ArticleSummary, summarize } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
@@ -23,8 +24,11 @@ export interface ListPageView {
   nextUrl: string | null;
   /** Per-section Atom feed, linked from section pages. */
   feedUrl: string | null;
-  items: ArticleSummary[];
+  items: ListItem[];
 }
+
+/** An article on a list: its summary, and the small rendition of its photo when it has one. */
+export type ListItem = ArticleSummary & { thumbnail: Thumbnail | null };
 
 const HEADINGS: Record<ListingKind, (name: string) => string> = {
   home: () => "Latest articles",
@@ -36,12 +40,16 @@ const HEADINGS: Record<ListingKind, (name: string) => string> = {
   undated: (name) => name,
 };
 
-/** `withFeeds`: URLs of the sections that have dated articles, and so an Atom feed. */
+/**
+ * `withFeeds`: URLs of the sections that have dated articles, and so an Atom
+ * feed; `imagesByFile`: the photos encoded for this build, by seed file.
+ */
 export function buildListPageViews(
   pages: readonly ListPage[],
   site: SiteConfig,
   urls: UrlContext,
   withFeeds: ReadonlySet<string>,
+  imagesByFile: ReadonlyMap<string, PhotoImage>,
 ): ListPageView[] {
   return pages.map((page) => {
     const heading = HEADINGS[page.listing.kind](page.listing.name);
@@ -63,7 +71,10 @@ export function buildListPageViews(
       nextUrl: page.nextUrl,
       feedUrl:
         page.listing.kind === "section" && withFeeds.has(page.listing.url) ? `${page.listing.url}feed.xml` : null,
-      items: page.records.map((record) => summarize(record, site.sections)),
+      items: page.records.map((record) => ({
+        ...summarize(record, site.sections),
+        thumbnail: imagesByFile.get(record.source.file)?.thumbnail ?? null,
+      })),
     };
   });
 }

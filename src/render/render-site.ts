@@ -53,7 +53,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const sectionsWithFeeds = new Set(
     archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
   );
-  const listPages = buildListPageViews(archive.listPages, site, urls, sectionsWithFeeds);
+  const listPages = buildListPageViews(archive.listPages, site, urls, sectionsWithFeeds, views.imagesByFile);
   const archiveLinks = listPages
     .filter((page) => (page.kind === "year" || page.kind === "undated") && page.pageNumber === 1)
     .map((page) => ({ text: page.kind === "year" ? page.url.slice(1, -1) : "Undated", url: page.url }));
