@@ -53,3 +53,12 @@ export function ensureChromium(): string {
     "The browser tests need Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome.",
   );
 }
+
+/** nginx for the deployment test, which serves the built site with the config in deploy/nginx/. */
+export function ensureNginx(): string {
+  const candidates = ["nginx", "/usr/sbin/nginx"];
+  const found = candidates.find((candidate) => works(candidate, ["-v"]));
+  if (found !== undefined) return found;
+  if (aptInstall(["nginx"]) && works("/usr/sbin/nginx", ["-v"])) return "/usr/sbin/nginx";
+  throw new Error("The deployment test needs nginx: install it (Debian: apt-get install nginx).");
+}
