@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42] [--save] [--dir DIR]`:
+ * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42] [--save] [--dir DIR] [--no-hugo]`:
  * builds synthetic archives with this project and with Hugo on the same
  * articles, times a full build, a rebuild with no change and a rebuild after
  * editing one seed, records peak memory (RSS of the build and its child
@@ -163,12 +163,13 @@ async function main(): Promise<void> {
       large: { type: "boolean", default: false },
       seed: { type: "string", default: "42" },
       save: { type: "boolean", default: false },
+      "no-hugo": { type: "boolean", default: false },
       dir: { type: "string", default: os.tmpdir() },
     },
   });
   const sizes = values.sizes.split(",").map(Number);
   if (values.large) sizes.push(100_000);
-  const { hugo } = ensureTools();
+  const { hugo } = values["no-hugo"] ? { hugo: null } : ensureTools();
   const rows: Row[] = [];
   for (const size of sizes) {
     console.log(`benchmarking ${size.toLocaleString("en")} articles…`);
