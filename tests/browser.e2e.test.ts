@@ -3,9 +3,7 @@
  * playwright-core), served over HTTP on 127.0.0.1: search, accessibility,
  * console errors, small screens, print and screenshots.
  */
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -13,7 +11,7 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { build } from "../src/build.ts";
 import type { ArticleRecord } from "../src/record.ts";
-import { PROJECT_ROOT, writeFixtureSeeds } from "./helpers.ts";
+import { PROJECT_ROOT, freePort, startServe, writeFixtureSeeds } from "./helpers.ts";
 import { type StaticServer, serveSite } from "./static-server.ts";
 
 /** Screenshots of the main pages are kept here after every run. */
@@ -285,26 +283,9 @@ describe("npm run serve in the browser", () => {
       `Logo of Phnom Penh Post newspaper Phnom Penh Post - Reloaded\n\nReloaded\n\nVersion ${n} of the body.\n`;
     await writeFile(seed, page(1));
     const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        path.join(PROJECT_ROOT, "src/serve.ts"),
-        "--seeds",
-        seeds,
-        "--out",
-        path.join(dir, "site"),
-        "--port",
-        String(port),
-      ],
-      { cwd: PROJECT_ROOT, stdio: "pipe" },
-    );
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const { child, output } = startServe(seeds, path.join(dir, "site"), port);
     try {
-      await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Server at/u);
+      await expect.poll(output, { timeout: 30_000 }).toMatch(/Server at/u);
       const context = await browser.newContext();
       const tab = await context.newPage();
       await tab.goto(`http://127.0.0.1:${port}/national/reloaded/`);
@@ -323,11 +304,3 @@ describe("npm run serve in the browser", () => {
     }
   }, 60_000);
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

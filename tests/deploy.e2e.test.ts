@@ -5,25 +5,16 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { build } from "../src/build.ts";
-import { PROJECT_ROOT, writeFixtureSeeds } from "./helpers.ts";
+import { PROJECT_ROOT, freePort, writeFixtureSeeds } from "./helpers.ts";
 
 let work: string;
 let browser: Browser;
 const servers: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Starts nginx with the shipped server block, its root, port and (for a base path) 404 page replaced. */
 async function startNginx(root: string, base: string): Promise<string> {

@@ -1,7 +1,8 @@
 /** Shared test set-up: parse options, fixture folders, temporary directories. */
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -136,6 +137,42 @@ export function runScript(script: string, args: readonly string[]): Promise<Scri
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: ScriptOutcome) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `npm run serve` on `port`, with everything it prints collected in `output()`. */
+export function startServe(
+  seedsDir: string,
+  outDir: string,
+  port: number,
+): { child: ChildProcess; output: () => string } {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(PROJECT_ROOT, "src/serve.ts"),
+      "--seeds",
+      seedsDir,
+      "--out",
+      outDir,
+      "--port",
+      String(port),
+    ],
+    { cwd: PROJECT_ROOT, stdio: "pipe" },
+  );
+  let printed = "";
+  child.stdout?.on("data", (chunk: Buffer) => (printed += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (printed += chunk.toString()));
+  return { child, output: () => printed };
 }
 
 /** Every path below `dir`, relative and sorted, to see what a run wrote where. */

@@ -1,25 +1,16 @@
 /** `npm run serve`: listens on the loopback only by default, and a bad request gets 400 while the server goes on. */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PROJECT_ROOT, scrapedPage } from "./helpers.ts";
+import { freePort, scrapedPage, startServe } from "./helpers.ts";
 
 let work: string;
 let child: ChildProcess;
 let port: number;
-let output = "";
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port: found } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return found;
-}
+let output: () => string = () => "";
 
 /** A raw GET, with the path sent exactly as given (no URL normalisation). */
 function get(rawPath: string): Promise<number> {
@@ -50,23 +41,7 @@ beforeAll(async () => {
   await mkdir(seeds);
   await writeFile(path.join(seeds, "one.txt"), scrapedPage({ headline: "Served", body: ["Served body."] }));
   port = await freePort();
-  child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(PROJECT_ROOT, "src/serve.ts"),
-      "--seeds",
-      seeds,
-      "--out",
-      path.join(work, "site"),
-      "--port",
-      String(port),
-    ],
-    { cwd: PROJECT_ROOT, stdio: "pipe" },
-  );
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  ({ child, output } = startServe(seeds, path.join(work, "site"), port));
   for (let i = 0; i < 600 && (await listeningAddresses()).length === 0; i++)
     await new Promise((r) => setTimeout(r, 50));
 }, 60_000);
@@ -77,14 +52,17 @@ afterAll(async () => {
 });
 
 /** Summary lines printed so far: one per build. */
-const builds = (): number => output.split("\n").filter((line) => /^\d+ articles?, \d+ pages in /u.test(line)).length;
+const builds = (): number =>
+  output()
+    .split("\n")
+    .filter((line) => /^\d+ articles?, \d+ pages in /u.test(line)).length;
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out waiting for ${what}; output so far:\n${output}`);
+  throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
 }
 
 describe("npm run serve", () => {
@@ -116,6 +94,6 @@ describe("npm run serve", () => {
     expect(await get("/%E0%A4%A")).toBe(400);
     expect(await get("/")).toBe(200);
     expect(child.exitCode).toBeNull();
-    expect(output).not.toMatch(/URIError|Invalid path/u);
+    expect(output()).not.toMatch(/URIError|Invalid path/u);
   });
 });
