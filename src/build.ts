@@ -18,16 +18,16 @@ import { codeVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
-import type { Problem } from "./problems.ts";
-import { type PhaseTiming, Progress } from "./progress.ts";
-import { lockOutput } from "./output-lock.ts";
-import { checkOutputFolder, discardStaging, newBuildId, prepareStaging, publish } from "./publish.ts";
-import type { ArticleRecord } from "./record.ts";
+import type { Problem } from "./model/problems.ts";
+import { type PhaseTiming, Progress } from "./util/progress.ts";
+import { lockOutput } from "./output/output-lock.ts";
+import { checkOutputFolder, discardStaging, newBuildId, prepareStaging, publish } from "./output/publish.ts";
+import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import type { UrlContext } from "./render/urls.ts";
-import { type SiteConfig, loadSiteConfig } from "./site-config.ts";
-import { UsageError } from "./usage-error.ts";
+import { type SiteConfig, loadSiteConfig } from "./model/site-config.ts";
+import { UsageError } from "./util/usage-error.ts";
 
 export interface BuildOptions {
   /** Folder of `.txt` and `.md` seeds. */

@@ -1,6 +1,6 @@
 /** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]` */
-import { buildAndReport } from "./build-report.ts";
-import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
+import { buildAndReport } from "./cli/build-report.ts";
+import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli/cli-flags.ts";
 
 const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]\n${BUILD_FLAGS_HELP}`;
 

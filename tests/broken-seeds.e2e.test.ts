@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { validate } from "../src/build.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
-import { loadSiteConfig } from "../src/site-config.ts";
+import { loadSiteConfig } from "../src/model/site-config.ts";
 import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -158,7 +158,7 @@ describe("broken seeds", () => {
     expect(await hashTree(outDir)).toBe(site);
     expect(await listTree(work)).toEqual(around);
 
-    const check = await runCli("check.ts", ["--seeds", seedsDir]);
+    const check = await runCli("cli/check.ts", ["--seeds", seedsDir]);
     expect(check.code).toBe(1);
     // Four seeds parse (the real one, both same-slug ones, the reserved section); the slug and section clash only in the archive.
     expect(check.stdout.trim().split("\n").at(-1)).toMatch(/^13 seeds, 4 articles, 11 errors, \d+ warnings$/);
@@ -199,7 +199,7 @@ describe("broken seeds", () => {
         for (const [name, { expected }] of Object.entries(UNREADABLE))
           expect(built.stderr).toContain(`${dir}/${name}:${expected.replace("%s", "warning")}`);
 
-        const check = await runCli("check.ts", ["--seeds", dir]);
+        const check = await runCli("cli/check.ts", ["--seeds", dir]);
         expect(check.code).toBe(0);
         expect(check.stdout).toMatch(
           /; 4 seeds skipped \(1 the seed file is empty, 1 the seed file is not valid UTF-8, 1 the article has a headline but no body paragraphs, 1 no headline found\)$/m,

@@ -10,7 +10,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { build } from "../src/build.ts";
-import type { ArticleRecord } from "../src/record.ts";
+import type { ArticleRecord } from "../src/model/record.ts";
 import { PROJECT_ROOT, freePort, startServe, writeFixtureSeeds } from "./helpers.ts";
 import { type StaticServer, serveSite } from "./static-server.ts";
 

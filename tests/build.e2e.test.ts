@@ -11,8 +11,8 @@ import { select } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
-import type { Problem } from "../src/problems.ts";
-import { type ArticleRecord, articleRecordSchema } from "../src/record.ts";
+import type { Problem } from "../src/model/problems.ts";
+import { type ArticleRecord, articleRecordSchema } from "../src/model/record.ts";
 import { EXTRA_SEEDS, PROJECT_ROOT, REAL_SEED, parseFixtures, withTempDir, writeFixtureSeeds } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 

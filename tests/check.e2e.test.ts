@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { PARSE_FIXTURES, type ScriptOutcome, runScript } from "./helpers.ts";
 
-const check = (args: readonly string[]): Promise<ScriptOutcome> => runScript("check.ts", args);
+const check = (args: readonly string[]): Promise<ScriptOutcome> => runScript("cli/check.ts", args);
 
 /** `  7  date              Publication date` -> [7, "date"]. */
 function roles(stdout: string): [number, string][] {

@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
-import { SITE_MARKER } from "../src/publish.ts";
+import { SITE_MARKER } from "../src/output/publish.ts";
 
 export const SEED_OPTIONS: SeedOptions = {
   defaultSection: "national",
@@ -128,7 +128,7 @@ export interface ScriptOutcome {
   stderr: string;
 }
 
-/** Runs `src/<script>` (`cli.ts`, `check.ts`…) with Node and tsx, as `npm run` would, and waits for it. */
+/** Runs `src/<script>` (`cli.ts`, `cli/check.ts`…) with Node and tsx, as `npm run` would, and waits for it. */
 export function runScript(script: string, args: readonly string[]): Promise<ScriptOutcome> {
   return runFile(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
     cwd: PROJECT_ROOT,
@@ -159,7 +159,7 @@ export function startServe(
     [
       "--import",
       "tsx",
-      path.join(PROJECT_ROOT, "src/serve.ts"),
+      path.join(PROJECT_ROOT, "src/cli/serve.ts"),
       "--seeds",
       seedsDir,
       "--out",

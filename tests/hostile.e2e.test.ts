@@ -12,8 +12,8 @@ import { fromXml } from "xast-util-from-xml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
-import type { Problem } from "../src/problems.ts";
-import type { ArticleRecord } from "../src/record.ts";
+import type { Problem } from "../src/model/problems.ts";
+import type { ArticleRecord } from "../src/model/record.ts";
 import { listTree, scrapedPage } from "./helpers.ts";
 import { readPage } from "./html.ts";
 

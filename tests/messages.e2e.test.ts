@@ -25,7 +25,7 @@ describe("plain errors for bad flags and settings", () => {
       {},
       /^--seeds does-not-exist: no such folder; give the folder/,
     ],
-    ["check --seeds nope", "check.ts", ["--seeds", "nope"], {}, /^--seeds nope: no such folder/],
+    ["check --seeds nope", "cli/check.ts", ["--seeds", "nope"], {}, /^--seeds nope: no such folder/],
     [
       "build --site-url notaurl",
       "cli.ts",
@@ -35,7 +35,7 @@ describe("plain errors for bad flags and settings", () => {
     ],
     [
       "check with SITE_URL=foo",
-      "check.ts",
+      "cli/check.ts",
       ["--seeds", seeds],
       { SITE_URL: "foo" },
       /^site settings are invalid: siteUrl/,
@@ -82,7 +82,7 @@ describe("plain errors for bad flags and settings", () => {
   });
 
   test("check --help works like build --help", async () => {
-    const help = await runScript("check.ts", ["--help"]);
+    const help = await runScript("cli/check.ts", ["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run check/);
   });

@@ -1,6 +1,6 @@
 /** `npm run serve`'s rebuilds: a rebuild that throws is reported, the site stays, and the next change rebuilds. */
 import { describe, expect, test } from "vitest";
-import { rebuildQueue } from "../src/rebuild-queue.ts";
+import { rebuildQueue } from "../src/cli/rebuild-queue.ts";
 
 describe("rebuild queue", () => {
   test("a throwing rebuild is reported and the next change rebuilds", async () => {

@@ -1,7 +1,7 @@
 /** What goes into the search index for an article: its text, nothing else, and Khmer split into words. */
 import { describe, expect, test } from "vitest";
 import { searchRecord, segmentForSearch } from "../src/render/search-index.ts";
-import type { ArticleRecord } from "../src/record.ts";
+import type { ArticleRecord } from "../src/model/record.ts";
 import { summarize } from "../src/render/summary.ts";
 
 const record: ArticleRecord = {

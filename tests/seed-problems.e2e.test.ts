@@ -79,7 +79,7 @@ describe("warnings: the build goes on, check and build report the same", () => {
     );
     const astral = `${"a".repeat(79)}𠀀𠀀 ${"b".repeat(10)}`;
     await writeFile(path.join(seeds, "astral.txt"), good(astral));
-    check = await cli("check.ts", ["--seeds", seeds]);
+    check = await cli("cli/check.ts", ["--seeds", seeds]);
     built = await cli("cli.ts", ["--seeds", seeds, "--out", out()]);
   });
 
@@ -132,7 +132,7 @@ describe("errors: the build stops, each located, check reports the same", () => 
       `---\nheadline: Nested quotes\n---\nA start.\n\n${">".repeat(8000)} deep\n`,
     );
     await writeFile(path.join(seeds, "nested-list.md"), `---\nheadline: Nested lists\n---\n${"- ".repeat(3000)}deep\n`);
-    const check = await cli("check.ts", ["--seeds", seeds]);
+    const check = await cli("cli/check.ts", ["--seeds", seeds]);
     const built = await cli("cli.ts", ["--seeds", seeds, "--out", path.join(work, "error-site")]);
     expect(check.code).toBe(1);
     expect(built.code).toBe(1);

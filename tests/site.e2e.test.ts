@@ -11,7 +11,7 @@ import { select } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
-import type { ArticleRecord } from "../src/record.ts";
+import type { ArticleRecord } from "../src/model/record.ts";
 import { writeFixtureSeeds } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 import { crawl, fileForUrl, htmlFiles, pageWeight, validateHtml } from "./site-check.ts";

@@ -4,8 +4,8 @@
  * as written; derived ones get `-2`, `-3`… on collision, so two seeds with the
  * same headline both get pages and neither overwrites the other.
  */
-import { type Problem, problem, problemText } from "../problems.ts";
-import type { ArticleRecord, SeedArticle } from "../record.ts";
+import { type Problem, problem, problemText } from "../model/problems.ts";
+import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { nameUrls } from "./name-urls.ts";
 import { slugify } from "./slugify.ts";
 

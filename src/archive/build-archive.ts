@@ -2,8 +2,8 @@
  * All parsed seeds -> the archive: unique URLs, resolved related links,
  * archive order, paginated lists and each article's neighbours.
  */
-import { type Problem, problem, problemText } from "../problems.ts";
-import type { ArticleRecord, SeedArticle } from "../record.ts";
+import { type Problem, problem, problemText } from "../model/problems.ts";
+import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { assignUrls } from "./assign-urls.ts";
 import { type Listing, RESERVED_SECTIONS, buildListings } from "./listings.ts";
 import { type Neighbours, findNeighbours } from "./neighbours.ts";

@@ -4,8 +4,7 @@
  * so each list is newest first without sorting again.
  */
 import { DateTime } from "luxon";
-import type { ArticleRecord } from "../record.ts";
-import { slugify } from "./slugify.ts";
+import type { ArticleRecord } from "../model/record.ts";
 
 export type ListingKind = "home" | "section" | "author" | "tag" | "year" | "month" | "undated";
 

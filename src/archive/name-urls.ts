@@ -8,7 +8,7 @@
 import { slugify } from "./slugify.ts";
 
 /** Case, accents and spacing aside: the form under which two names are the same. */
-export function foldName(name: string): string {
+function foldName(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

@@ -1,5 +1,5 @@
 /** Links from one article to others: older/newer in the archive, and more from its section. */
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord } from "../model/record.ts";
 
 export interface Neighbours {
   /** The next article down the archive order (older, or undated). */

@@ -1,5 +1,5 @@
 /** Splits a listing into pages: `/national/`, `/national/page/2/`, … */
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord } from "../model/record.ts";
 import type { Listing } from "./listings.ts";
 
 export interface ListPage {

@@ -3,7 +3,7 @@
  * normalized, because the related list and the article page print the same
  * headline with different quotes, case or spacing (`PM's` vs `PM’s`).
  */
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord } from "../model/record.ts";
 
 /** Case-folded, compatibility-normalized text with punctuation and symbols removed and spaces collapsed. */
 export function normalizeTitle(title: string): string {

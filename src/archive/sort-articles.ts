@@ -1,9 +1,9 @@
 /** Archive order: newest first, undated last; ties broken by headline, then file, so builds are reproducible. */
 import { DateTime } from "luxon";
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord } from "../model/record.ts";
 
 /** Milliseconds since the epoch; a date-only value counts from the start of that day in `timeZone`. */
-export function dateMillis(date: string, timeZone: string): number {
+function dateMillis(date: string, timeZone: string): number {
   return DateTime.fromISO(date, { zone: timeZone }).toMillis();
 }
 

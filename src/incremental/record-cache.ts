@@ -8,8 +8,8 @@ import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
-import { seedArticleSchema } from "../record.ts";
-import { writeStreamed } from "../write-streamed.ts";
+import { seedArticleSchema } from "../model/record.ts";
+import { writeStreamed } from "../util/write-streamed.ts";
 import { readCacheFile } from "./cache-file.ts";
 
 const problemSchema = z.object({

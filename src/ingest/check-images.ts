@@ -9,8 +9,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { resolvePhoto } from "../incremental/image-cache.ts";
 import { frontMatterKeyLine } from "./front-matter.ts";
-import { type Problem, problem, problemText } from "../problems.ts";
-import type { SeedArticle } from "../record.ts";
+import { type Problem, problem, problemText } from "../model/problems.ts";
+import type { SeedArticle } from "../model/record.ts";
 
 export async function checkImages(articles: readonly SeedArticle[], seedsDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];

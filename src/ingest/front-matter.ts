@@ -5,8 +5,8 @@
 import matter from "gray-matter";
 import { YAMLParseError, parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { finding, type Finding, problemText } from "../problems.ts";
-import { slugSchema } from "../record.ts";
+import { finding, type Finding, problemText } from "../model/problems.ts";
+import { slugSchema } from "../model/record.ts";
 import { parseIsoDate } from "./parse-date-line.ts";
 
 /** An image in front matter: an http(s) URL or a path, never another URL scheme. */

@@ -3,7 +3,7 @@
  * lines, standfirst, and the photo caption with its alt text and credit, in
  * any order, each optional.
  */
-import { finding, type Finding, problemText } from "../problems.ts";
+import { finding, type Finding, problemText } from "../model/problems.ts";
 import {
   isAltPlaceholder,
   isBareName,

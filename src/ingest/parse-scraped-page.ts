@@ -4,7 +4,7 @@
  * repeated headline, body paragraphs, footers, related list. Every part but
  * the body is optional, and real crawls show every combination.
  */
-import { finding, type Finding, problemText } from "../problems.ts";
+import { finding, type Finding, problemText } from "../model/problems.ts";
 import { isAltPlaceholder, isCaptionCopy, isDateLabel, isJunkAlt, nextNonBlank, sameHeadline } from "./header-lines.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";

@@ -2,8 +2,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Root } from "mdast";
-import { type Problem, problemText, skipFinding } from "../problems.ts";
-import type { SeedArticle } from "../record.ts";
+import { type Problem, problemText, skipFinding } from "../model/problems.ts";
+import type { SeedArticle } from "../model/record.ts";
 import { type SeedOptions, parseSeed, sha256Hex } from "./parse-seed.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
@@ -43,13 +43,8 @@ const SEED_FILE = /\.(?:txt|md)$/i;
 const MARKDOWN = /\.md$/i;
 const READ_BATCH = 64;
 
-/** Seed paths relative to `dir`, `/`-separated, sorted, from every subfolder. */
-export async function listSeedFiles(dir: string): Promise<string[]> {
-  return (await findSeedFiles(dir)).files;
-}
-
 /**
- * The seed files under `dir`, and warnings for what looks like a seed but is
+ * The seed files under `dir` (relative, `/`-separated, sorted, from every subfolder), and warnings for what looks like a seed but is
  * not read: a symbolic link (seeds are read only from real files inside the
  * folder), or a file whose name is not UTF-8 (it cannot be named in the site).
  */

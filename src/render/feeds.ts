@@ -5,15 +5,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Feed } from "feed";
-import type { ArticleRecord } from "../record.ts";
-import type { SiteConfig } from "../site-config.ts";
+import type { ArticleRecord } from "../model/record.ts";
+import type { SiteConfig } from "../model/site-config.ts";
 import type { ArticleView } from "./article-view.ts";
 import { type AtomFeed, atomXml } from "./atom.ts";
 import type { Link } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
 /** Articles per feed. */
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 export interface FeedInput {
   /** In archive order; at least every article `feedArticles` names. */

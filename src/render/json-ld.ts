@@ -1,6 +1,6 @@
 /** schema.org `NewsArticle` structured data for an article page. */
-import type { ArticleRecord } from "../record.ts";
-import type { SiteConfig } from "../site-config.ts";
+import type { ArticleRecord } from "../model/record.ts";
+import type { SiteConfig } from "../model/site-config.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
 export interface JsonLdInput {

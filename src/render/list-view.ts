@@ -1,7 +1,7 @@
 /** Everything a list page (home, section, author, tag, year, month, undated) shows. */
 import type { ListingKind } from "../archive/listings.ts";
 import type { ListPage } from "../archive/paginate.ts";
-import type { SiteConfig } from "../site-config.ts";
+import type { SiteConfig } from "../model/site-config.ts";
 import { DESCRIPTION_LENGTH } from "./article-view.ts";
 import { excerpt } from "./excerpt.ts";
 import type { PhotoImage, Thumbnail } from "./images.ts";

@@ -10,13 +10,13 @@ import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { BuildState } from "../incremental/build-state.ts";
 import { linkFiles, linkFolder, linkPages } from "../incremental/carry-over.ts";
-import { forEachConcurrently } from "../for-each-concurrently.ts";
+import { forEachConcurrently } from "../util/for-each-concurrently.ts";
 import { digestJson, digestJsonEach } from "../incremental/digest.ts";
-import { type Problem, problem, problemText } from "../problems.ts";
-import type { Progress } from "../progress.ts";
-import { BUILT_MARKER } from "../publish.ts";
-import type { ArticleRecord } from "../record.ts";
-import { jsonLines, writeStreamed } from "../write-streamed.ts";
+import { type Problem, problem, problemText } from "../model/problems.ts";
+import type { Progress } from "../util/progress.ts";
+import { BUILT_MARKER } from "../output/publish.ts";
+import type { ArticleRecord } from "../model/record.ts";
+import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type ImageContext, type PhotoImage, processImage } from "./images.ts";
@@ -26,7 +26,6 @@ import { runEleventy } from "./run-eleventy.ts";
 import { type ShardRecords, groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
-import type { UrlContext } from "./urls.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
 export type RenderedSite = Omit<BuildState, "files" | "inputsKey"> & { pagesRendered: number };

@@ -1,7 +1,7 @@
 /** Renders the templates with Eleventy, paginating over the article and list data handed in here. */
 import Eleventy from "@11ty/eleventy";
 import configure from "../../eleventy.config.ts";
-import type { SiteConfig } from "../site-config.ts";
+import type { SiteConfig } from "../model/site-config.ts";
 import type { NunjucksTemplates } from "./nunjucks-templates.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";

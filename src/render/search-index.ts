@@ -7,8 +7,8 @@ import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type * as Pagefind from "pagefind";
-import { forEachConcurrently } from "../for-each-concurrently.ts";
-import type { ArticleRecord } from "../record.ts";
+import { forEachConcurrently } from "../util/for-each-concurrently.ts";
+import type { ArticleRecord } from "../model/record.ts";
 import { type ArticleSummary, summarize } from "./summary.ts";
 import { withBase } from "./urls.ts";
 
@@ -29,7 +29,7 @@ export function segmentForSearch(text: string): string {
 }
 
 /** Year filter value for undated articles. */
-export const UNDATED = "Undated";
+const UNDATED = "Undated";
 
 export function searchRecord(
   record: ArticleRecord,
@@ -74,7 +74,7 @@ export function searchRecord(
  * edit re-indexes only its year, and no single index has to hold a
  * 30-year archive in memory.
  */
-export function searchShardOf(record: ArticleRecord): string {
+function searchShardOf(record: ArticleRecord): string {
   return record.date?.slice(0, 4) ?? UNDATED.toLowerCase();
 }
 

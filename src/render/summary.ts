@@ -1,6 +1,6 @@
 /** An article as lists and links show it: headline, date, section and teaser. */
 import { sectionName, sectionUrl } from "../archive/listings.ts";
-import type { ArticleRecord } from "../record.ts";
+import type { ArticleRecord } from "../model/record.ts";
 import { excerpt } from "./excerpt.ts";
 import { displayDate } from "./format-date.ts";
 

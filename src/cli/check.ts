@@ -6,13 +6,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { countSkipped, validate } from "./build.ts";
-import type { ExplainedLine } from "./ingest/line-roles.ts";
-import { explainSeed } from "./ingest/parse-seed.ts";
-import { type Problem, formatProblem } from "./problems.ts";
-import type { SeedArticle } from "./record.ts";
-import { loadSiteConfig } from "./site-config.ts";
-import { UsageError, describeError } from "./usage-error.ts";
+import { countSkipped, validate } from "../build.ts";
+import type { ExplainedLine } from "../ingest/line-roles.ts";
+import { explainSeed } from "../ingest/parse-seed.ts";
+import { type Problem, formatProblem } from "../model/problems.ts";
+import type { SeedArticle } from "../model/record.ts";
+import { loadSiteConfig } from "../model/site-config.ts";
+import { UsageError, describeError } from "../util/usage-error.ts";
 
 const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
        npm run check -- --explain FILE
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** How many articles have each field, and how many seeds were left out and why. */
-export function dataQuality(articles: readonly SeedArticle[], problems: readonly Problem[]): string {
+function dataQuality(articles: readonly SeedArticle[], problems: readonly Problem[]): string {
   const total = articles.length;
   const share = (count: number, what: string): string =>
     `${count} ${what} (${total === 0 ? 0 : Math.round((count / total) * 100)}%)`;

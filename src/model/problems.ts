@@ -1,5 +1,5 @@
-import { RESERVED_SECTIONS } from "./archive/listings.ts";
-import { MARKDOWN_LIMITS, type MarkdownLimit } from "./ingest/parse-markdown-body.ts";
+import { RESERVED_SECTIONS } from "../archive/listings.ts";
+import { MARKDOWN_LIMITS, type MarkdownLimit } from "../ingest/parse-markdown-body.ts";
 
 /**
  * Every problem a user can hit while building, in one place: each names the

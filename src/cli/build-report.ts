@@ -1,10 +1,10 @@
 /** One build with its report on the console, for the command-line entry points. */
-import { BuildError, build } from "./build.ts";
+import { BuildError, build } from "../build.ts";
 import type { ParsedFlags } from "./cli-flags.ts";
-import { formatProblem } from "./problems.ts";
-import { OutputBusyError } from "./output-lock.ts";
-import { OutputFolderError } from "./publish.ts";
-import { UsageError, describeError } from "./usage-error.ts";
+import { formatProblem } from "../model/problems.ts";
+import { OutputBusyError } from "../output/output-lock.ts";
+import { OutputFolderError } from "../output/publish.ts";
+import { UsageError, describeError } from "../util/usage-error.ts";
 
 /** Exit codes of a build, as the README lists them. */
 export const EXIT = { built: 0, seedErrors: 1, badFlags: 2, outputRefused: 3, outputBusy: 4, failed: 5 } as const;

@@ -1,6 +1,6 @@
 /** Flags shared by `npm run build` and `npm run serve`. */
 import { parseArgs } from "node:util";
-import type { BuildOptions } from "./build.ts";
+import type { BuildOptions } from "../build.ts";
 
 export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds (default: seeds)
   --out DIR        folder to publish the site to (default: _site)

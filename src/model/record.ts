@@ -7,10 +7,10 @@
 import { z } from "zod";
 
 /** Lowercase letters or digits of any script, joined by single hyphens: safe as one URL/path segment. */
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
 
 /** `YYYY-MM-DD`, or a full timestamp with seconds and an explicit offset. */
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?$/;
+const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 /** A slug is one folder name in the site: it must fit the 255 bytes file systems allow, with room to spare. */
 export const MAX_SLUG_BYTES = 200;
@@ -20,7 +20,7 @@ export const slugSchema = z
   .regex(SLUG_PATTERN, "must be a plain slug such as `national` or `my-story`")
   .refine((slug) => Buffer.byteLength(slug) <= MAX_SLUG_BYTES, `must be at most ${MAX_SLUG_BYTES} bytes long`);
 
-export const photoSchema = z.object({
+const photoSchema = z.object({
   /** Caption text as printed, without the trailing credit; null when the seed only names an image. */
   caption: z.string().nullable(),
   /** Photo credit split off the caption's end (`Photo supplied`, `AFP`…); null when none was printed. */
@@ -29,7 +29,7 @@ export const photoSchema = z.object({
   image: z.string().nullable(),
 });
 
-export const relatedItemSchema = z.object({
+const relatedItemSchema = z.object({
   /** Title exactly as listed under the article. */
   title: z.string().min(1),
   /** The (often cut-off) teaser printed below the title; null when absent. */
@@ -40,7 +40,7 @@ export const relatedItemSchema = z.object({
   line: z.number().int().positive(),
 });
 
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   /** Seed path relative to the seeds folder, with `/` separators. */
   file: z.string().min(1),
   /** SHA-256 of the seed file's bytes, hex. */
@@ -86,7 +86,5 @@ export const articleRecordSchema = seedArticleSchema.omit({ explicitSlug: true }
 });
 
 export type Photo = z.infer<typeof photoSchema>;
-export type RelatedItem = z.infer<typeof relatedItemSchema>;
-export type SeedSource = z.infer<typeof sourceSchema>;
 export type SeedArticle = z.infer<typeof seedArticleSchema>;
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;

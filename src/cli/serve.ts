@@ -6,7 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
-import { normalizeBase } from "./build.ts";
+import { normalizeBase } from "../build.ts";
 import { EXIT, buildAndReport } from "./build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
 import { startDevServer } from "./dev-server.ts";
@@ -16,7 +16,7 @@ const USAGE = `usage: npm run serve -- [build flags] [--port N] [--host H]
 ${BUILD_FLAGS_HELP}
   --port N         port to serve on (default: 8080)
   --host H         address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface)`;
-const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Editors write a file in several steps; wait for quiet before rebuilding. */
 const DEBOUNCE_MS = 200;
 

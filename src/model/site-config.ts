@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { slugSchema } from "./record.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../util/usage-error.ts";
 
-export const siteConfigSchema = z
+const siteConfigSchema = z
   .object({
     /** Shown in the masthead, page titles and feeds. */
     title: z.string().min(1),
@@ -39,7 +39,7 @@ export const siteConfigSchema = z
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
 /** The project's own settings file, next to package.json. */
-export const SITE_CONFIG_FILE = new URL("../site.config.json", import.meta.url);
+const SITE_CONFIG_FILE = new URL("../../site.config.json", import.meta.url);
 
 export function loadSiteConfig(overrides: Partial<SiteConfig> = {}, env: NodeJS.ProcessEnv = process.env): SiteConfig {
   const file = JSON.parse(readFileSync(SITE_CONFIG_FILE, "utf8")) as Record<string, unknown>;

@@ -39,7 +39,7 @@ export function startDevServer(options: DevServerOptions): EleventyDevServer {
 }
 
 /** Why a request URL cannot name a file of the site, or null when it may. */
-export function badRequest(url: string): string | null {
+function badRequest(url: string): string | null {
   const pathname = url.split(/[?#]/u)[0] ?? "/";
   let decoded: string;
   try {
