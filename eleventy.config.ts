@@ -1,44 +1,39 @@
 /**
- * Thin Eleventy config: templates in `templates/`, static files from `public/`
- * copied as they are, Nunjucks from `src/render/nunjucks-templates.ts`. `src/render/run-eleventy.ts`
- * applies it and hands in the article data (https://www.11ty.dev/docs/programmatic/);
- * it is imported rather than loaded by path so TypeScript runs the same under
- * tsx and vitest.
+ * The Eleventy configuration, loaded by Eleventy as any project's is: by
+ * `npm run build` through `src/render/run-eleventy.ts`, which adds the
+ * archive's data, and by Eleventy's own CLI
+ * (`npx tsx node_modules/@11ty/eleventy/cmd.cjs`), which renders the
+ * templates without articles. Filters, shortcodes and plugins added here
+ * reach every template.
  */
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
-import type { NunjucksTemplates } from "./src/render/nunjucks-templates.ts";
-import { STATIC_TEMPLATES } from "./src/render/static-pages.ts";
+import compileOnce from "./src/render/eleventy/compile-once.ts";
+import archiveFilters from "./src/render/eleventy/filters.ts";
+import { loadSiteConfig } from "./src/model/site-config.ts";
 
-// Absolute, so builds started from any working directory find them.
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-export interface ConfigureOptions {
-  /** Render the about, search and 404 pages and copy `public/` (one run of a build does). */
-  staticPages: boolean;
-  /** The build's Nunjucks environment and compiled templates; they render every `.njk`. */
-  templates: NunjucksTemplates;
-}
-
-export default function configure(eleventyConfig: UserConfig, options: ConfigureOptions): void {
+export default function (eleventyConfig: UserConfig): void {
+  // Absolute, so a build started from any folder finds them. The output
+  // folder is the caller's: `--out` for a build, `_site` for Eleventy's CLI.
   eleventyConfig.setInputDirectory(here("./templates"));
   eleventyConfig.setIncludesDirectory("_includes");
   eleventyConfig.setTemplateFormats(["njk"]);
-  // Eleventy keeps template files' text process-wide; `npm run serve` builds
-  // again in the same process after a template is edited, so it must re-read.
+  // Seed text is data: every `{{ }}` is escaped unless a template says `| safe`.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  // displayDate, url (always with the base path), isKhmer.
+  eleventyConfig.addPlugin(archiveFilters);
+  // Each template compiled once per run, not once per paginated page.
+  eleventyConfig.addPlugin(compileOnce);
+  // `npm run serve` builds again in one process after a template is edited: Eleventy must re-read them.
   eleventyConfig.setUseTemplateCache(false);
-  if (options.staticPages) {
-    // https://www.11ty.dev/docs/copy/ — CSS, wordmark and icons as they are.
-    eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });
-  } else {
-    for (const name of STATIC_TEMPLATES) eleventyConfig.ignores.add(here(`./templates/${name}`));
+  // https://www.11ty.dev/docs/copy/ — CSS, wordmark, icons and the search script as they are.
+  eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });
+  // What Eleventy's own CLI renders with; a build adds the archive's data over it.
+  eleventyConfig.addGlobalData("site", loadSiteConfig());
+  eleventyConfig.addGlobalData("stats", { articles: 0, undated: 0, newest: null, oldest: null });
+  for (const name of ["articles", "listPages", "sections", "archiveLinks", "searchShards"]) {
+    eleventyConfig.addGlobalData(name, []);
   }
-  // https://www.11ty.dev/docs/languages/custom/#overriding-an-existing-template-language:
-  // `.njk` pages, layouts and permalinks render through the build's own
-  // environment (filters, includes, autoescape). Eleventy's cache may keep
-  // the compiled functions: they hold that environment, not page data.
-  eleventyConfig.addExtension("njk", {
-    compileOptions: { cache: false, permalink: true },
-    compile: (source, inputPath) => options.templates.compile(source, inputPath),
-  });
 }

@@ -1,27 +1,59 @@
+// @ts-check
 // The search page's only script: runs Pagefind over the archive index and
 // shows results with headline, date, section and a highlighted excerpt.
 // Query and filters live in the URL (?q=&section=&author=&year=&sort=), so
 // the plain header form on every page, links and the back button all work.
 
-const form = document.getElementById("search-form");
-const input = document.getElementById("search-page-q");
-const status = document.getElementById("search-status");
-const list = document.getElementById("search-results");
-const more = document.getElementById("search-more");
+import { spaceKhmerWords } from "./khmer-words.js";
+
+/**
+ * The parts of Pagefind's browser API this page uses (https://pagefind.app/docs/api/).
+ * @typedef {{ url: string, excerpt: string, meta: Record<string, string> }} ResultData
+ * @typedef {{ data: () => Promise<ResultData> }} Result
+ * @typedef {Record<string, Record<string, number>>} FilterCounts
+ * @typedef {{ filters?: Record<string, string>, sort?: Record<string, "asc" | "desc"> | undefined }} SearchOptions
+ * @typedef {{
+ *   options: (options: object) => Promise<void>,
+ *   mergeIndex: (url: string, options: object) => Promise<void>,
+ *   filters: () => Promise<FilterCounts>,
+ *   search: (query: string, options: SearchOptions) => Promise<{ results: Result[] }>,
+ * }} PagefindApi
+ * @typedef {{ query: string, filters: Record<string, string>, sort: SearchOptions["sort"], pending: Result[], years: string[] }} SearchState
+ */
+
+/**
+ * An element the search page's template always has.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function element(id, type) {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`the search page has no #${id}`);
+  return found;
+}
+
+const form = element("search-form", HTMLFormElement);
+const input = element("search-page-q", HTMLInputElement);
+const status = element("search-status", HTMLElement);
+const list = element("search-results", HTMLOListElement);
+const more = element("search-more", HTMLButtonElement);
+const selects = {
+  section: element("filter-section", HTMLSelectElement),
+  author: element("filter-author", HTMLSelectElement),
+  year: element("filter-year", HTMLSelectElement),
+  sort: element("filter-sort", HTMLSelectElement),
+};
 const FILTERS = ["section", "author", "year"];
 const PAGE = 20;
 
-// Khmer is written without spaces; the index holds it split into words, so the query is split the same way.
-const khmerWords = new Intl.Segmenter("km", { granularity: "word" });
-function segment(text) {
-  return text.replace(/[\p{Script=Khmer}\u200B]+/gu, (run) =>
-    Array.from(khmerWords.segment(run.replace(/\u200B/g, " ")), (s) => s.segment.trim())
-      .filter(Boolean)
-      .join(" "),
-  );
-}
 
-// Pagefind excerpts are HTML with <mark>; keep only their text and the marks.
+/**
+ * Pagefind excerpts are HTML with <mark>; keep only their text and the marks.
+ * @param {string} html
+ * @returns {Node[]}
+ */
 function excerptNodes(html) {
   const template = document.createElement("template");
   template.innerHTML = html;
@@ -35,19 +67,21 @@ function excerptNodes(html) {
   });
 }
 
+/** @param {ResultData} data */
 function resultItem(data) {
   const item = document.createElement("li");
   const article = document.createElement("article");
-  if (data.meta.lang && data.meta.lang !== document.documentElement.lang) article.lang = data.meta.lang;
+  const lang = data.meta["lang"];
+  if (lang && lang !== document.documentElement.lang) article.lang = lang;
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title;
+  link.textContent = data.meta["title"] ?? "";
   heading.append(link);
   const meta = document.createElement("p");
   meta.className = "summary-meta";
   meta.lang = document.documentElement.lang;
-  meta.textContent = `${data.meta.section} · ${data.meta.date}`;
+  meta.textContent = `${data.meta["section"]} · ${data.meta["date"]}`;
   const excerpt = document.createElement("p");
   excerpt.className = "excerpt";
   excerpt.append(...excerptNodes(data.excerpt));
@@ -56,6 +90,11 @@ function resultItem(data) {
   return item;
 }
 
+/**
+ * @param {HTMLSelectElement} select
+ * @param {Record<string, number>} counts
+ * @param {(a: string, b: string) => number} order
+ */
 function fillSelect(select, counts, order) {
   const values = Object.keys(counts).sort(order);
   for (const value of values) select.add(new Option(`${value} (${counts[value]})`, value));
@@ -63,31 +102,38 @@ function fillSelect(select, counts, order) {
 
 // The index is one Pagefind bundle per year, newest first; the first loads Pagefind and the others merge into it.
 const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
+/** @type {PagefindApi | null} */
 const pagefind = shards.length === 0 ? null : await import(`${shards[0]}pagefind.js`);
 // Every year value of the archive: a date order searches them one at a time.
+/** @type {string[]} */
 let allYears = [];
 if (pagefind !== null) {
   await pagefind.options({ excerptLength: 30 });
   for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard, { excerptLength: 30 });
   const available = await pagefind.filters();
-  allYears = Object.keys(available.year ?? {});
-  fillSelect(form.elements.section, available.section ?? {}, (a, b) => a.localeCompare(b));
-  fillSelect(form.elements.author, available.author ?? {}, (a, b) => a.localeCompare(b));
-  fillSelect(form.elements.year, available.year ?? {}, (a, b) => b.localeCompare(a));
+  allYears = Object.keys(available["year"] ?? {});
+  fillSelect(selects.section, available["section"] ?? {}, (a, b) => a.localeCompare(b));
+  fillSelect(selects.author, available["author"] ?? {}, (a, b) => a.localeCompare(b));
+  fillSelect(selects.year, available["year"] ?? {}, (a, b) => b.localeCompare(a));
 }
 
 // The search on the page: results not shown yet and, for a date order, the years still to search.
 // Each run replaces it, so a slower earlier run can never add to a newer one's list.
+/** @returns {SearchState} */
 const emptySearch = () => ({ query: "", filters: {}, sort: undefined, pending: [], years: [] });
 let current = emptySearch();
 
-// Merged results come ordered by relevance, so a date order is built a year (a shard) at a time.
+/**
+ * Merged results come ordered by relevance, so a date order is built a year (a shard) at a time.
+ * @param {SearchState} state
+ * @param {number} count
+ */
 async function fill(state, count) {
-  while (state.pending.length < count && state.years.length > 0) {
-    const year = state.years.shift();
+  for (let year = state.years.shift(); pagefind !== null && year !== undefined; year = state.years.shift()) {
     const { query, filters, sort } = state;
-    const search = await pagefind.search(segment(query), { filters: { ...filters, year }, sort });
+    const search = await pagefind.search(spaceKhmerWords(query), { filters: { ...filters, year }, sort });
     state.pending.push(...search.results);
+    if (state.pending.length >= count) break;
   }
 }
 
@@ -101,20 +147,24 @@ async function showMore() {
   more.hidden = state.pending.length === 0 && state.years.length === 0;
 }
 
-// Years in date order; undated articles come last either way.
+/**
+ * Years in date order; undated articles come last either way.
+ * @param {string[]} years
+ * @param {string | null} order
+ */
 function yearsInOrder(years, order) {
   const dated = years.filter((year) => /^\d+$/.test(year)).sort();
   if (order === "newest") dated.reverse();
   return [...dated, ...years.filter((year) => !/^\d+$/.test(year))];
 }
 
-// `keepTyped`: words in the box are kept (typed while the script was loading, or as they are being typed).
+/** @param {boolean} keepTyped words in the box are kept (typed while the script was loading, or as they are being typed) */
 async function run(keepTyped = false) {
   const params = new URLSearchParams(location.search);
   if (!(keepTyped && input.value.trim() === (params.get("q") ?? "").trim())) {
     input.value = params.get("q") ?? (keepTyped ? input.value : "");
   }
-  for (const name of [...FILTERS, "sort"]) form.elements[name].value = params.get(name) ?? "";
+  for (const [name, select] of Object.entries(selects)) select.value = params.get(name) ?? "";
   list.replaceChildren();
   more.hidden = true;
   const state = emptySearch();
@@ -128,19 +178,23 @@ async function run(keepTyped = false) {
     status.textContent = "Type words to search the archive.";
     return;
   }
-  const filters = Object.fromEntries(
-    FILTERS.filter((name) => params.get(name)).map((name) => [name, params.get(name)]),
-  );
+  /** @type {Record<string, string>} */
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
   const order = params.get("sort");
+  /** @type {SearchState["sort"]} */
   const sort = order === "newest" ? { date: "desc" } : order === "oldest" ? { date: "asc" } : undefined;
   status.textContent = "Searching…";
-  const search = await pagefind.search(segment(query), { filters });
+  const search = await pagefind.search(spaceKhmerWords(query), { filters });
   if (state !== current) return;
   const count = search.results.length;
   Object.assign(state, { query, filters, sort });
   if (sort === undefined) state.pending = search.results;
   // Merged searches report no filter counts, so every year is tried; empty ones cost one lookup.
-  else state.years = yearsInOrder(filters.year === undefined ? allYears : [filters.year], order);
+  else state.years = yearsInOrder(filters["year"] === undefined ? allYears : [filters["year"]], order);
   await showMore();
   if (state !== current) return;
   // Set once the first results are on the page: screen readers announce it, and tests wait for it.
@@ -155,6 +209,7 @@ function formUrl() {
   return `${location.pathname}?${params}`;
 }
 
+/** @param {Event} [event] */
 function submit(event) {
   event?.preventDefault();
   clearTimeout(typing);
@@ -164,6 +219,7 @@ function submit(event) {
 
 // Results as the reader types, once the typing pauses; the form still works without JavaScript.
 const TYPING_PAUSE_MS = 250;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
 input.addEventListener("input", () => {
   clearTimeout(typing);
@@ -174,7 +230,7 @@ input.addEventListener("input", () => {
 });
 
 form.addEventListener("submit", submit);
-for (const name of [...FILTERS, "sort"]) form.elements[name].addEventListener("change", () => submit());
+for (const select of Object.values(selects)) select.addEventListener("change", () => submit());
 more.addEventListener("click", showMore);
 window.addEventListener("popstate", () => run());
 // Words typed while the index was loading go into the URL, as typing afterwards would put them.
@@ -182,4 +238,4 @@ if (input.value.trim() !== "" && !new URLSearchParams(location.search).has("q"))
   history.replaceState(null, "", formUrl());
 await run(true);
 // Shown last: from here on the filters work, and tests wait for this.
-form.querySelector(".filters").hidden = pagefind === null;
+element("search-filters", HTMLFieldSetElement).hidden = pagefind === null;

@@ -7,27 +7,22 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
-import { stat } from "node:fs/promises";
 import path from "node:path";
-import { type Archive, buildArchive } from "./archive/build-archive.ts";
-import { checkImages } from "./ingest/check-images.ts";
-import type { SeedOptions } from "./ingest/parse-seed.ts";
-import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
 import { cacheDirFor, changedFiles, readBuildState, siteStamps, writeBuildState } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
-import type { Problem } from "./model/problems.ts";
+import { type Problem, countSkipped } from "./model/problems.ts";
 import { type PhaseTiming, Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder, discardStaging, newBuildId, prepareStaging, publish } from "./output/publish.ts";
 import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
-import type { UrlContext } from "./render/urls.ts";
+import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./model/site-config.ts";
-import { UsageError } from "./util/usage-error.ts";
+import { seedOptions, validate } from "./validate.ts";
 
 export interface BuildOptions {
   /** Folder of `.txt` and `.md` seeds. */
@@ -45,6 +40,8 @@ export interface BuildOptions {
   wait?: boolean;
   /** Called once when this build starts waiting for another, with that build's PID. */
   onWait?: (owner: number) => void;
+  /** Another Eleventy config file than the project's `eleventy.config.ts` (which may name other templates). */
+  eleventyConfig?: string;
 }
 
 export interface BuildResult {
@@ -73,48 +70,6 @@ export class BuildError extends Error {
     super(`${errors} error${errors === 1 ? "" : "s"} in seeds; nothing was written`);
     this.name = "BuildError";
   }
-}
-
-export interface Validation {
-  ingest: IngestResult;
-  archive: Archive;
-  /** Errors and warnings of every seed, in file order. */
-  problems: Problem[];
-}
-
-export interface ValidateOptions {
-  progress?: Progress;
-  cached?: (seed: SeedFile) => SeedOutcome | undefined;
-  /** Seeds that would be skipped are errors instead. */
-  strict?: boolean;
-}
-
-/** The validation pass: every seed parsed (or taken from `cached`) and checked, the archive assembled, nothing written. */
-export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
-  const { progress = new Progress(false), cached, strict = false } = how;
-  const seeds = await stat(seedsDir).catch(() => null);
-  if (seeds === null || !seeds.isDirectory()) {
-    throw new UsageError(
-      `--seeds ${seedsDir}: ${seeds === null ? "no such folder" : "not a folder"}; give the folder that holds your .txt and .md seeds`,
-    );
-  }
-  const options = seedOptions(site);
-  const ingest = await progress.phase("read and parse seeds", 0, () =>
-    ingestSeeds(seedsDir, options, { onSeed: () => progress.tick(), ...(cached === undefined ? {} : { cached }) }),
-  );
-  const archive = await progress.phase("archive", 0, () =>
-    buildArchive(ingest.articles, {
-      timeZone: site.timeZone,
-      sectionNames: site.sections,
-      pageSize: site.pageSize,
-      moreInSection: site.moreInSection,
-    }),
-  );
-  const images = await checkImages(ingest.articles, seedsDir);
-  const seedProblems = strict
-    ? ingest.problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p))
-    : ingest.problems;
-  return { ingest, archive, problems: [...seedProblems, ...images, ...archive.problems] };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -167,23 +122,29 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
   if (previous?.inputsKey === inputsKey && changed?.size === 0) return { ...result, pagesRendered: 0, upToDate: true };
 
   // Rendering code is loaded only when there is something to render.
-  const { processImages, renderSite } = await import("./render/render-site.ts");
+  const [{ renderSite }, { encodePhotos }] = await Promise.all([
+    import("./render/render-site.ts"),
+    import("./render/encode-photos.ts"),
+  ]);
+  const imageWarned = new Set(problems.filter((p) => p.message.startsWith("image ")).map((p) => p.file));
   const buildId = newBuildId();
   const staging = await prepareStaging(outDir, cacheDir, buildId);
   const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
   let published: Awaited<ReturnType<typeof publish>>;
   try {
-    const images = await progress.phase("images", 0, () =>
-      processImages(archive, { seedsDir: options.seedsDir, urls, cache: imageCache, code }, staging, problems),
+    const photos = await progress.phase("images", 0, () =>
+      encodePhotos(archive, { seedsDir: options.seedsDir, urls, cache: imageCache, code }, staging, imageWarned),
     );
+    problems.push(...photos.problems);
     rendered = await renderSite(archive, {
-      views: { archive, markdownTrees: ingest.markdownTrees, imagesByFile: images, site, urls },
+      views: { archive, imagesByFile: photos.images, site, urls },
       code,
       staging,
       outDir,
       previous: previous === null || changed === null ? null : { state: previous, changed },
       progress,
+      ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
     });
     published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
   } catch (error) {
@@ -195,19 +156,4 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
   await Promise.all([recordCache.save(ingest.files, ingest.parsed), imageCache.save()]);
   await published.removed;
   return { ...result, pagesRendered, upToDate: false };
-}
-
-/** Seeds left out: each skipped seed has one problem that says so. */
-export function countSkipped(problems: readonly Problem[]): number {
-  return new Set(problems.filter((p) => p.skipped === true && p.severity === "warning").map((p) => p.file)).size;
-}
-
-function seedOptions(site: SiteConfig): SeedOptions {
-  return { defaultSection: site.defaultSection, timeZone: site.timeZone, sectionNames: site.sections };
-}
-
-/** `archive` -> `/archive/`. */
-export function normalizeBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, "");
-  return trimmed === "" ? "/" : `/${trimmed}/`;
 }

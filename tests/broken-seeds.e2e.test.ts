@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { validate } from "../src/build.ts";
+import { validate } from "../src/validate.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
 import { loadSiteConfig } from "../src/model/site-config.ts";
 import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./helpers.ts";

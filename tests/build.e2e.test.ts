@@ -89,12 +89,23 @@ describe("end-to-end build", () => {
       expect(items.map((li) => toText(select(".related-title", li) ?? li))).toEqual(
         record.related.map((item) => item.title),
       );
+      // A teaser cut mid-sentence gets an ellipsis that screen readers skip; a whole one gets none.
       expect(
         items.map((li) => {
           const teaser = select(".teaser", li);
-          return teaser === undefined ? null : toText(teaser);
+          if (teaser === undefined) return null;
+          const ellipsis = select('[aria-hidden="true"]', teaser);
+          return { text: toText(teaser), ellipsis: ellipsis === undefined ? null : toText(ellipsis) };
         }),
-      ).toEqual(record.related.map((item) => item.teaser));
+      ).toEqual(
+        record.related.map((item) =>
+          item.teaser === null
+            ? null
+            : /[.!?”"]$/u.test(item.teaser)
+              ? { text: item.teaser, ellipsis: null }
+              : { text: `${item.teaser}…`, ellipsis: "…" },
+        ),
+      );
     }
   });
 

@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "../src/ingest/page-chrome.ts";
 import { isSalutation, reattachDropCap } from "../src/ingest/parse-body.ts";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
-import { renderBodyHtml } from "../src/render/body-html.ts";
+import { paragraphsToTree, renderBodyHtml } from "../src/render/body-html.ts";
 import { SEED_OPTIONS, scrapedPage } from "./helpers.ts";
 
 /** Code points a seed can carry as they are (controls and non-characters are replaced, by design). */
@@ -85,7 +85,7 @@ describe("generated seeds", () => {
         expect(article?.headline).toBe(parts.headline);
         expect(article?.body).toEqual(parts.body);
         expect(article?.related.map((item) => item.title)).toEqual(parts.related.map((item) => item.title));
-        const html = renderBodyHtml(result.parsed?.content ?? { type: "root", children: [] }, "/");
+        const html = renderBodyHtml(paragraphsToTree(article?.body ?? []), "/");
         const paragraphs = selectAll("p", fromHtml(html, { fragment: true })).map((p) =>
           toText(p, { whitespace: "pre" }),
         );

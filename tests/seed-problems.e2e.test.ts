@@ -190,7 +190,7 @@ describe("markdown links", () => {
       "links.md",
       SEED_OPTIONS,
     );
-    const html = renderBodyHtml(parsed.parsed?.content ?? { type: "root", children: [] }, "/archive/");
+    const html = renderBodyHtml(parsed.parsed?.article.markdown ?? { type: "root", children: [] }, "/archive/");
     expect(html).toContain('<a href="/archive/about/">home</a>');
     expect(html).toContain("<a>elsewhere</a>");
     expect(html).not.toContain("evil.example");

@@ -136,12 +136,25 @@ describe("pages", () => {
     expect(sectionPage.text("h1")).toBe("Siem Reap Insider");
   });
 
-  test("undated articles say so; Khmer articles are marked lang=km", async () => {
+  test("undated articles say so; Khmer text, and only Khmer text, is marked lang=km", async () => {
     const undated = await readPage(outDir, records.find((r) => r.date === null)?.url ?? "/");
     expect(undated.text(".date")).toBe("Undated");
     const khmer = await readPage(outDir, records.find((r) => r.language === "km")?.url ?? "/");
-    expect(attribute(khmer.one("article.article"), "lang")).toBe("km");
     expect(attribute(khmer.one("html"), "lang")).toBe("en");
+    expect(attribute(khmer.one(".headline"), "lang")).toBe("km");
+    expect(attribute(khmer.one(".body"), "lang")).toBe("km");
+    // The page's English parts carry no lang of their own: they are the page's language.
+    for (const english of [".kicker", ".byline", ".dateline", ".print-url", "article.article"]) {
+      expect(attribute(khmer.one(english), "lang"), english).toBeUndefined();
+    }
+    // On a list, a Khmer card's headline is marked and an English one's is not.
+    const khmerRecord = records.find((r) => r.language === "km");
+    const list = await readPage(outDir, `/${khmerRecord?.section ?? ""}/`);
+    const cards = list.all(".summary h2");
+    const khmerCard = cards.find((h2) => toText(h2) === khmerRecord?.headline);
+    expect(khmerCard === undefined ? "no Khmer card" : attribute(khmerCard, "lang")).toBe("km");
+    const englishCard = cards.find((h2) => /^[\x20-\x7e‘’“”–—]+$/u.test(toText(h2)));
+    expect(englishCard === undefined ? "no English card" : attribute(englishCard, "lang")).toBeUndefined();
   });
 
   test("no JavaScript on article pages; the header search is a plain form", async () => {

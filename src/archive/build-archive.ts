@@ -28,9 +28,20 @@ export interface Archive {
   neighbours: Neighbours[];
   /** Sections with articles, in navigation order (configured sections first). */
   sections: Listing[];
+  /** Years with articles, newest first, then the undated articles when there are any. */
+  years: Listing[];
   /** Every page of every list, the home page first. */
   listPages: ListPage[];
+  stats: ArchiveStats;
   problems: Problem[];
+}
+
+export interface ArchiveStats {
+  articles: number;
+  undated: number;
+  /** Dates of the newest and oldest dated articles; null when none is dated. */
+  newest: string | null;
+  oldest: string | null;
 }
 
 export function buildArchive(articles: readonly SeedArticle[], options: ArchiveOptions): Archive {
@@ -57,9 +68,17 @@ export function buildArchive(articles: readonly SeedArticle[], options: ArchiveO
       listings.filter((listing) => listing.kind === "section"),
       options.sectionNames,
     ),
+    // Listings come in archive order, newest year first and the undated list after the years.
+    years: listings.filter((listing) => listing.kind === "year" || listing.kind === "undated"),
     listPages: listings.flatMap((listing) => paginate(listing, options.pageSize)),
+    stats: stats(sorted),
     problems,
   };
+}
+
+function stats(records: readonly ArticleRecord[]): ArchiveStats {
+  const dates = records.flatMap((record) => record.date ?? []);
+  return { articles: records.length, undated: records.length - dates.length, newest: dates[0] ?? null, oldest: dates.at(-1) ?? null };
 }
 
 function navigationOrder(sections: Listing[], names: Readonly<Record<string, string>>): Listing[] {

@@ -6,7 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { countSkipped, validate } from "../build.ts";
+import { validate } from "../validate.ts";
+import { countSkipped } from "../model/problems.ts";
 import type { ExplainedLine } from "../ingest/line-roles.ts";
 import { explainSeed } from "../ingest/parse-seed.ts";
 import { type Problem, formatProblem } from "../model/problems.ts";

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
-import { normalizeBase } from "../build.ts";
+import { normalizeBase } from "../render/urls.ts";
 import { EXIT, buildAndReport } from "./build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
 import { startDevServer } from "./dev-server.ts";

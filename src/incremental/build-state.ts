@@ -9,7 +9,8 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readCacheFile, writeAtomically } from "./cache-file.ts";
+import { readCacheFile } from "./cache-file.ts";
+import { writeAtomically } from "../util/write-atomically.ts";
 
 /** `[inode, size, mtimeMs]`. */
 const stampSchema = z.tuple([z.number(), z.number(), z.number()]);

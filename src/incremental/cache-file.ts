@@ -3,8 +3,7 @@
  * not JSON or not of the expected shape reads as null: it only means
  * redoing the work it would have saved.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 
 export async function readCacheFile<T extends z.ZodTypeAny>(file: string, schema: T): Promise<z.infer<T> | null> {
@@ -18,12 +17,4 @@ export async function readCacheFile<T extends z.ZodTypeAny>(file: string, schema
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : null;
-}
-
-/** Written beside the target and renamed over it, so a killed build never leaves half a file. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }

@@ -11,7 +11,9 @@
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readCacheFile, writeAtomically } from "./cache-file.ts";
+import { readCacheFile } from "./cache-file.ts";
+import { writeAtomically } from "../util/write-atomically.ts";
+import { isHttpUrl } from "../util/http-url.ts";
 
 const formatEntrySchema = z.object({
   format: z.string(),
@@ -117,7 +119,7 @@ export function toCachedImage(metadata: Record<string, readonly z.input<typeof f
  * change, found without reading every photo on each build.
  */
 export async function photoStamps(images: Iterable<string>, seedsDir: string): Promise<[string, number, number][]> {
-  const local = [...new Set(images)].filter((image) => !/^https?:\/\//i.test(image)).sort();
+  const local = [...new Set(images)].filter((image) => !isHttpUrl(image)).sort();
   return Promise.all(
     local.map(async (image): Promise<[string, number, number]> => {
       const photo = await resolvePhoto(seedsDir, image);

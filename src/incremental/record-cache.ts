@@ -4,22 +4,13 @@
  * checked against the record schema when read, and a cache written by other
  * code or settings is ignored.
  */
-import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
+import { problemSchema } from "../model/problems.ts";
 import { seedArticleSchema } from "../model/record.ts";
-import { writeStreamed } from "../util/write-streamed.ts";
+import { writeAtomically } from "../util/write-atomically.ts";
 import { readCacheFile } from "./cache-file.ts";
-
-const problemSchema = z.object({
-  file: z.string(),
-  line: z.number(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  hint: z.string(),
-  skipped: z.literal(true).optional(),
-});
 
 const cacheSchema = z.object({
   /** Code and parse settings the entries were made with. */
@@ -80,7 +71,6 @@ export class RecordCache {
   async save(files: readonly SeedFile[], parsed: ReadonlyMap<SeedFile, SeedOutcome>): Promise<void> {
     const byPart = new Map<string, SeedFile[]>([...PARTS].map((part) => [part, []]));
     for (const seed of files) byPart.get(partOf(seed))?.push(seed);
-    await mkdir(this.cacheDir, { recursive: true });
     for (const [part, seeds] of byPart) {
       const changed = seeds.some((seed) => parsed.has(seed)) || seeds.length !== (this.#loaded.get(part) ?? 0);
       if (!changed) continue;
@@ -88,10 +78,7 @@ export class RecordCache {
         const outcome = parsed.get(seed) ?? this.get(seed);
         return outcome === undefined ? [] : [JSON.stringify({ ...seed, ...outcome })];
       });
-      const file = partFile(this.cacheDir, part);
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeStreamed(temporary, entriesJson(this.key, entries));
-      await rename(temporary, file);
+      await writeAtomically(partFile(this.cacheDir, part), entriesJson(this.key, entries));
     }
   }
 }

@@ -11,12 +11,13 @@ import { resolvePhoto } from "../incremental/image-cache.ts";
 import { frontMatterKeyLine } from "./front-matter.ts";
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
+import { isHttpUrl } from "../util/http-url.ts";
 
 export async function checkImages(articles: readonly SeedArticle[], seedsDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const article of articles) {
     const image = article.photo?.image;
-    if (typeof image !== "string" || /^https?:\/\//iu.test(image)) continue;
+    if (typeof image !== "string" || isHttpUrl(image)) continue;
     const photo = await resolvePhoto(seedsDir, image);
     const text =
       "file" in photo

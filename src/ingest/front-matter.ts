@@ -8,6 +8,7 @@ import { z } from "zod";
 import { finding, type Finding, problemText } from "../model/problems.ts";
 import { slugSchema } from "../model/record.ts";
 import { parseIsoDate } from "./parse-date-line.ts";
+import { isHttpUrl } from "../util/http-url.ts";
 
 /** An image in front matter: an http(s) URL or a path, never another URL scheme. */
 const imageSchema = z
@@ -15,7 +16,7 @@ const imageSchema = z
   .trim()
   .min(1)
   .refine(
-    (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
+    (value) => isHttpUrl(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
     "must be an http(s) URL or a path",
   );
 

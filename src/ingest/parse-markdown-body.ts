@@ -58,7 +58,11 @@ export function parseMarkdownBody(markdown: string): MarkdownBody {
   const tree = parser.parse(markdown);
   const first = tree.children[0];
   const heading = first?.type === "heading" && first.depth === 1 ? toString(first) : null;
-  const body: Root = { ...tree, children: heading === null ? tree.children : tree.children.slice(1) };
+  const body: Root = { type: "root", children: heading === null ? tree.children : tree.children.slice(1) };
+  // Positions are only for parse errors: without them the tree is half the size in the record cache.
+  visit(body, (node) => {
+    delete node.position;
+  });
   return { heading, tree: body, paragraphs: textBlocks(body) };
 }
 
@@ -74,12 +78,4 @@ function textBlocks(tree: Root): string[] {
     return "skip";
   });
   return blocks;
-}
-
-/** The mdast of a scraped body: one paragraph of literal text per paragraph, so nothing in it is markup. */
-export function paragraphsToTree(paragraphs: readonly string[]): Root {
-  return {
-    type: "root",
-    children: paragraphs.map((value) => ({ type: "paragraph", children: [{ type: "text", value }] })),
-  };
 }

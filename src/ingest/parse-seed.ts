@@ -3,20 +3,17 @@
  * reads the bytes; nothing here touches the file system.
  */
 import { createHash } from "node:crypto";
-import type { Root } from "mdast";
 import { RESERVED_SECTIONS } from "../archive/listings.ts";
 import { slugify } from "../archive/slugify.ts";
 import { finding, type Finding, type Problem, problemText, skipFinding } from "../model/problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../model/record.ts";
 import { type FrontMatter, readFrontMatter } from "./front-matter.ts";
-import { sectionNameIndex } from "./header-lines.ts";
 import type { ExplainedLine } from "./line-roles.ts";
 import { normalizeNewlines, replaceUnrepresentable, splitLines } from "./lines.ts";
 import { parseByline } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
-import { markdownLimit, paragraphsToTree, parseMarkdownBody } from "./parse-markdown-body.ts";
-import { parseScrapedPage } from "./parse-scraped-page.ts";
-import type { ScrapedRelated } from "./parse-related.ts";
+import { markdownLimit } from "./parse-markdown-body.ts";
+import { type SeedBody, markdownBody, scrapedBody } from "./seed-body.ts";
 import { countWords, detectLanguage } from "./text-stats.ts";
 
 export interface SeedOptions {
@@ -30,8 +27,6 @@ export interface SeedOptions {
 
 export interface ParsedSeed {
   article: SeedArticle;
-  /** The body as mdast: literal paragraphs for scraped pages, the parsed tree for markdown. */
-  content: Root;
 }
 
 export interface SeedResult {
@@ -43,26 +38,6 @@ export interface SeedResult {
 export interface ExplainedSeed extends SeedResult {
   /** Every line of the seed with the role the parser gave it. */
   lines: ExplainedLine[];
-}
-
-/** What the body formats have in common, before front matter is applied. */
-interface SeedBody {
-  headline: string | null;
-  /** Set when a scraped page is a section's listing page, not an article. */
-  listing: string | null;
-  headlineLine: number;
-  byline: string | null;
-  /** Authors named outside the byline (reporter tagline, letter signature). */
-  moreAuthors: string[];
-  date: string | null;
-  /** Section name as printed on the page. */
-  section: string | null;
-  standfirst: string | null;
-  caption: Caption | null;
-  paragraphs: string[];
-  content: Root;
-  related: ScrapedRelated[];
-  findings: Finding[];
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -134,51 +109,7 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
     .map((line): ExplainedLine => ({ ...line, role: "front matter" }));
   const lines = [...frontLines, ...body.lines];
   if (skipped || problems.some((p) => p.severity === "error")) return { parsed: null, problems, lines };
-  return { parsed: { article: seedArticleSchema.parse(article), content: body.content }, problems, lines };
-}
-
-/** Section names by lowercased name, built once per settings object. */
-const sectionIndexes = new WeakMap<object, ReadonlyMap<string, string>>();
-
-function sectionIndex(names: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
-  let index = sectionIndexes.get(names);
-  if (index === undefined) {
-    index = sectionNameIndex(names);
-    sectionIndexes.set(names, index);
-  }
-  return index;
-}
-
-function scrapedBody(content: string, firstLine: number, options: SeedOptions): SeedBody & { lines: ExplainedLine[] } {
-  const lines = splitLines(content, firstLine);
-  const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: sectionIndex(options.sectionNames) });
-  return {
-    ...page,
-    byline: page.byline?.byline ?? null,
-    paragraphs: page.body,
-    content: paragraphsToTree(page.body),
-    lines: page.roles.explain(lines),
-  };
-}
-
-function markdownBody(content: string, firstLine: number): SeedBody & { lines: ExplainedLine[] } {
-  const markdown = parseMarkdownBody(content);
-  return {
-    headline: markdown.heading,
-    listing: null,
-    headlineLine: firstLine,
-    byline: null,
-    moreAuthors: [],
-    date: null,
-    section: null,
-    standfirst: null,
-    caption: null,
-    paragraphs: markdown.paragraphs,
-    content: markdown.tree,
-    related: [],
-    findings: [],
-    lines: splitLines(content, firstLine).map((line) => ({ number: line.number, text: line.text, role: "body" })),
-  };
+  return { parsed: { article: seedArticleSchema.parse(article) }, problems, lines };
 }
 
 function toArticle(
@@ -202,6 +133,7 @@ function toArticle(
     tags: front.tags ?? [],
     photo: toPhoto(body.caption, front),
     body: body.paragraphs,
+    markdown: body.markdown,
     related: body.related.map(({ title, teaser, line }) => ({ title, teaser, url: null, line })),
     wordCount: countWords(body.paragraphs),
     language: detectLanguage([headline, ...body.paragraphs]),

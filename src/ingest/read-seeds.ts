@@ -1,7 +1,6 @@
 /** Finds and reads seed files: the one place ingest touches the file system. */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Root } from "mdast";
 import { type Problem, problemText, skipFinding } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { type SeedOptions, parseSeed, sha256Hex } from "./parse-seed.ts";
@@ -27,20 +26,14 @@ export interface IngestHooks {
 
 export interface IngestResult {
   articles: SeedArticle[];
-  /**
-   * Body trees of markdown seeds parsed in this run. A scraped body is its
-   * paragraphs as they are, so its tree is rebuilt from the record when needed.
-   */
-  markdownTrees: Map<string, Root>;
   problems: Problem[];
   /** Every seed file read, in path order. */
   files: SeedFile[];
-  /** Outcomes of scraped seeds parsed in this run (not taken from `cached`), for the record cache. */
+  /** Outcomes of seeds parsed in this run (not taken from `cached`), for the record cache. */
   parsed: Map<SeedFile, SeedOutcome>;
 }
 
 const SEED_FILE = /\.(?:txt|md)$/i;
-const MARKDOWN = /\.md$/i;
 const READ_BATCH = 64;
 
 /**
@@ -72,7 +65,6 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
   const names = found.files;
   const result: IngestResult = {
     articles: [],
-    markdownTrees: new Map(),
     problems: [...found.problems],
     files: [],
     parsed: new Map(),
@@ -106,14 +98,11 @@ function ingestOne(
 ): void {
   const seed: SeedFile = { file, sha256: sha256Hex(bytes) };
   result.files.push(seed);
-  // Markdown trees are not kept in the cache, so markdown seeds are always parsed.
-  const markdown = MARKDOWN.test(file);
-  let outcome = markdown ? undefined : cached?.(seed);
+  let outcome = cached?.(seed);
   if (outcome === undefined) {
     const { parsed, problems } = parseSeed(bytes, file, options, seed.sha256);
     outcome = { article: parsed?.article ?? null, problems };
-    if (markdown && parsed !== null) result.markdownTrees.set(file, parsed.content);
-    if (!markdown) result.parsed.set(seed, outcome);
+    result.parsed.set(seed, outcome);
   }
   result.problems.push(...outcome.problems);
   if (outcome.article !== null) result.articles.push(outcome.article);

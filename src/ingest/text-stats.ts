@@ -1,7 +1,7 @@
 /** Word count and language of article text, script-aware so Khmer (written without spaces) counts right. */
 
-/** ICU's dictionary-based word breaking splits unspaced Khmer into words. */
-const KHMER_WORDS = new Intl.Segmenter("km", { granularity: "word" });
+import { wordSegments } from "../../public/khmer-words.js";
+
 const KHMER = /\p{Script=Khmer}/u;
 const KHMER_RUN_LENGTH = 500;
 
@@ -19,7 +19,7 @@ export function countWords(paragraphs: readonly string[]): number {
     let runLength = 0;
     const countKhmerRun = (): void => {
       if (khmerRun.length === 0) return;
-      for (const segment of KHMER_WORDS.segment(khmerRun.join(" "))) if (segment.isWordLike === true) count++;
+      for (const segment of wordSegments(khmerRun.join(" "))) if (segment.isWordLike === true) count++;
       khmerRun = [];
       runLength = 0;
     };

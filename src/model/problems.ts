@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { RESERVED_SECTIONS } from "../archive/listings.ts";
 import { MARKDOWN_LIMITS, type MarkdownLimit } from "../ingest/parse-markdown-body.ts";
 
@@ -6,22 +7,28 @@ import { MARKDOWN_LIMITS, type MarkdownLimit } from "../ingest/parse-markdown-bo
  * seed file and line and says what to do about it.
  */
 
-export type Severity = "error" | "warning";
-
-export interface Problem {
+export const problemSchema = z.object({
   /** Seed path relative to the seeds folder. */
-  file: string;
+  file: z.string(),
   /** 1-based line in the seed file the problem points at. */
-  line: number;
-  severity: Severity;
-  message: string;
+  line: z.number(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
   /** What the user can do about it. */
-  hint: string;
+  hint: z.string(),
   /** The seed was left out of the site because of this problem (a warning unless `--strict`). */
-  skipped?: true | undefined;
-}
+  skipped: z.literal(true).optional(),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
+type Severity = Problem["severity"];
 
 type ProblemText = Pick<Problem, "message" | "hint">;
+
+/** Seeds left out: each skipped seed has one problem that says so. */
+export function countSkipped(problems: readonly Problem[]): number {
+  return new Set(problems.filter((p) => p.skipped === true && p.severity === "warning").map((p) => p.file)).size;
+}
 
 /** A problem found inside one seed, before the caller attaches the file name. */
 export type Finding = Omit<Problem, "file">;

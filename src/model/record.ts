@@ -4,6 +4,7 @@
  * (adding slug, url and resolved related links), render and search read
  * records and never re-parse seed text.
  */
+import type { Root } from "mdast";
 import { z } from "zod";
 
 /** Lowercase letters or digits of any script, joined by single hyphens: safe as one URL/path segment. */
@@ -62,8 +63,10 @@ export const seedArticleSchema = z.object({
   section: slugSchema,
   tags: z.array(z.string().min(1)),
   photo: photoSchema.nullable(),
-  /** Each body paragraph's exact text. */
+  /** Each body paragraph's exact text (of a Markdown body: each text block's). */
   body: z.array(z.string()).min(1),
+  /** The body's Markdown tree (mdast, without positions) for `.md` seeds; null for scraped pages, whose body is `body`. */
+  markdown: z.custom<Root>((value) => typeof value === "object" && value !== null && "type" in value && value.type === "root").nullable(),
   related: z.array(relatedItemSchema),
   wordCount: z.number().int().nonnegative(),
   /** `km` when the text is mostly Khmer script, else `en`. */

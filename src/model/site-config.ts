@@ -13,6 +13,8 @@ const siteConfigSchema = z
     title: z.string().min(1),
     /** The organisation named as publisher in structured data. */
     publisher: z.string().min(1),
+    /** The masthead's name, beside the word "Archive". */
+    wordmark: z.string().min(1),
     tagline: z.string(),
     /** Absolute origin for canonical links, feeds and the sitemap, without the base path. */
     siteUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),

@@ -14,7 +14,8 @@ import { randomBytes } from "node:crypto";
 import { access, mkdir, readFile, readdir, realpath, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readCacheFile, writeAtomically } from "../incremental/cache-file.ts";
+import { readCacheFile } from "../incremental/cache-file.ts";
+import { writeAtomically } from "../util/write-atomically.ts";
 
 /** Every build writes this file; older versions of this tool marked their sites with it alone. */
 export const BUILT_MARKER = "data/articles.json";

@@ -1,11 +1,9 @@
 /** Everything an article page shows, computed once per article for the template. */
-import type { Root } from "mdast";
 import type { Archive } from "../archive/build-archive.ts";
 import { digestJson } from "../incremental/digest.ts";
-import { paragraphsToTree } from "../ingest/parse-markdown-body.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
-import { renderBodyHtml } from "./body-html.ts";
+import { paragraphsToTree, renderBodyHtml } from "./body-html.ts";
 import { excerpt } from "./excerpt.ts";
 import type { PhotoImage } from "./images.ts";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld.ts";
@@ -30,7 +28,13 @@ export interface ArticleView {
   canonicalUrl: string;
   /** Serialized NewsArticle JSON-LD, safe inside a script element. */
   jsonLd: string;
+  related: RelatedView[];
 }
+
+export type RelatedView = ArticleRecord["related"][number] & {
+  /** The teaser stops mid-sentence (the Post cut it off), so the page shows an ellipsis. */
+  teaserCut: boolean;
+};
 
 /** Average adult reading speed used by news sites' "N min read". */
 const WORDS_PER_MINUTE = 220;
@@ -38,8 +42,6 @@ export const DESCRIPTION_LENGTH = 160;
 
 export interface ArticleViewInput {
   archive: Archive;
-  /** Trees of markdown bodies; a scraped body is its paragraphs as they are. */
-  markdownTrees: ReadonlyMap<string, Root>;
   imagesByFile: ReadonlyMap<string, PhotoImage>;
   site: SiteConfig;
   urls: UrlContext;
@@ -50,7 +52,7 @@ export function buildArticleViews(input: ArticleViewInput, indices: readonly num
   return indices.map((i) => {
     const page = pageData(input, i);
     const { record } = page;
-    const tree = input.markdownTrees.get(record.source.file) ?? paragraphsToTree(record.body);
+    const tree = record.markdown ?? paragraphsToTree(record.body);
     return { ...page, bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
   });
 }
@@ -65,7 +67,7 @@ export function buildArticleViews(input: ArticleViewInput, indices: readonly num
 export function articlePageKey(input: ArticleViewInput, i: number): string {
   const record = input.archive.records[i];
   if (record === undefined) throw new Error(`internal: no article at ${i}`);
-  const { body, ...rest } = record;
+  const { body, markdown, ...rest } = record;
   const neighbours = input.archive.neighbours[i];
   const names = input.site.sections;
   const shown = [
@@ -112,5 +114,11 @@ function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHt
     moreInSection: (neighbours?.moreInSection ?? []).flatMap((other) => summary(other) ?? []),
     canonicalUrl: absoluteUrl(record.url, urls),
     jsonLd: serializeJsonLd(jsonLd),
+    related: record.related.map((item) => ({ ...item, teaserCut: item.teaser !== null && isCut(item.teaser) })),
   };
+}
+
+/** Text that does not end a sentence: no closing punctuation, quote or ellipsis. */
+export function isCut(text: string): boolean {
+  return !/[.!?…:;)\]"'”’»]\s*$/u.test(text);
 }

@@ -76,3 +76,11 @@ export function renderBodyHtml(content: Root, pathPrefix: string): string {
   const processor = processorFor(pathPrefix);
   return processor.stringify(processor.runSync(content));
 }
+
+/** The mdast of a scraped body: one paragraph of literal text per paragraph, so nothing in it is markup. */
+export function paragraphsToTree(paragraphs: readonly string[]): Root {
+  return {
+    type: "root",
+    children: paragraphs.map((value) => ({ type: "paragraph", children: [{ type: "text", value }] })),
+  };
+}

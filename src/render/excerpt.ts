@@ -1,6 +1,6 @@
 /** Short plain-text excerpts for teasers and meta descriptions. */
 
-const WORDS = new Intl.Segmenter("km", { granularity: "word" });
+import { wordSegments } from "../../public/khmer-words.js";
 
 /**
  * `text` cut to at most `max` characters at a word boundary (Khmer included),
@@ -11,7 +11,7 @@ export function excerpt(text: string, max: number): string {
   if (flat.length <= max) return flat;
   let end = 0;
   // Only the start can matter; segmenting a whole 5 MB paragraph would not.
-  for (const { index, segment } of WORDS.segment(flat.slice(0, max + 1))) {
+  for (const { index, segment } of wordSegments(flat.slice(0, max + 1))) {
     if (index + segment.length > max - 1) break;
     end = index + segment.length;
   }

@@ -11,6 +11,7 @@ import { toHtml } from "hast-util-to-html";
 import { digest } from "../incremental/digest.ts";
 import { type ImageCache, filesOf, resolvePhoto, toCachedImage } from "../incremental/image-cache.ts";
 import { type UrlContext, withBase } from "./urls.ts";
+import { isHttpUrl } from "../util/http-url.ts";
 
 export interface PhotoImage {
   /** `<picture>`/`<img>` markup built by eleventy-img or from a hast tree. */
@@ -51,7 +52,7 @@ const SIZES = "(min-width: 48rem) 46rem, 100vw";
  * reported by validation); throws when it cannot be decoded.
  */
 export async function processImage(image: string, alt: string, context: ImageContext): Promise<ProcessedImage | null> {
-  if (/^https?:\/\//i.test(image)) {
+  if (isHttpUrl(image)) {
     // Remote images are not fetched at build time (builds must work offline); link them as they are.
     return {
       photo: {

@@ -1,11 +1,20 @@
-/** Renders the templates with Eleventy, paginating over the article and list data handed in here. */
+/**
+ * Renders the templates with Eleventy, loading the project's
+ * `eleventy.config.ts` as Eleventy loads any config, and handing in the
+ * archive's data for the templates to paginate over.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import configure from "../../eleventy.config.ts";
+import type { UserConfig } from "@11ty/eleventy";
 import type { SiteConfig } from "../model/site-config.ts";
-import type { NunjucksTemplates } from "./nunjucks-templates.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";
+import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { Link } from "./summary.ts";
+
+/** The project's config; a build may name another (a site's own, or a test's). */
+export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../eleventy.config.ts", import.meta.url));
 
 export interface EleventyRun {
   articles: readonly ArticleView[];
@@ -21,40 +30,40 @@ export interface EleventyRun {
   stats: { articles: number; undated: number; oldest: string | null; newest: string | null };
   outDir: string;
   /**
-   * Whether this run also writes the pages that are not articles or lists
-   * (about, search, 404) and copies `public/`: a build renders in several
-   * runs, and only one of them does.
+   * Whether this run also renders the pages that are not articles or lists
+   * (about, search, 404): a build renders in several runs, and only one of them does.
    */
   staticPages: boolean;
-  /** Shared by the runs of one build. */
-  templates: NunjucksTemplates;
   /** Deployment base path, `/` or `/some/path/`. */
   pathPrefix: string;
+  /** Eleventy config file, which names the templates folder; defaults to the project's. */
+  configPath?: string | undefined;
 }
 
 export async function runEleventy(run: EleventyRun): Promise<void> {
-  // Eleventy's process-wide compile cache keeps each run's configuration
-  // alive, and with it whatever global data was added: the pages' data is
-  // handed over through this holder and dropped when the run ends.
+  // Eleventy's process-wide caches may keep each run's configuration alive,
+  // and with it whatever global data was added: the pages' data is handed
+  // over through this holder and dropped when the run ends.
   const pages: Pick<EleventyRun, "articles" | "listPages"> = { articles: run.articles, listPages: run.listPages };
+  // A plugin, so it runs after the config file and its data replaces the file's defaults.
+  const archiveData = (config: UserConfig): void => {
+    config.addGlobalData("articles", () => pages.articles);
+    config.addGlobalData("listPages", () => pages.listPages);
+    config.addGlobalData("sections", run.sections);
+    config.addGlobalData("archiveLinks", run.archiveLinks);
+    config.addGlobalData("site", run.site);
+    config.addGlobalData("stats", run.stats);
+    config.addGlobalData("searchShards", run.searchShards);
+    const templates = config.directories.input;
+    if (!run.staticPages) for (const name of STATIC_TEMPLATES) config.ignores.add(path.join(templates, name));
+  };
   const eleventy = new Eleventy(undefined, run.outDir, {
     // The build's progress line is the only per-build output: Eleventy's
     // line per written page (13,000 at 10k articles, naming the staging folder) is not.
     quietMode: true,
-    configPath: "",
+    configPath: run.configPath ?? ELEVENTY_CONFIG,
     pathPrefix: run.pathPrefix,
-    config(config) {
-      configure(config, { staticPages: run.staticPages, templates: run.templates });
-      // Read by the `url` filter.
-      config.addGlobalData("basePath", run.pathPrefix);
-      config.addGlobalData("articles", () => pages.articles);
-      config.addGlobalData("listPages", () => pages.listPages);
-      config.addGlobalData("sections", run.sections);
-      config.addGlobalData("archiveLinks", run.archiveLinks);
-      config.addGlobalData("site", run.site);
-      config.addGlobalData("stats", run.stats);
-      config.addGlobalData("searchShards", run.searchShards);
-    },
+    config: (config) => config.addPlugin(archiveData),
   });
   eleventy.disableLogger();
   try {

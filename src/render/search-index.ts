@@ -7,26 +7,13 @@ import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type * as Pagefind from "pagefind";
-import { forEachConcurrently } from "../util/for-each-concurrently.ts";
+import pMap from "p-map";
 import type { ArticleRecord } from "../model/record.ts";
 import { type ArticleSummary, summarize } from "./summary.ts";
 import { withBase } from "./urls.ts";
+// Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
+import { spaceKhmerWords } from "../../public/khmer-words.js";
 
-const KHMER_RUN = /[\p{Script=Khmer}\u200B]+/gu;
-const KHMER_WORDS = new Intl.Segmenter("km", { granularity: "word" });
-
-/**
- * Pagefind splits words on whitespace; Khmer is written without spaces, so
- * each Khmer run is split into dictionary words here (the search page does
- * the same to queries). Other text is left as it is.
- */
-export function segmentForSearch(text: string): string {
-  return text.replace(KHMER_RUN, (run) =>
-    Array.from(KHMER_WORDS.segment(run.replace(/\u200B/g, " ")), (s) => s.segment.trim())
-      .filter((word) => word !== "")
-      .join(" "),
-  );
-}
 
 /** Year filter value for undated articles. */
 const UNDATED = "Undated";
@@ -51,7 +38,7 @@ export function searchRecord(
     url: withBase(record.url, pathPrefix),
     // One index for the whole archive, so an English search page also finds Khmer articles.
     language: "en",
-    content: segmentForSearch(text.filter((part) => part !== "").join("\n")),
+    content: spaceKhmerWords(text.filter((part) => part !== "").join("\n")),
     meta: {
       title: record.headline,
       date: summary.displayDate,
@@ -151,15 +138,19 @@ export async function writeSearchShards(
   outDir: string,
   onShard: () => void = () => {},
 ): Promise<void> {
-  await forEachConcurrently(shards, PARALLEL_SHARDS, async ([name, records]) => {
-    const pagefind = await startPagefindService();
-    try {
-      await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
-    } finally {
-      await pagefind.close();
-    }
-    onShard();
-  });
+  await pMap(
+    shards,
+    async ([name, records]) => {
+      const pagefind = await startPagefindService();
+      try {
+        await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
+      } finally {
+        await pagefind.close();
+      }
+      onShard();
+    },
+    { concurrency: PARALLEL_SHARDS },
+  );
 }
 
 async function writeShard(

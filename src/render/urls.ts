@@ -15,3 +15,9 @@ export function withBase(url: string, pathPrefix: string): string {
 export function absoluteUrl(url: string, context: UrlContext): string {
   return `${context.siteUrl}${withBase(url, context.pathPrefix)}`;
 }
+
+/** `archive` -> `/archive/`; `` and `/` -> `/`. */
+export function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}

@@ -1,10 +1,24 @@
 /** The parts of Eleventy 3's untyped API this project uses. */
 declare module "@11ty/eleventy" {
   export interface UserConfig {
+    /** The deployment base path, set before plugins run. */
+    readonly pathPrefix: string;
+    addPlugin<T>(plugin: (config: UserConfig, options: T) => void, options?: T): void;
+    addPlugin(plugin: (config: UserConfig) => void): void;
+    addFilter(name: string, filter: (this: unknown, ...args: never[]) => unknown): void;
+    addShortcode(name: string, shortcode: (this: unknown, ...args: never[]) => string): void;
+    setNunjucksEnvironmentOptions(options: import("nunjucks").ConfigureOptions): void;
+    /** https://www.11ty.dev/docs/events/ — `eleventy.engine.njk` hands over Eleventy's Nunjucks environment. */
+    on(
+      event: "eleventy.engine.njk",
+      listener: (engine: { nunjucks: typeof import("nunjucks"); environment: import("nunjucks").Environment }) => void,
+    ): void;
     addGlobalData(name: string, value: unknown): void;
-    addPassthroughCopy(paths: string | Record<string, string>): void;
     setInputDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
+    /** The project's folders, once the config file has set them. */
+    readonly directories: { readonly input: string };
+    addPassthroughCopy(paths: string | Record<string, string>): void;
     setTemplateFormats(formats: string[]): void;
     setUseTemplateCache(enabled: boolean): void;
     /** https://www.11ty.dev/docs/ignores/#configuration-api */

@@ -1,0 +1,81 @@
+/**
+ * The two body formats read into one shape: a scraped page through the
+ * line-role parser, a Markdown article through remark. Front matter is
+ * applied after, by `parseSeed`.
+ */
+/** What the body formats have in common, before front matter is applied. */
+import type { Root } from "mdast";
+import type { Finding } from "../model/problems.ts";
+import { sectionNameIndex } from "./header-lines.ts";
+import type { ExplainedLine } from "./line-roles.ts";
+import { splitLines } from "./lines.ts";
+import type { Caption } from "./parse-caption.ts";
+import { parseMarkdownBody } from "./parse-markdown-body.ts";
+import type { ScrapedRelated } from "./parse-related.ts";
+import { parseScrapedPage } from "./parse-scraped-page.ts";
+import type { SeedOptions } from "./parse-seed.ts";
+
+export interface SeedBody {
+  headline: string | null;
+  /** Set when a scraped page is a section's listing page, not an article. */
+  listing: string | null;
+  headlineLine: number;
+  byline: string | null;
+  /** Authors named outside the byline (reporter tagline, letter signature). */
+  moreAuthors: string[];
+  date: string | null;
+  /** Section name as printed on the page. */
+  section: string | null;
+  standfirst: string | null;
+  caption: Caption | null;
+  paragraphs: string[];
+  /** The Markdown tree of a `.md` body; null for a scraped page, whose body is its paragraphs. */
+  markdown: Root | null;
+  related: ScrapedRelated[];
+  findings: Finding[];
+}
+
+/** Section names by lowercased name, built once per settings object. */
+const sectionIndexes = new WeakMap<object, ReadonlyMap<string, string>>();
+
+function sectionIndex(names: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  let index = sectionIndexes.get(names);
+  if (index === undefined) {
+    index = sectionNameIndex(names);
+    sectionIndexes.set(names, index);
+  }
+  return index;
+}
+
+export function scrapedBody(content: string, firstLine: number, options: SeedOptions): SeedBody & { lines: ExplainedLine[] } {
+  const lines = splitLines(content, firstLine);
+  const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: sectionIndex(options.sectionNames) });
+  return {
+    ...page,
+    byline: page.byline?.byline ?? null,
+    paragraphs: page.body,
+    markdown: null,
+    lines: page.roles.explain(lines),
+  };
+}
+
+export function markdownBody(content: string, firstLine: number): SeedBody & { lines: ExplainedLine[] } {
+  const markdown = parseMarkdownBody(content);
+  return {
+    headline: markdown.heading,
+    listing: null,
+    headlineLine: firstLine,
+    byline: null,
+    moreAuthors: [],
+    date: null,
+    section: null,
+    standfirst: null,
+    caption: null,
+    paragraphs: markdown.paragraphs,
+    markdown: markdown.tree,
+    related: [],
+    findings: [],
+    lines: splitLines(content, firstLine).map((line) => ({ number: line.number, text: line.text, role: "body" })),
+  };
+}
+

@@ -1,0 +1,21 @@
+/**
+ * The filters the archive's templates use, as an Eleventy plugin: added
+ * with `addFilter`, so they reach every template language, like any filter
+ * a site adds in its config (https://www.11ty.dev/docs/filters/).
+ */
+import type { UserConfig } from "@11ty/eleventy";
+import { detectLanguage } from "../../ingest/text-stats.ts";
+import { displayDate } from "../format-date.ts";
+import { withBase } from "../urls.ts";
+
+export default function archiveFilters(eleventyConfig: UserConfig): void {
+  const pathPrefix = eleventyConfig.pathPrefix;
+  // `2019-04-24T10:19:00+07:00` -> `24 April 2019`, in the archive's time zone.
+  eleventyConfig.addFilter("displayDate", (iso: string | null) => displayDate(iso));
+  // Replaces Eleventy's `url` filter, which leaves a link equal to the base
+  // path unprefixed (under `--base /national/`, the National section's
+  // `/national/` would stay `/national/`): here every site URL gets the base.
+  eleventyConfig.addFilter("url", (url: string) => withBase(url, pathPrefix));
+  // Khmer text, to mark with `lang="km"` in a page of English, and only it.
+  eleventyConfig.addFilter("isKhmer", (text: string | null) => text !== null && detectLanguage([text]) === "km");
+}

@@ -1,0 +1,61 @@
+/**
+ * Front-matter photos for the pages: encoded (or taken from the image cache)
+ * a few at a time and linked into the staging folder's `/img/`. A missing
+ * image, or one outside the seeds folder, was reported by validation and
+ * gives no image; one that fails to encode gives no image and a warning,
+ * returned with the photos.
+ */
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import pMap from "p-map";
+import type { Archive } from "../archive/build-archive.ts";
+import { linkFiles } from "../incremental/carry-over.ts";
+import { type Problem, problem, problemText } from "../model/problems.ts";
+import type { ArticleRecord } from "../model/record.ts";
+import { type ImageContext, type PhotoImage, processImage } from "./images.ts";
+
+export interface EncodedPhotos {
+  /** By seed file. */
+  images: Map<string, PhotoImage>;
+  /** One warning per photo that could not be encoded and that validation had not reported. */
+  problems: Problem[];
+}
+
+/** `reported`: seed files whose image validation already warned about. */
+export async function encodePhotos(
+  archive: Archive,
+  context: ImageContext,
+  staging: string,
+  reported: ReadonlySet<string>,
+): Promise<EncodedPhotos> {
+  const images = new Map<string, PhotoImage>();
+  // Two articles may show the same photo: its files are linked once.
+  const files = new Set<string>();
+  const failed = new Set<ArticleRecord>();
+  const withImage = archive.records.filter((record) => typeof record.photo?.image === "string");
+  await pMap(
+    withImage,
+    async (record) => {
+      const processed = await processImage(
+        record.photo?.image ?? "",
+        record.photo?.caption ?? record.headline,
+        context,
+      ).catch(() => {
+        failed.add(record);
+        return null;
+      });
+      if (processed === null) return;
+      images.set(record.source.file, processed.photo);
+      for (const file of processed.files) files.add(file);
+    },
+    { concurrency: availableParallelism() },
+  );
+  await linkFiles(context.cache.dir, path.join(staging, "img"), [...files]);
+  // Warnings in archive order, whatever order the images finished in.
+  const problems = archive.records
+    .filter((record) => failed.has(record) && !reported.has(record.source.file))
+    .map((record) =>
+      problem(record.source.file, 1, "warning", problemText.imageUndecodable(record.photo?.image ?? "")),
+    );
+  return { images, problems };
+}

@@ -1,0 +1,60 @@
+/**
+ * The validation pass shared by `npm run build` and `npm run check`: every
+ * seed parsed (or taken from the record cache) and checked, the archive
+ * assembled, front-matter images checked; nothing written.
+ */
+import { stat } from "node:fs/promises";
+import { type Archive, buildArchive } from "./archive/build-archive.ts";
+import { checkImages } from "./ingest/check-images.ts";
+import type { SeedOptions } from "./ingest/parse-seed.ts";
+import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
+import type { Problem } from "./model/problems.ts";
+import type { SiteConfig } from "./model/site-config.ts";
+import { Progress } from "./util/progress.ts";
+import { UsageError } from "./util/usage-error.ts";
+
+export interface Validation {
+  ingest: IngestResult;
+  archive: Archive;
+  /** Errors and warnings of every seed, in file order. */
+  problems: Problem[];
+}
+
+export interface ValidateOptions {
+  progress?: Progress;
+  cached?: (seed: SeedFile) => SeedOutcome | undefined;
+  /** Seeds that would be skipped are errors instead. */
+  strict?: boolean;
+}
+
+/** Parses and checks every seed and assembles the archive. */
+export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
+  const { progress = new Progress(false), cached, strict = false } = how;
+  const seeds = await stat(seedsDir).catch(() => null);
+  if (seeds === null || !seeds.isDirectory()) {
+    throw new UsageError(
+      `--seeds ${seedsDir}: ${seeds === null ? "no such folder" : "not a folder"}; give the folder that holds your .txt and .md seeds`,
+    );
+  }
+  const options = seedOptions(site);
+  const ingest = await progress.phase("read and parse seeds", 0, () =>
+    ingestSeeds(seedsDir, options, { onSeed: () => progress.tick(), ...(cached === undefined ? {} : { cached }) }),
+  );
+  const archive = await progress.phase("archive", 0, () =>
+    buildArchive(ingest.articles, {
+      timeZone: site.timeZone,
+      sectionNames: site.sections,
+      pageSize: site.pageSize,
+      moreInSection: site.moreInSection,
+    }),
+  );
+  const images = await checkImages(ingest.articles, seedsDir);
+  const seedProblems = strict
+    ? ingest.problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p))
+    : ingest.problems;
+  return { ingest, archive, problems: [...seedProblems, ...images, ...archive.problems] };
+}
+
+export function seedOptions(site: SiteConfig): SeedOptions {
+  return { defaultSection: site.defaultSection, timeZone: site.timeZone, sectionNames: site.sections };
+}
