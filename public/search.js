@@ -48,7 +48,6 @@ const selects = {
 const FILTERS = ["section", "author", "year"];
 const PAGE = 20;
 
-
 /**
  * Pagefind excerpts are HTML with <mark>; keep only their text and the marks.
  * @param {string} html

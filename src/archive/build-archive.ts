@@ -78,7 +78,12 @@ export function buildArchive(articles: readonly SeedArticle[], options: ArchiveO
 
 function stats(records: readonly ArticleRecord[]): ArchiveStats {
   const dates = records.flatMap((record) => record.date ?? []);
-  return { articles: records.length, undated: records.length - dates.length, newest: dates[0] ?? null, oldest: dates.at(-1) ?? null };
+  return {
+    articles: records.length,
+    undated: records.length - dates.length,
+    newest: dates[0] ?? null,
+    oldest: dates.at(-1) ?? null,
+  };
 }
 
 function navigationOrder(sections: Listing[], names: Readonly<Record<string, string>>): Listing[] {

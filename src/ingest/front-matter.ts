@@ -15,10 +15,7 @@ const imageSchema = z
   .string()
   .trim()
   .min(1)
-  .refine(
-    (value) => isHttpUrl(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
-    "must be an http(s) URL or a path",
-  );
+  .refine((value) => isHttpUrl(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), "must be an http(s) URL or a path");
 
 const text = z.string().trim().min(1, "must not be empty");
 

@@ -47,7 +47,11 @@ function sectionIndex(names: Readonly<Record<string, string>>): ReadonlyMap<stri
   return index;
 }
 
-export function scrapedBody(content: string, firstLine: number, options: SeedOptions): SeedBody & { lines: ExplainedLine[] } {
+export function scrapedBody(
+  content: string,
+  firstLine: number,
+  options: SeedOptions,
+): SeedBody & { lines: ExplainedLine[] } {
   const lines = splitLines(content, firstLine);
   const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: sectionIndex(options.sectionNames) });
   return {
@@ -78,4 +82,3 @@ export function markdownBody(content: string, firstLine: number): SeedBody & { l
     lines: splitLines(content, firstLine).map((line) => ({ number: line.number, text: line.text, role: "body" })),
   };
 }
-

@@ -66,7 +66,9 @@ export const seedArticleSchema = z.object({
   /** Each body paragraph's exact text (of a Markdown body: each text block's). */
   body: z.array(z.string()).min(1),
   /** The body's Markdown tree (mdast, without positions) for `.md` seeds; null for scraped pages, whose body is `body`. */
-  markdown: z.custom<Root>((value) => typeof value === "object" && value !== null && "type" in value && value.type === "root").nullable(),
+  markdown: z
+    .custom<Root>((value) => typeof value === "object" && value !== null && "type" in value && value.type === "root")
+    .nullable(),
   related: z.array(relatedItemSchema),
   wordCount: z.number().int().nonnegative(),
   /** `km` when the text is mostly Khmer script, else `en`. */

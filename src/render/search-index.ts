@@ -14,7 +14,6 @@ import { withBase } from "./urls.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
 import { spaceKhmerWords } from "../../public/khmer-words.js";
 
-
 /** Year filter value for undated articles. */
 const UNDATED = "Undated";
 
