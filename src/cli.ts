@@ -1,10 +1,12 @@
 /** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]` */
 import { buildAndReport } from "./cli/build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli/cli-flags.ts";
+import { runIfMain } from "./cli/run-if-main.ts";
 
 const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]\n${BUILD_FLAGS_HELP}`;
 
-async function main(argv: string[]): Promise<number> {
+/** `npm run build` with these arguments; returns the exit code. */
+export async function buildMain(argv: string[]): Promise<number> {
   let flags: ParsedFlags;
   try {
     flags = parseBuildFlags(argv);
@@ -19,4 +21,4 @@ async function main(argv: string[]): Promise<number> {
   return buildAndReport(flags);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runIfMain(import.meta.url, buildMain);

@@ -227,11 +227,15 @@ describe("broken seeds", () => {
     });
     const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
     const staging = `site.building-${child.pid ?? 0}-`;
-    const building = async (): Promise<boolean> => (await readdir(work)).some((entry) => entry.startsWith(staging));
-    // Kill once the build has started writing its staging folder.
-    for (let i = 0; i < 600 && !(await building()); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await building()).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    // Kill once the build has written article pages into its staging folder, halfway through.
+    const writingPages = async (): Promise<boolean> => {
+      const folder = (await readdir(work)).find((entry) => entry.startsWith(staging));
+      if (folder === undefined) return false;
+      const pages = await readdir(path.join(work, folder, "national")).catch(() => []);
+      return pages.some((name) => name.startsWith("bulk-article-"));
+    };
+    for (let i = 0; i < 1200 && !(await writingPages()); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await writingPages()).toBe(true);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     expect(await hashTree(outDir)).toBe(site);

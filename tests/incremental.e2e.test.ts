@@ -44,6 +44,17 @@ async function fileStates(dir: string): Promise<Map<string, FileState>> {
   return states;
 }
 
+/** Pages (HTML files) written, replaced or deleted between two states of a site, sorted. */
+function changedPages(before: Map<string, FileState>, after: Map<string, FileState>): string[] {
+  const pages = new Set([...before.keys(), ...after.keys()].filter((file) => file.endsWith(".html")));
+  return [...pages]
+    .filter((file) => {
+      const [a, b] = [before.get(file), after.get(file)];
+      return a?.ino !== b?.ino || a?.mtimeMs !== b?.mtimeMs;
+    })
+    .sort();
+}
+
 const rebuild = (base?: string) => build({ seedsDir, outDir, quiet: true, ...(base === undefined ? {} : { base }) });
 
 /** The site a clean build of the same seeds makes, in a fresh folder with no cache. */
@@ -84,6 +95,7 @@ describe("incremental builds", () => {
   });
 
   test("an edited paragraph changes that article's page and nothing it does not show", async () => {
+    const before = await fileStates(outDir);
     const unrelated = await stat(path.join(outDir, "national", "story-number-2-of-the-archive", "index.html"));
     const edited = path.join(outDir, "national", "story-number-4-of-the-archive", "index.html");
     const editedBefore = await readFile(edited, "utf8");
@@ -95,7 +107,12 @@ describe("incremental builds", () => {
     const result = await rebuild();
     expect(result.upToDate).toBe(false);
     // The article and the about, search and 404 pages; its first paragraph (the teaser on lists) is unchanged.
-    expect(result.pagesRendered).toBe(4);
+    expect(changedPages(before, await fileStates(outDir))).toEqual([
+      "404.html",
+      "about/index.html",
+      "national/story-number-4-of-the-archive/index.html",
+      "search/index.html",
+    ]);
     const page = await readPage(outDir, "/national/story-number-4-of-the-archive/");
     expect(page.all(".body p")).toHaveLength(2);
     expect(page.text(".body")).toContain("A corrected second paragraph.");
@@ -158,11 +175,23 @@ describe("incremental builds", () => {
     await writeFile(replacedPage, replaced.replace("Story number", "Story no."));
     await writeFile(path.join(outDir, "stray.html"), "not from the build");
     await writeFile(path.join(outDir, "data", "articles.json"), "[]\n");
+    const before = await fileStates(outDir);
 
     const result = await rebuild("/archive/");
     expect(result.upToDate).toBe(false);
-    // The three pages, plus the about, search and 404 pages every build writes.
-    expect(result.pagesRendered).toBe(3 + 3);
+    // The three pages, the about, search and 404 pages every build writes, and the stray page, removed.
+    const rel = (file: string): string => path.relative(outDir, file);
+    expect(changedPages(before, await fileStates(outDir))).toEqual(
+      [
+        "404.html",
+        "about/index.html",
+        "search/index.html",
+        "stray.html",
+        rel(deleted),
+        rel(appended),
+        rel(replacedPage),
+      ].sort(),
+    );
     expect(await hashTree(outDir)).toBe(clean);
 
     const again = await rebuild("/archive/");

@@ -58,11 +58,9 @@ describe("the real seed 000_e0ac2be6c21d23bc.txt", () => {
   });
 
   test("word count and source", async () => {
-    const words = (article?.body ?? [])
-      .join(" ")
-      .split(/\s+/)
-      .filter((w) => /[\p{L}\p{N}]/u.test(w));
-    expect(article?.wordCount).toBe(words.length);
+    // Counted by hand (`wc -w` over the 13 body paragraphs): every token of this body has a letter or digit.
+    expect(article?.body).toHaveLength(13);
+    expect(article?.wordCount).toBe(419);
     expect(article?.language).toBe("en");
     const { createHash } = await import("node:crypto");
     expect(article?.source).toEqual({

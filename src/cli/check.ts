@@ -14,6 +14,7 @@ import { type Problem, formatProblem } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { loadSiteConfig } from "../model/site-config.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
+import { runIfMain } from "./run-if-main.ts";
 
 const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
        npm run check -- --explain FILE
@@ -24,7 +25,7 @@ const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
 /** Longest part of a line shown by `--explain`; the rest is elided. */
 const SHOWN_TEXT = 100;
 
-async function main(argv: string[]): Promise<number> {
+async function check(argv: string[]): Promise<number> {
   let values: { seeds: string; strict: boolean; explain?: string | undefined; help: boolean };
   try {
     values = parseArgs({
@@ -113,7 +114,12 @@ function explainedLine(line: ExplainedLine, width: number): string {
   return `${String(line.number).padStart(width)}  ${role.padEnd(17)} ${text}`.trimEnd();
 }
 
-process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof UsageError ? describeError(error) : `check failed: ${describeError(error)}`);
-  return error instanceof UsageError ? 2 : 1;
-});
+/** `npm run check` with these arguments; returns the exit code. */
+export async function checkMain(argv: string[]): Promise<number> {
+  return check(argv).catch((error: unknown) => {
+    console.error(error instanceof UsageError ? describeError(error) : `check failed: ${describeError(error)}`);
+    return error instanceof UsageError ? 2 : 1;
+  });
+}
+
+await runIfMain(import.meta.url, checkMain);
