@@ -4,7 +4,7 @@ import { buildArchive } from "../src/archive/build-archive.ts";
 import { nameUrls } from "../src/archive/name-urls.ts";
 import { pageUrl, paginate } from "../src/archive/paginate.ts";
 import { normalizeTitle } from "../src/archive/resolve-related.ts";
-import { slugify } from "../src/archive/slugify.ts";
+import { slugify } from "../src/model/slugify.ts";
 import { seedArticle } from "./records.ts";
 
 const OPTIONS = {

@@ -8,7 +8,8 @@ import { looksLikeByline, parseByline } from "../src/ingest/parse-byline.ts";
 import { labelledCredit, splitCaptionCredit } from "../src/ingest/parse-caption.ts";
 import { parseDateLine, parseIsoDate } from "../src/ingest/parse-date-line.ts";
 import { parseTitleLine } from "../src/ingest/parse-title-line.ts";
-import { countWords, detectLanguage } from "../src/ingest/text-stats.ts";
+import { countWords } from "../src/ingest/text-stats.ts";
+import { detectLanguage } from "../src/model/language.ts";
 
 const ZONE = "Asia/Phnom_Penh";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { slugify } from "../src/archive/slugify.ts";
+import { slugify } from "../src/model/slugify.ts";
 import { parseSeed } from "../src/ingest/parse-seed.ts";
 import { renderBodyHtml } from "../src/render/body-html.ts";
 import { SEED_OPTIONS, type ScriptOutcome, runScript, scrapedPage } from "./helpers.ts";

@@ -7,7 +7,7 @@
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { nameUrls } from "./name-urls.ts";
-import { slugify } from "./slugify.ts";
+import { slugify } from "../model/slugify.ts";
 
 export interface AssignedUrls {
   /** In the order given; related links are still unresolved. */

@@ -5,7 +5,8 @@
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { assignUrls } from "./assign-urls.ts";
-import { type Listing, RESERVED_SECTIONS, buildListings } from "./listings.ts";
+import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { type Listing, buildListings } from "./listings.ts";
 import { type Neighbours, findNeighbours } from "./neighbours.ts";
 import { type ListPage, paginate } from "./paginate.ts";
 import { resolveRelated } from "./resolve-related.ts";

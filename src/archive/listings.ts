@@ -18,27 +18,6 @@ export interface Listing {
   records: ArticleRecord[];
 }
 
-/** First-level paths the site uses for its own pages, which no section may take. */
-export const RESERVED_SECTIONS: ReadonlySet<string> = new Set([
-  "author",
-  "tag",
-  "undated",
-  "page",
-  "data",
-  "search",
-  "about",
-  "img",
-  "pagefind",
-  "feed",
-  "sitemap",
-  "robots",
-  "style",
-  "favicon",
-  "wordmark",
-  "index",
-  "404",
-]);
-
 export function sectionUrl(section: string): string {
   return `/${section}/`;
 }

@@ -5,7 +5,7 @@
  * `-2`, `-3`… in the order of their folded names, so the result depends on
  * the set of names only.
  */
-import { slugify } from "./slugify.ts";
+import { slugify } from "../model/slugify.ts";
 
 /** Case, accents and spacing aside: the form under which two names are the same. */
 function foldName(name: string): string {

@@ -3,8 +3,8 @@
  * reads the bytes; nothing here touches the file system.
  */
 import { createHash } from "node:crypto";
-import { RESERVED_SECTIONS } from "../archive/listings.ts";
-import { slugify } from "../archive/slugify.ts";
+import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { slugify } from "../model/slugify.ts";
 import { finding, type Finding, type Problem, problemText, skipFinding } from "../model/problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../model/record.ts";
 import { type FrontMatter, readFrontMatter } from "./front-matter.ts";
@@ -14,7 +14,8 @@ import { parseByline } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
 import { markdownLimit } from "./parse-markdown-body.ts";
 import { type SeedBody, markdownBody, scrapedBody } from "./seed-body.ts";
-import { countWords, detectLanguage } from "./text-stats.ts";
+import { detectLanguage } from "../model/language.ts";
+import { countWords } from "./text-stats.ts";
 
 export interface SeedOptions {
   /** Section slug for seeds that name none. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RESERVED_SECTIONS } from "../archive/listings.ts";
+import { RESERVED_SECTIONS } from "./reserved-sections.ts";
 import { MARKDOWN_LIMITS, type MarkdownLimit } from "../ingest/parse-markdown-body.ts";
 
 /**

@@ -4,7 +4,7 @@
  * a site adds in its config (https://www.11ty.dev/docs/filters/).
  */
 import type { UserConfig } from "@11ty/eleventy";
-import { detectLanguage } from "../../ingest/text-stats.ts";
+import { detectLanguage } from "../../model/language.ts";
 import { displayDate } from "../format-date.ts";
 import { withBase } from "../urls.ts";
 

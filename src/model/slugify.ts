@@ -1,6 +1,6 @@
 /** URL slugs from headlines, readable in any script. */
 import { slug as githubSlug } from "github-slugger";
-import { MAX_SLUG_BYTES } from "../model/record.ts";
+import { MAX_SLUG_BYTES } from "./record.ts";
 
 /** Long headlines make unwieldy URLs; cut at a word boundary (counted in code points). */
 const MAX_SLUG_LENGTH = 80;

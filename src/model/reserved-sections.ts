@@ -1,0 +1,20 @@
+/** First-level paths the site uses for its own pages, which no section may take. */
+export const RESERVED_SECTIONS: ReadonlySet<string> = new Set([
+  "author",
+  "tag",
+  "undated",
+  "page",
+  "data",
+  "search",
+  "about",
+  "img",
+  "pagefind",
+  "feed",
+  "sitemap",
+  "robots",
+  "style",
+  "favicon",
+  "wordmark",
+  "index",
+  "404",
+]);
