@@ -1,6 +1,6 @@
 /** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]` */
 import { buildAndReport } from "./cli/build-report.ts";
-import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli/cli-flags.ts";
+import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli/cli-flags.ts";
 import { runIfMain } from "./cli/run-if-main.ts";
 
 const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]\n${BUILD_FLAGS_HELP}`;
@@ -11,8 +11,7 @@ export async function buildMain(argv: string[]): Promise<number> {
   try {
     flags = parseBuildFlags(argv);
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    return badFlags(error, USAGE);
   }
   if (flags.help) {
     console.log(USAGE);

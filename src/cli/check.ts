@@ -14,6 +14,7 @@ import { type Problem, formatProblem } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { loadSiteConfig } from "../model/site-config.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
+import { badFlags } from "./cli-flags.ts";
 import { runIfMain } from "./run-if-main.ts";
 
 const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
@@ -39,8 +40,7 @@ async function check(argv: string[]): Promise<number> {
       strict: true,
     }).values;
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    return badFlags(error, USAGE);
   }
   if (values.help) {
     console.log(USAGE);

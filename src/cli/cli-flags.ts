@@ -64,3 +64,9 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
     host: typeof values.host === "string" ? values.host : "127.0.0.1",
   };
 }
+
+/** A mistake in the flags: says what, shows the usage, and gives exit code 2. */
+export function badFlags(error: unknown, usage: string): number {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  return 2;
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
 import { normalizeBase } from "../render/urls.ts";
 import { EXIT, buildAndReport } from "./build-report.ts";
-import { BUILD_FLAGS_HELP, type ParsedFlags, parseBuildFlags } from "./cli-flags.ts";
+import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli-flags.ts";
 import { startDevServer } from "./dev-server.ts";
 import { rebuildQueue } from "./rebuild-queue.ts";
 
@@ -25,8 +25,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     flags = parseBuildFlags(argv, { serve: true });
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    process.exitCode = 2;
+    process.exitCode = badFlags(error, USAGE);
     return;
   }
   if (flags.help) {
