@@ -7,6 +7,7 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { cacheDirFor, changedFiles, readBuildState, siteStamps, writeBuildState } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
@@ -42,6 +43,8 @@ export interface BuildOptions {
   onWait?: (owner: number) => void;
   /** Another Eleventy config file than the project's `eleventy.config.ts` (which may name other templates). */
   eleventyConfig?: string;
+  /** Worker threads that render pages (default: one per core but one, at least one, at most four); 0 renders them in the build's own thread. */
+  renderWorkers?: number;
 }
 
 export interface BuildResult {
@@ -145,6 +148,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
       previous: previous === null || changed === null ? null : { state: previous, changed },
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
+      renderWorkers: options.renderWorkers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
     });
     published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
   } catch (error) {

@@ -18,6 +18,7 @@ import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type ListPageView, buildListPageViews } from "./list-view.ts";
+import { PageWorkers } from "./page-workers.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
@@ -37,6 +38,8 @@ export interface RenderContext {
   progress: Progress;
   /** Another Eleventy config than the project's (a site's own, or a test's). */
   eleventyConfig?: string;
+  /** Worker threads rendering pages; 0 renders them in this thread. */
+  renderWorkers: number;
 }
 
 /** Pages per Eleventy run: bounds the memory one run holds, at a small cost per run. */
@@ -84,15 +87,28 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     pathPrefix: urls.pathPrefix,
     configPath: context.eleventyConfig,
   };
-  await progress.phase("pages", articlesToRender.length + listsToRender.length, async () => {
-    for (const [n, run] of eleventyRuns(articlesToRender, listsToRender).entries()) {
-      const articles = buildArticleViews(views, run.articles);
-      await runEleventy({ ...shared, articles, listPages: run.lists, staticPages: n === 0 });
-      progress.tick(run.articles.length + run.lists.length);
+  const runs = eleventyRuns(articlesToRender, listsToRender);
+  // Pages render in worker threads while this thread builds the next run's
+  // views and feeds the search index (whose indexers run as processes of their own).
+  const search = await progress.phase("pages and search index", rendered.size + shards.size, async () => {
+    const indexed = indexSearch(shards, context);
+    indexed.catch(() => undefined);
+    const workers = context.renderWorkers > 0 ? new PageWorkers(context.renderWorkers, shared) : null;
+    try {
+      const pending: Promise<void>[] = [];
+      for (const [n, run] of runs.entries()) {
+        const page = { articles: buildArticleViews(views, run.articles), listPages: run.lists, staticPages: n === 0 };
+        const done = workers === null ? runEleventy({ ...shared, ...page }) : (await workers.render(page)).finished;
+        done.catch(() => undefined);
+        pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
+        if (workers === null) await done;
+      }
+      await Promise.all(pending);
+    } finally {
+      await workers?.close();
     }
+    return indexed;
   });
-  // After the pages, not beside them: both would feed from this one thread, and each slowed the other.
-  const search = await indexSearch(shards, context);
 
   await progress.phase("data, feeds, sitemap", 0, async () => {
     await mkdir(path.join(staging, "data"), { recursive: true });
@@ -138,14 +154,12 @@ async function indexSearch(
       .filter(([name]) => toIndex.has(name))
       .map(([name, records]) => [name, () => searchRecords(records, site.sections, urls.pathPrefix)]),
   );
-  await context.progress.phase("search index", toIndex.size, () =>
-    Promise.all([
-      writeSearchShards(indexed, context.staging, () => context.progress.tick()),
-      ...[...shards.keys()]
-        .filter((name) => !toIndex.has(name))
-        .map((name) => linkFolder(context.outDir, context.staging, path.join("pagefind", name))),
-    ]),
-  );
+  await Promise.all([
+    writeSearchShards(indexed, context.staging, () => context.progress.tick()),
+    ...[...shards.keys()]
+      .filter((name) => !toIndex.has(name))
+      .map((name) => linkFolder(context.outDir, context.staging, path.join("pagefind", name))),
+  ]);
   return keys;
 }
 

@@ -1,0 +1,30 @@
+/**
+ * Pages rendered in worker threads, several at once and in any order, make
+ * the same site file for file as pages rendered one run after another in
+ * the build's own thread.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { scrapedText, syntheticArticles } from "../bench/generate.ts";
+import { build } from "../src/build.ts";
+import { hashTree, listTree, withTempDir, writeFixtureSeeds } from "./helpers.ts";
+
+test("two render workers give the site a sequential build gives, byte for byte", async () => {
+  await withTempDir(async (dir) => {
+    const seedsDir = path.join(dir, "seeds");
+    await mkdir(path.join(seedsDir, "synthetic"), { recursive: true });
+    await writeFixtureSeeds(seedsDir, { image: true });
+    // More than one Eleventy run of articles (1,000 pages each), so the workers share them.
+    for (const article of syntheticArticles(1500, 7)) {
+      await writeFile(path.join(seedsDir, "synthetic", article.file), scrapedText(article));
+    }
+    const sequential = path.join(dir, "sequential");
+    const parallel = path.join(dir, "parallel");
+    await build({ seedsDir, outDir: sequential, quiet: true, renderWorkers: 0 });
+    await build({ seedsDir, outDir: parallel, quiet: true, renderWorkers: 2 });
+    expect(await listTree(parallel)).toEqual(await listTree(sequential));
+    expect(await hashTree(parallel)).toBe(await hashTree(sequential));
+    expect((await listTree(parallel)).filter((file) => file.endsWith("index.html")).length).toBeGreaterThan(2000);
+  });
+});
