@@ -1,20 +1,23 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42] [--save] [--dir DIR] [--no-hugo]`:
- * builds synthetic archives with this project and with Hugo on the same
- * articles, times a full build, a rebuild with no change and a rebuild after
- * editing one seed, records peak memory (RSS of the build and its child
- * processes) and prints a table. Each size runs in a fresh temporary folder
- * (under `--dir`, e.g. /dev/shm for a RAM disk), removed afterwards;
- * `--save` writes the results to bench/results.json, which the README quotes.
+ * `npm run bench [-- --sizes 1000,10000] [--large] [--seed 42] [--save] [--dir DIR,DIR] [--no-hugo]`:
+ * builds synthetic archives with this project, and with Hugo followed by
+ * Pagefind over Hugo's output (what a user would otherwise run for a
+ * searchable static archive) on the same articles; times our full build, a
+ * rebuild with no change and one after editing one seed; records peak memory
+ * (RSS of the build and its child processes) and prints a table. Each size
+ * runs on disk (the temporary folder) and on a RAM disk (/dev/shm), in a
+ * fresh folder removed afterwards. `--save` writes bench/results.json and
+ * the chart bench/chart.svg, which the README quotes.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { chartSvg } from "./chart.ts";
 import { writeArchives } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -26,11 +29,17 @@ interface Run {
 
 interface Row {
   articles: number;
+  /** `disk` or `RAM disk`. */
+  storage: string;
   ours: Run;
   hugo: Run | null;
+  /** Pagefind over Hugo's output, run after it. */
+  pagefind: Run | null;
   noChange: Run;
   oneEdited: Run;
 }
+
+const PAGEFIND = path.join(ROOT, "node_modules", ".bin", "pagefind");
 
 /** Resident memory of a process and all its descendants (Pagefind runs as a child), in kB, from /proc. */
 function treeRssKb(root: number): number {
@@ -117,42 +126,61 @@ const ours = (seedsDir: string, outDir: string): Promise<Run> =>
 async function benchmark(count: number, seed: number, hugo: string | null, parent: string): Promise<Row> {
   const dir = await mkdtemp(path.join(parent, `ppp-bench-${count}-`));
   try {
-    return await benchmarkIn(dir, count, seed, hugo);
+    const storage = parent.startsWith("/dev/shm") ? "RAM disk" : "disk";
+    return { storage, ...(await benchmarkIn(dir, count, seed, hugo)) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function benchmarkIn(dir: string, count: number, seed: number, hugo: string | null): Promise<Row> {
+async function benchmarkIn(
+  dir: string,
+  count: number,
+  seed: number,
+  hugo: string | null,
+): Promise<Omit<Row, "storage">> {
   const { seedsDir, hugoDir } = await writeArchives(count, seed, dir);
   const outDir = path.join(dir, "site");
   const full = await ours(seedsDir, outDir);
+  const hugoOut = path.join(dir, "hugo-public");
   const hugoRun =
-    hugo === null
-      ? null
-      : await measure(hugo, ["--source", hugoDir, "--destination", path.join(dir, "hugo-public"), "--quiet"]);
+    hugo === null ? null : await measure(hugo, ["--source", hugoDir, "--destination", hugoOut, "--quiet"]);
+  const pagefind = hugo === null ? null : await measure(PAGEFIND, ["--site", hugoOut, "--quiet"]);
   const noChange = await ours(seedsDir, outDir);
   await appendFile(path.join(seedsDir, "000000.txt"), "\nAn added paragraph after an edit.\n");
   const oneEdited = await ours(seedsDir, outDir);
-  return { articles: count, ours: full, hugo: hugoRun, noChange, oneEdited };
+  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited };
+}
+
+/** Hugo and then Pagefind: their times add up, memory is the larger of the two peaks. */
+function hugoPagefind(row: Row): Run | null {
+  if (row.hugo === null || row.pagefind === null) return null;
+  return {
+    seconds: Math.round((row.hugo.seconds + row.pagefind.seconds) * 100) / 100,
+    peakRssMb: Math.max(row.hugo.peakRssMb, row.pagefind.peakRssMb),
+  };
 }
 
 function table(rows: readonly Row[]): string {
   const header =
-    "| articles | full build | peak RSS | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article |";
-  const rule = "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
-  const lines = rows.map((r) =>
-    [
+    "| articles | storage | full build | peak RSS | Hugo + Pagefind | ours ÷ (Hugo + Pagefind) | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article |";
+  const rule = "| ---: | :-- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+  const lines = rows.map((r) => {
+    const pair = hugoPagefind(r);
+    return [
       r.articles.toLocaleString("en"),
+      r.storage,
       `${r.ours.seconds} s`,
       `${r.ours.peakRssMb} MB`,
+      pair === null ? "n/a" : `${pair.seconds} s (${pair.peakRssMb} MB)`,
+      pair === null ? "n/a" : `${(r.ours.seconds / pair.seconds).toFixed(2)}×`,
       r.hugo === null ? "n/a" : `${r.hugo.seconds} s (${r.hugo.peakRssMb} MB)`,
       r.hugo === null ? "n/a" : `${(r.ours.seconds / r.hugo.seconds).toFixed(1)}×`,
       `${r.noChange.seconds} s (${(r.noChange.seconds / r.ours.seconds).toFixed(2)}×)`,
       `${r.oneEdited.seconds} s (${(r.oneEdited.seconds / r.ours.seconds).toFixed(2)}×)`,
       ((r.ours.seconds * 1000) / r.articles).toFixed(2),
-    ].join(" | "),
-  );
+    ].join(" | ");
+  });
   return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");
 }
 
@@ -164,7 +192,7 @@ async function main(): Promise<void> {
       seed: { type: "string", default: "42" },
       save: { type: "boolean", default: false },
       "no-hugo": { type: "boolean", default: false },
-      dir: { type: "string", default: os.tmpdir() },
+      dir: { type: "string", default: [os.tmpdir(), ...(existsSync("/dev/shm") ? ["/dev/shm"] : [])].join(",") },
     },
   });
   const sizes = values.sizes.split(",").map(Number);
@@ -172,8 +200,10 @@ async function main(): Promise<void> {
   const { hugo } = values["no-hugo"] ? { hugo: null } : ensureTools();
   const rows: Row[] = [];
   for (const size of sizes) {
-    console.log(`benchmarking ${size.toLocaleString("en")} articles…`);
-    rows.push(await benchmark(size, Number(values.seed), hugo, values.dir));
+    for (const dir of values.dir.split(",")) {
+      console.log(`benchmarking ${size.toLocaleString("en")} articles in ${dir}…`);
+      rows.push(await benchmark(size, Number(values.seed), hugo, dir));
+    }
   }
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",
@@ -194,6 +224,18 @@ async function main(): Promise<void> {
   await writeFile(
     path.join(ROOT, "bench", "results.json"),
     `${JSON.stringify({ machine, rows, table: output }, null, 2)}\n`,
+  );
+  const chartRows = rows.map((r) => ({
+    articles: r.articles,
+    storage: r.storage,
+    ours: r.ours.seconds,
+    hugo: r.hugo?.seconds ?? null,
+    hugoPagefind: hugoPagefind(r)?.seconds ?? null,
+    oneEdited: r.oneEdited.seconds,
+  }));
+  await writeFile(
+    path.join(ROOT, "bench", "chart.svg"),
+    chartSvg(chartRows, `Build time against articles, ${machine.cores} × ${machine.cpu}, ${machine.date.slice(0, 10)}`),
   );
 }
 

@@ -19,7 +19,7 @@ test("a small run prints its table, keeps bench/results.json and removes its tem
       ["--import", "tsx", path.join(PROJECT_ROOT, "bench/run.ts"), "--sizes", "20", "--dir", parent, "--no-hugo"],
       { cwd: PROJECT_ROOT },
     );
-    expect(stdout).toMatch(/^\| 20 \| [\d.]+ s \| \d+ MB \| n\/a \|/mu);
+    expect(stdout).toMatch(/^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \|/mu);
     expect(stdout).toMatch(/not saved: --save writes bench\/results.json/u);
     expect(await readFile(results, "utf8")).toBe(before);
     expect(await readdir(parent)).toEqual([]);

@@ -93,7 +93,11 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const search = await progress.phase("pages and search index", rendered.size + shards.size, async () => {
     const indexed = indexSearch(shards, context);
     indexed.catch(() => undefined);
-    const workers = context.renderWorkers > 0 ? new PageWorkers(context.renderWorkers, shared) : null;
+    // A worker costs its start (about half a second): worth it only when there is more than one run.
+    const workers =
+      context.renderWorkers > 0 && runs.length > 1
+        ? new PageWorkers(Math.min(context.renderWorkers, runs.length), shared)
+        : null;
     try {
       const pending: Promise<void>[] = [];
       for (const [n, run] of runs.entries()) {
