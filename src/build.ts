@@ -7,7 +7,6 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { cacheDirFor, changedFiles, readBuildState, siteStamps, writeBuildState } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
@@ -23,6 +22,7 @@ import type { RenderedSite } from "./render/render-site.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./model/site-config.ts";
+import { defaultWorkers } from "./util/default-workers.ts";
 import { seedOptions, validate } from "./validate.ts";
 
 export interface BuildOptions {
@@ -43,8 +43,8 @@ export interface BuildOptions {
   onWait?: (owner: number) => void;
   /** Another Eleventy config file than the project's `eleventy.config.ts` (which may name other templates). */
   eleventyConfig?: string;
-  /** Worker threads that render pages (default: one per core but one, at least one, at most four); 0 renders them in the build's own thread. */
-  renderWorkers?: number;
+  /** Worker threads that parse seeds and render pages (default: one per core but one, at least one, at most four); 0 does all in the build's own thread. */
+  workers?: number;
 }
 
 export interface BuildResult {
@@ -93,6 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string): Promise<BuildResult> {
+  const workers = options.workers ?? defaultWorkers();
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
@@ -102,6 +103,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
     progress,
     cached: (seed) => recordCache.get(seed),
     strict: options.strict ?? false,
+    workers,
   });
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
@@ -148,7 +150,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
       previous: previous === null || changed === null ? null : { state: previous, changed },
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
-      renderWorkers: options.renderWorkers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
+      renderWorkers: workers,
     });
     published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
   } catch (error) {

@@ -10,6 +10,7 @@ import type { SeedOptions } from "./ingest/parse-seed.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
 import type { Problem } from "./model/problems.ts";
 import type { SiteConfig } from "./model/site-config.ts";
+import { defaultWorkers } from "./util/default-workers.ts";
 import { Progress } from "./util/progress.ts";
 import { UsageError } from "./util/usage-error.ts";
 
@@ -25,11 +26,13 @@ export interface ValidateOptions {
   cached?: (seed: SeedFile) => SeedOutcome | undefined;
   /** Seeds that would be skipped are errors instead. */
   strict?: boolean;
+  /** Worker threads that parse seeds (default: one per core but one); 0 parses them in this thread. */
+  workers?: number;
 }
 
 /** Parses and checks every seed and assembles the archive. */
 export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
-  const { progress = new Progress(false), cached, strict = false } = how;
+  const { progress = new Progress(false), cached, strict = false, workers = defaultWorkers() } = how;
   const seeds = await stat(seedsDir).catch(() => null);
   if (seeds === null || !seeds.isDirectory()) {
     throw new UsageError(
@@ -38,7 +41,11 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
   }
   const options = seedOptions(site);
   const ingest = await progress.phase("read and parse seeds", 0, () =>
-    ingestSeeds(seedsDir, options, { onSeed: () => progress.tick(), ...(cached === undefined ? {} : { cached }) }),
+    ingestSeeds(seedsDir, options, {
+      onSeed: () => progress.tick(),
+      workers,
+      ...(cached === undefined ? {} : { cached }),
+    }),
   );
   const archive = await progress.phase("archive", 0, () =>
     buildArchive(ingest.articles, {

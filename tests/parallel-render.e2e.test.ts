@@ -10,7 +10,7 @@ import { scrapedText, syntheticArticles } from "../bench/generate.ts";
 import { build } from "../src/build.ts";
 import { hashTree, listTree, withTempDir, writeFixtureSeeds } from "./helpers.ts";
 
-test("two render workers give the site a sequential build gives, byte for byte", async () => {
+test("two workers (parsing and rendering) give the site a build in one thread gives, byte for byte", async () => {
   await withTempDir(async (dir) => {
     const seedsDir = path.join(dir, "seeds");
     await mkdir(path.join(seedsDir, "synthetic"), { recursive: true });
@@ -21,8 +21,8 @@ test("two render workers give the site a sequential build gives, byte for byte",
     }
     const sequential = path.join(dir, "sequential");
     const parallel = path.join(dir, "parallel");
-    await build({ seedsDir, outDir: sequential, quiet: true, renderWorkers: 0 });
-    await build({ seedsDir, outDir: parallel, quiet: true, renderWorkers: 2 });
+    await build({ seedsDir, outDir: sequential, quiet: true, workers: 0 });
+    await build({ seedsDir, outDir: parallel, quiet: true, workers: 2 });
     expect(await listTree(parallel)).toEqual(await listTree(sequential));
     expect(await hashTree(parallel)).toBe(await hashTree(sequential));
     expect((await listTree(parallel)).filter((file) => file.endsWith("index.html")).length).toBeGreaterThan(2000);

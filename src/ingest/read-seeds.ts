@@ -4,6 +4,7 @@ import path from "node:path";
 import { type Problem, problemText, skipFinding } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { type SeedOptions, parseSeed, sha256Hex } from "./parse-seed.ts";
+import { ParseWorkers } from "./parse-workers.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
 export interface SeedOutcome {
@@ -22,6 +23,8 @@ export interface IngestHooks {
   onSeed?: () => void;
   /** An earlier build's outcome for these exact bytes, if it kept one. */
   cached?: (seed: SeedFile) => SeedOutcome | undefined;
+  /** Worker threads that parse seeds once there are many to parse; 0 parses them in this thread. */
+  workers?: number;
 }
 
 export interface IngestResult {
@@ -60,50 +63,91 @@ function skipped(file: string, text: ReturnType<typeof problemText.symbolicLink>
   return { file, ...skipFinding(1, text) };
 }
 
+/** Seeds parsed in this thread before worker threads, which cost about half a second to start, are worth it. */
+const PARSE_IN_THREAD = 256;
+/** Batches handed to the workers and not yet back: bounds the bytes held in memory. */
+const BATCHES_IN_FLIGHT = 8;
+
+/** One seed file in path order: its outcome (or the promise of it), or the problem that it could not be read. */
+type Entry = { seed: SeedFile; outcome: SeedOutcome | Promise<SeedOutcome> } | { unreadable: Problem };
+
 export async function ingestSeeds(dir: string, options: SeedOptions, hooks: IngestHooks = {}): Promise<IngestResult> {
   const found = await findSeedFiles(dir);
   const names = found.files;
-  const result: IngestResult = {
-    articles: [],
-    problems: [...found.problems],
-    files: [],
-    parsed: new Map(),
-  };
-  // Reads run in batches: one await per small file would leave the CPU idle on I/O.
-  for (let start = 0; start < names.length; start += READ_BATCH) {
-    const batch = names.slice(start, start + READ_BATCH);
-    const contents = await Promise.all(
-      batch.map((file) =>
-        readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => {
-          result.problems.push(skipped(file, problemText.unreadableFile(error.code ?? String(error))));
-          return null;
-        }),
-      ),
-    );
-    batch.forEach((file, i) => {
-      const bytes = contents[i];
-      if (bytes !== null && bytes !== undefined) ingestOne(result, file, bytes, options, hooks.cached);
-      hooks.onSeed?.();
-    });
+  const entries: Entry[] = [];
+  const parsedHere = new Set<SeedFile>();
+  let pool: ParseWorkers | null = null;
+  let uncached = 0;
+  const inFlight: Promise<unknown>[] = [];
+  try {
+    // Reads run in batches: one await per small file would leave the CPU idle on I/O.
+    for (let start = 0; start < names.length; start += READ_BATCH) {
+      const batch = names.slice(start, start + READ_BATCH);
+      const contents = await Promise.all(
+        batch.map((file) => readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => error)),
+      );
+      const toParse: { entry: { seed: SeedFile; outcome: SeedOutcome | Promise<SeedOutcome> }; bytes: Uint8Array }[] =
+        [];
+      batch.forEach((file, i) => {
+        const bytes = contents[i];
+        hooks.onSeed?.();
+        if (!(bytes instanceof Uint8Array)) {
+          entries.push({ unreadable: skipped(file, problemText.unreadableFile(bytes?.code ?? String(bytes))) });
+          return;
+        }
+        const seed: SeedFile = { file, sha256: sha256Hex(bytes) };
+        const outcome = hooks.cached?.(seed);
+        const entry = { seed, outcome: outcome ?? EMPTY };
+        entries.push(entry);
+        if (outcome === undefined) toParse.push({ entry, bytes });
+      });
+      uncached += toParse.length;
+      if (pool === null && (hooks.workers ?? 0) > 0 && uncached > PARSE_IN_THREAD) {
+        pool = new ParseWorkers(hooks.workers ?? 1, options);
+      }
+      for (const { entry } of toParse) parsedHere.add(entry.seed);
+      // This thread parses too, whenever the workers have enough to do.
+      if (pool === null || pool.saturated) {
+        for (const { entry, bytes } of toParse) entry.outcome = parseOne(bytes, entry.seed, options);
+        continue;
+      }
+      const outcomes = pool.parse(toParse.map(({ entry, bytes }) => ({ ...entry.seed, bytes })));
+      toParse.forEach(({ entry }, i) => {
+        entry.outcome = outcomes.then((all) => all[i] ?? EMPTY);
+      });
+      inFlight.push(outcomes);
+      if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+    }
+    return await assemble(entries, found.problems, parsedHere);
+  } finally {
+    await pool?.close();
   }
-  return result;
 }
 
-function ingestOne(
-  result: IngestResult,
-  file: string,
-  bytes: Uint8Array,
-  options: SeedOptions,
-  cached: IngestHooks["cached"],
-): void {
-  const seed: SeedFile = { file, sha256: sha256Hex(bytes) };
-  result.files.push(seed);
-  let outcome = cached?.(seed);
-  if (outcome === undefined) {
-    const { parsed, problems } = parseSeed(bytes, file, options, seed.sha256);
-    outcome = { article: parsed?.article ?? null, problems };
-    result.parsed.set(seed, outcome);
+/** Never seen: every entry's placeholder is replaced before it is read. */
+const EMPTY: SeedOutcome = { article: null, problems: [] };
+
+function parseOne(bytes: Uint8Array, seed: SeedFile, options: SeedOptions): SeedOutcome {
+  const { parsed, problems } = parseSeed(bytes, seed.file, options, seed.sha256);
+  return { article: parsed?.article ?? null, problems };
+}
+
+async function assemble(
+  entries: readonly Entry[],
+  listingProblems: readonly Problem[],
+  parsedHere: ReadonlySet<SeedFile>,
+): Promise<IngestResult> {
+  const result: IngestResult = { articles: [], problems: [...listingProblems], files: [], parsed: new Map() };
+  for (const entry of entries) {
+    if ("unreadable" in entry) {
+      result.problems.push(entry.unreadable);
+      continue;
+    }
+    const outcome = await entry.outcome;
+    result.files.push(entry.seed);
+    if (parsedHere.has(entry.seed)) result.parsed.set(entry.seed, outcome);
+    result.problems.push(...outcome.problems);
+    if (outcome.article !== null) result.articles.push(outcome.article);
   }
-  result.problems.push(...outcome.problems);
-  if (outcome.article !== null) result.articles.push(outcome.article);
+  return result;
 }
