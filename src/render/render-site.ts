@@ -22,6 +22,7 @@ import { PageWorkers } from "./page-workers.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
+import type { Link } from "./summary.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
@@ -89,10 +90,13 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   };
   const runs = eleventyRuns(articlesToRender, listsToRender);
   // Pages render in worker threads while this thread builds the next run's
-  // views and feeds the search index (whose indexers run as processes of their own).
-  const search = await progress.phase("pages and search index", rendered.size + shards.size, async () => {
+  // views, feeds the search index (whose indexers run as processes of their
+  // own) and writes the data, feeds and sitemap.
+  const search = await progress.phase("pages, search index, data", rendered.size + shards.size, async () => {
     const indexed = indexSearch(shards, context);
     indexed.catch(() => undefined);
+    const written = writeData(archive, listPages, sections, context);
+    written.catch(() => undefined);
     // A worker costs its start (about half a second): worth it only when there is more than one run.
     const workers =
       context.renderWorkers > 0 && runs.length > 1
@@ -111,24 +115,10 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     } finally {
       await workers?.close();
     }
+    await written;
     return indexed;
   });
 
-  await progress.phase("data, feeds, sitemap", 0, async () => {
-    await mkdir(path.join(staging, "data"), { recursive: true });
-    await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(archive.records));
-    const articles = buildArticleViews(views, feedArticles(archive.records));
-    await writeFeeds({ articles, sections, site, urls, outDir: staging });
-    await writeSitemap(
-      [
-        ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),
-        ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
-        { url: "/about/", lastmod: null },
-      ],
-      staging,
-      urls,
-    );
-  });
   await progress.phase("link unchanged pages", 0, () => linked);
   return {
     globalsKey,
@@ -136,6 +126,30 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     search,
     pagesRendered: rendered.size + STATIC_TEMPLATES.length,
   };
+}
+
+/** `data/articles.json` (every record), the Atom and JSON feeds, the sitemap and robots.txt. */
+async function writeData(
+  archive: Archive,
+  listPages: readonly ListPageView[],
+  sections: readonly Link[],
+  context: RenderContext,
+): Promise<void> {
+  const { views, staging } = context;
+  const { site, urls } = views;
+  await mkdir(path.join(staging, "data"), { recursive: true });
+  await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(archive.records));
+  const articles = buildArticleViews(views, feedArticles(archive.records));
+  await writeFeeds({ articles, sections, site, urls, outDir: staging });
+  await writeSitemap(
+    [
+      ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),
+      ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
+      { url: "/about/", lastmod: null },
+    ],
+    staging,
+    urls,
+  );
 }
 
 /** Indexes the shards whose records changed, links the others from the published site; returns each shard's key. */
