@@ -1,18 +1,8 @@
 /** The benchmark's chart: one panel per storage, one line per series, points where the table has numbers. */
 import { expect, test } from "vitest";
-import type { Element, Root } from "xast";
 import { fromXml } from "xast-util-from-xml";
 import { chartSvg } from "../bench/chart.ts";
-
-function elements(node: Root | Element, name: string): Element[] {
-  const found: Element[] = [];
-  for (const child of node.children) {
-    if (child.type !== "element") continue;
-    if (child.name === name) found.push(child);
-    found.push(...elements(child, name));
-  }
-  return found;
-}
+import { xmlElements as elements } from "./html.ts";
 
 test("two storages, four series, three sizes; no Hugo numbers leave its lines empty", () => {
   const rows = [1000, 10000, 100000].flatMap((articles) =>

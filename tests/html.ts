@@ -5,6 +5,7 @@ import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
+import type { Element as XmlElement, Root as XmlRoot } from "xast";
 
 export interface Page {
   tree: Root;
@@ -31,4 +32,15 @@ export async function readPage(outDir: string, url: string): Promise<Page> {
 export function attribute(element: Element | undefined, name: string): string | undefined {
   const value = element?.properties[name];
   return value === undefined || value === null ? undefined : Array.isArray(value) ? value.join(" ") : String(value);
+}
+
+/** Elements of an XML tree with the given local name, in document order. */
+export function xmlElements(node: XmlRoot | XmlElement, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    if (child.name === name) found.push(child);
+    found.push(...xmlElements(child, name));
+  }
+  return found;
 }

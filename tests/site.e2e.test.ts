@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
 import { writeFixtureSeeds } from "./helpers.ts";
-import { attribute, readPage } from "./html.ts";
+import { attribute, readPage, xmlElements } from "./html.ts";
 import { crawl, fileForUrl, htmlFiles, pageWeight, validateHtml } from "./site-check.ts";
 
 const SITE_URL = "https://archive.example.org";
@@ -36,17 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
-
-/** Elements of an XML tree with the given local name, in document order. */
-function xmlElements(node: XmlRoot | XmlElement, name: string): XmlElement[] {
-  const found: XmlElement[] = [];
-  for (const child of node.children) {
-    if (child.type !== "element") continue;
-    if (child.name === name) found.push(child);
-    found.push(...xmlElements(child, name));
-  }
-  return found;
-}
 
 function xmlText(node: XmlElement): string {
   return node.children
