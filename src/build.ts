@@ -123,7 +123,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
   const inputsKey = digestJson([code, site, urls, ingest.files, photos]);
   const previous = await readBuildState(cacheDir);
   // A site changed by hand since the last build: what changed is made again.
-  const changed = previous === null ? null : changedFiles(previous.files, await siteStamps(outDir));
+  const changed = previous === null ? null : changedFiles(previous.files, siteStamps(outDir));
   if (previous?.inputsKey === inputsKey && changed?.size === 0) return { ...result, pagesRendered: 0, upToDate: true };
 
   // Rendering code is loaded only when there is something to render.
@@ -158,7 +158,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
     throw error;
   }
   const { pagesRendered, ...state } = rendered;
-  await writeBuildState(cacheDir, { inputsKey, ...state, files: await siteStamps(outDir) });
+  await writeBuildState(cacheDir, { inputsKey, ...state, files: siteStamps(outDir) });
   await Promise.all([recordCache.save(ingest.files, ingest.parsed), imageCache.save()]);
   await published.removed;
   return { ...result, pagesRendered, upToDate: false };

@@ -6,7 +6,7 @@
  * the build did not write marks the site as changed by hand: what it holds
  * is made again.
  */
-import { readdir, stat } from "node:fs/promises";
+import { type Dirent, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readCacheFile } from "./cache-file.ts";
@@ -35,7 +35,6 @@ export type SiteStamps = Record<string, Stamp>;
 const STATE_FILE = "build-state.json";
 /** This tool's own folder beside the output folder: no other program writes there. */
 export const CACHE_FOLDER = ".ppp-archive-cache";
-const STAT_BATCH = 256;
 
 /** `/srv/_site` -> `/srv/.ppp-archive-cache/_site`. */
 export function cacheDirFor(outDir: string): string {
@@ -50,21 +49,26 @@ export async function writeBuildState(cacheDir: string, state: BuildState): Prom
   await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify(state));
 }
 
-/** The stamp of every file under `dir`; empty when it does not exist. */
-export async function siteStamps(dir: string): Promise<SiteStamps> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+/**
+ * The stamp of every file under `dir`; empty when it does not exist.
+ * Synchronous on purpose: nothing else runs while the site is walked, and
+ * 23,600 `statSync` calls took 0.22 s where batched promises took 0.7–0.9 s
+ * (10,000 articles on /dev/shm).
+ */
+export function siteStamps(dir: string): SiteStamps {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return {};
+  }
   const stamps: SiteStamps = {};
-  for (let start = 0; start < files.length; start += STAT_BATCH) {
-    const batch = files.slice(start, start + STAT_BATCH);
-    const infos = await Promise.all(batch.map((file) => stat(path.join(dir, file)).catch(() => null)));
-    batch.forEach((file, i) => {
-      const info = infos[i];
-      if (info !== null && info !== undefined)
-        stamps[file.split(path.sep).join("/")] = [info.ino, info.size, info.mtimeMs];
-    });
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const info = statSync(file, { throwIfNoEntry: false });
+    if (info !== undefined)
+      stamps[path.relative(dir, file).split(path.sep).join("/")] = [info.ino, info.size, info.mtimeMs];
   }
   return stamps;
 }
