@@ -1,9 +1,9 @@
-/** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]` */
+/** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--workers N] [--quiet]` */
 import { buildAndReport } from "./cli/build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli/cli-flags.ts";
 import { runIfMain } from "./cli/run-if-main.ts";
 
-const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--quiet]\n${BUILD_FLAGS_HELP}`;
+const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--workers N] [--quiet]\n${BUILD_FLAGS_HELP}`;
 
 /** `npm run build` with these arguments; returns the exit code. */
 export async function buildMain(argv: string[]): Promise<number> {

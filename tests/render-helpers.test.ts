@@ -131,6 +131,7 @@ describe("parseBuildFlags", () => {
       wait: true,
     });
     expect(flags.verbose).toBe(true);
+    expect(flags.build.workers).toBeUndefined();
   });
   test("every flag", () => {
     const flags = parseBuildFlags(
@@ -146,6 +147,8 @@ describe("parseBuildFlags", () => {
         "--quiet",
         "--strict",
         "--no-wait",
+        "--workers",
+        "0",
         "--port",
         "9000",
         "--host",
@@ -161,6 +164,7 @@ describe("parseBuildFlags", () => {
       quiet: true,
       strict: true,
       wait: false,
+      workers: 0,
     });
     expect([flags.verbose, flags.port, flags.host]).toEqual([false, 9000, "0.0.0.0"]);
   });
@@ -168,6 +172,8 @@ describe("parseBuildFlags", () => {
     [["--base", "../up"], /--base must be a URL path/],
     [["--base", "/a b/"], /--base must be a URL path/],
     [["--unknown"], /Unknown option/],
+    [["--workers", "two"], /--workers must be a whole number from 0 to 64/],
+    [["--workers=-1"], /--workers must be a whole number from 0 to 64/],
     [["--port", "70000"], /Unknown option|--port must be/],
   ])("%j is refused", (argv, message) => {
     expect(() => parseBuildFlags(argv)).toThrow(message);

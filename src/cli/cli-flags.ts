@@ -8,6 +8,7 @@ export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds
   --site-url URL   absolute origin for canonical links and feeds (default: SITE_URL or site.config.json)
   --strict         stop on seeds that cannot be read as articles instead of skipping them
   --no-wait        fail at once (exit 4) when another build is writing the same --out folder
+  --workers N      worker threads for parsing and rendering (default: one per core but one; 0: none)
   --quiet          print errors only`;
 
 export interface ParsedFlags {
@@ -32,6 +33,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       quiet: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
       "no-wait": { type: "boolean", default: false },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
       ...(extra.serve === true
         ? { port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" } }
@@ -45,6 +47,9 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
   ) {
     throw new TypeError(`--base must be a URL path such as /archive/, not ${JSON.stringify(values.base)}`);
   }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64))
+    throw new TypeError(`--workers must be a whole number from 0 to 64, not ${JSON.stringify(values.workers)}`);
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new TypeError(`--port must be a number from 1 to 65535`);
@@ -57,6 +62,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       quiet: values.quiet || !process.stdout.isTTY,
       strict: values.strict,
       wait: !values["no-wait"],
+      ...(workers === undefined ? {} : { workers }),
     },
     verbose: !values.quiet,
     help: values.help,
