@@ -1,14 +1,11 @@
-/** A worker thread that parses batches of seeds the main thread has read. */
-import { parentPort, workerData } from "node:worker_threads";
-import { type SeedOptions, parseSeed } from "./parse-seed.ts";
-import type { ParseReply, ParseRequest } from "./parse-workers.ts";
+/**
+ * A worker thread that parses batches of seeds the main thread has read.
+ * Parsing is a pure function of a seed's bytes, so the outcomes are the
+ * same whichever thread parses them.
+ */
+import { answerRequests, workerInput } from "../util/worker-pool.ts";
+import type { SeedOptions } from "./parse-seed.ts";
+import { type SeedBytes, type SeedOutcome, parseOne } from "./read-seeds.ts";
 
-const options = workerData as SeedOptions;
-
-parentPort?.on("message", ({ id, seeds }: ParseRequest) => {
-  const outcomes = seeds.map(({ file, bytes, sha256 }) => {
-    const { parsed, problems } = parseSeed(bytes, file, options, sha256);
-    return { article: parsed?.article ?? null, problems };
-  });
-  parentPort?.postMessage({ id, outcomes } satisfies ParseReply);
-});
+const options = workerInput<SeedOptions>();
+answerRequests((seeds: SeedBytes[]): SeedOutcome[] => seeds.map((seed) => parseOne(seed, options)));

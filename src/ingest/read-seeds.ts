@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Problem, problemText, skipFinding } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { type SeedOptions, parseSeed, sha256Hex } from "./parse-seed.ts";
-import { ParseWorkers } from "./parse-workers.ts";
+import { WorkerPool } from "../util/worker-pool.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
 export interface SeedOutcome {
@@ -17,6 +17,9 @@ export interface SeedFile {
   file: string;
   sha256: string;
 }
+
+/** A seed file with its bytes, to be parsed. */
+export type SeedBytes = SeedFile & { bytes: Uint8Array };
 
 export interface IngestHooks {
   /** Called once per seed file, for progress. */
@@ -67,6 +70,7 @@ function skipped(file: string, text: ReturnType<typeof problemText.symbolicLink>
 const PARSE_IN_THREAD = 256;
 /** Batches handed to the workers and not yet back: bounds the bytes held in memory. */
 const BATCHES_IN_FLIGHT = 8;
+const PARSE_WORKER = new URL("./parse-worker.ts", import.meta.url);
 
 /** One seed file in path order: its outcome (or the promise of it), or the problem that it could not be read. */
 type Entry = { seed: SeedFile; outcome: SeedOutcome | Promise<SeedOutcome> } | { unreadable: Problem };
@@ -76,7 +80,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
   const names = found.files;
   const entries: Entry[] = [];
   const parsedHere = new Set<SeedFile>();
-  let pool: ParseWorkers | null = null;
+  let pool: WorkerPool<SeedBytes[], SeedOutcome[]> | null = null;
   let uncached = 0;
   const inFlight: Promise<unknown>[] = [];
   try {
@@ -103,15 +107,15 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       });
       uncached += toParse.length;
       if (pool === null && (hooks.workers ?? 0) > 0 && uncached > PARSE_IN_THREAD) {
-        pool = new ParseWorkers(hooks.workers ?? 1, options);
+        pool = new WorkerPool(PARSE_WORKER, hooks.workers ?? 1, options);
       }
       for (const { entry } of toParse) parsedHere.add(entry.seed);
-      // This thread parses too, whenever the workers have enough to do.
-      if (pool === null || pool.saturated) {
-        for (const { entry, bytes } of toParse) entry.outcome = parseOne(bytes, entry.seed, options);
+      // This thread parses too, whenever every worker has a batch waiting behind the one it parses.
+      if (pool === null || pool.saturated(2)) {
+        for (const { entry, bytes } of toParse) entry.outcome = parseOne({ ...entry.seed, bytes }, options);
         continue;
       }
-      const outcomes = pool.parse(toParse.map(({ entry, bytes }) => ({ ...entry.seed, bytes })));
+      const outcomes = pool.run(toParse.map(({ entry, bytes }) => ({ ...entry.seed, bytes })));
       toParse.forEach(({ entry }, i) => {
         entry.outcome = outcomes.then((all) => all[i] ?? EMPTY);
       });
@@ -127,8 +131,9 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
 /** Never seen: every entry's placeholder is replaced before it is read. */
 const EMPTY: SeedOutcome = { article: null, problems: [] };
 
-function parseOne(bytes: Uint8Array, seed: SeedFile, options: SeedOptions): SeedOutcome {
-  const { parsed, problems } = parseSeed(bytes, seed.file, options, seed.sha256);
+/** The outcome of parsing one seed, in this thread or a parse worker's. */
+export function parseOne({ file, sha256, bytes }: SeedBytes, options: SeedOptions): SeedOutcome {
+  const { parsed, problems } = parseSeed(bytes, file, options, sha256);
   return { article: parsed?.article ?? null, problems };
 }
 

@@ -14,11 +14,12 @@ import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import { BUILT_MARKER } from "../output/publish.ts";
 import type { Progress } from "../util/progress.ts";
+import { WorkerPool } from "../util/worker-pool.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type ListPageView, buildListPageViews } from "./list-view.ts";
-import { PageWorkers } from "./page-workers.ts";
+import type { PageRun, SharedRunData } from "./render-worker.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
@@ -43,6 +44,7 @@ export interface RenderContext {
   renderWorkers: number;
 }
 
+const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url);
 /** Pages per Eleventy run: bounds the memory one run holds, at a small cost per run. */
 const PAGES_PER_RUN = 1000;
 
@@ -78,7 +80,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const shards = groupByShard(archive.records);
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
   const listsToRender = listPages.filter((page) => rendered.has(page.url));
-  const shared = {
+  const shared: SharedRunData = {
     sections,
     archiveLinks,
     site,
@@ -100,13 +102,15 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     // A worker costs its start (about half a second): worth it only when there is more than one run.
     const workers =
       context.renderWorkers > 0 && runs.length > 1
-        ? new PageWorkers(Math.min(context.renderWorkers, runs.length), shared)
+        ? new WorkerPool<PageRun, void>(RENDER_WORKER, Math.min(context.renderWorkers, runs.length), shared)
         : null;
     try {
       const pending: Promise<void>[] = [];
       for (const [n, run] of runs.entries()) {
+        // The next run's views are built while a worker renders; a worker takes one run at a time.
         const page = { articles: buildArticleViews(views, run.articles), listPages: run.lists, staticPages: n === 0 };
-        const done = workers === null ? runEleventy({ ...shared, ...page }) : (await workers.render(page)).finished;
+        await workers?.whenFree(1);
+        const done = workers === null ? runEleventy({ ...shared, ...page }) : workers.run(page);
         done.catch(() => undefined);
         pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
         if (workers === null) await done;

@@ -1,19 +1,18 @@
 /**
  * A worker thread that renders pages with Eleventy: the main thread builds
- * each run's page views and posts them here, so rendering and writing pages
- * run beside the search indexing the main thread drives.
+ * each run's page views and sends them here, so rendering and writing pages
+ * run beside the search indexing the main thread drives. A run's pages do
+ * not depend on which thread renders it or in which order, so the site is
+ * the same file for file as one rendered in the main thread (a test
+ * compares them).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { answerRequests, workerInput } from "../util/worker-pool.ts";
 import { type EleventyRun, runEleventy } from "./run-eleventy.ts";
-import type { PageRun, SharedRunData, WorkerReply } from "./page-workers.ts";
 
-const shared = workerData as SharedRunData;
+/** What every run of a build shares, handed to each worker once. */
+export type SharedRunData = Omit<EleventyRun, "articles" | "listPages" | "staticPages">;
+/** One run's pages. */
+export type PageRun = Pick<EleventyRun, "articles" | "listPages" | "staticPages">;
 
-parentPort?.on("message", (run: PageRun) => {
-  const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
-  runEleventy({ ...shared, ...run } satisfies EleventyRun).then(
-    () => reply({ done: true }),
-    (error: unknown) =>
-      reply({ done: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
-});
+const shared = workerInput<SharedRunData>();
+answerRequests((run: PageRun) => runEleventy({ ...shared, ...run }));
