@@ -9,6 +9,7 @@
 import { fileURLToPath } from "node:url";
 import type { UserConfig } from "@11ty/eleventy";
 import compileOnce from "./src/render/eleventy/compile-once.ts";
+import renderOnce from "./src/render/eleventy/render-once.ts";
 import archiveFilters from "./src/render/eleventy/filters.ts";
 import { loadSiteConfig } from "./src/model/site-config.ts";
 
@@ -26,6 +27,8 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(archiveFilters);
   // Each template compiled once per run, not once per paginated page.
   eleventyConfig.addPlugin(compileOnce);
+  // `{% renderOnce %}`: masthead and footer rendered once per run, not on every page.
+  eleventyConfig.addPlugin(renderOnce);
   // `npm run serve` builds again in one process after a template is edited: Eleventy must re-read them.
   eleventyConfig.setUseTemplateCache(false);
   // https://www.11ty.dev/docs/copy/ — CSS, wordmark, icons and the search script as they are.

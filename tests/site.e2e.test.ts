@@ -156,6 +156,27 @@ describe("pages", () => {
       expect(page.text("label[for='search-q']")).toBe("Search the archive");
     }
   });
+
+  test("the section navigation marks the page's own section, on pages rendered after others", async () => {
+    const current = async (url: string): Promise<[string | undefined, string | undefined][]> =>
+      (await readPage(outDir, url))
+        .all("nav.sections a[aria-current]")
+        .map((a) => [attribute(a, "href"), attribute(a, "ariaCurrent")]);
+    // The masthead is rendered once per current section and reused: each page still gets its own.
+    expect(await current("/")).toEqual([]);
+    expect(await current("/national/")).toEqual([["/national/", "page"]]);
+    expect(await current("/business/")).toEqual([["/business/", "page"]]);
+    expect(await current("/tag/economy/")).toEqual([]);
+    for (const record of records.filter((r) => ["national", "business"].includes(r.section))) {
+      expect(await current(record.url), record.url).toEqual([[`/${record.section}/`, "true"]]);
+    }
+    const footers = new Set(
+      await Promise.all(
+        ["/", "/about/", records[0]?.url ?? "/"].map(async (url) => (await readPage(outDir, url)).text("footer")),
+      ),
+    );
+    expect(footers.size).toBe(1);
+  });
 });
 
 describe("photos", () => {

@@ -6,7 +6,8 @@ declare module "@11ty/eleventy" {
     addPlugin<T>(plugin: (config: UserConfig, options: T) => void, options?: T): void;
     addPlugin(plugin: (config: UserConfig) => void): void;
     addFilter(name: string, filter: (this: unknown, ...args: never[]) => unknown): void;
-    addShortcode(name: string, shortcode: (this: unknown, ...args: never[]) => string): void;
+    /** In Nunjucks, `this.ctx` is the page's template context. */
+    addShortcode(name: string, shortcode: (this: ShortcodeThis, ...args: never[]) => string): void;
     setNunjucksEnvironmentOptions(options: import("nunjucks").ConfigureOptions): void;
     /** https://www.11ty.dev/docs/events/ — `eleventy.engine.njk` hands over Eleventy's Nunjucks environment. */
     on(
@@ -31,6 +32,10 @@ declare module "@11ty/eleventy" {
         compile(source: string, inputPath: string): (data: object) => Promise<string>;
       },
     ): void;
+  }
+
+  export interface ShortcodeThis {
+    ctx?: object;
   }
 
   export interface EleventyOptions {

@@ -7,16 +7,12 @@
  * compiled template per source, for as long as the run's config lives.
  */
 import type { UserConfig } from "@11ty/eleventy";
-import type nunjucks from "nunjucks";
+import { nunjucksEngineOf } from "./nunjucks-engine.ts";
 
 type Render = (data: object) => Promise<string>;
 
 export default function compileOnce(eleventyConfig: UserConfig): void {
-  let engine: { nunjucks: typeof nunjucks; environment: nunjucks.Environment } | null = null;
-  // Emitted when Eleventy creates its Nunjucks engine, before any template compiles.
-  eleventyConfig.on("eleventy.engine.njk", (created) => {
-    engine = created;
-  });
+  const engine = nunjucksEngineOf(eleventyConfig);
   const compiled = new Map<string, Render>();
   // https://www.11ty.dev/docs/languages/custom/#overriding-an-existing-template-language
   eleventyConfig.addExtension("njk", {
@@ -26,8 +22,8 @@ export default function compileOnce(eleventyConfig: UserConfig): void {
       const key = `${inputPath}\0${source}`;
       let render = compiled.get(key);
       if (render === undefined) {
-        if (engine === null) throw new Error("internal: Eleventy created no Nunjucks environment");
-        const template = new engine.nunjucks.Template(source, engine.environment, inputPath, true);
+        const { nunjucks, environment } = engine();
+        const template = new nunjucks.Template(source, environment, inputPath, true);
         render = (data) =>
           new Promise((resolve, reject) => {
             template.render(data, (error, result) => (error === null ? resolve(result ?? "") : reject(error)));
