@@ -1,13 +1,14 @@
 /** The header-zone parsers one by one, over the variants real pages print. */
 import { describe, expect, test } from "vitest";
 import { readFrontMatter } from "../src/ingest/front-matter.ts";
-import { isAltPlaceholder, isCaptionCopy, isJunkAlt } from "../src/ingest/header-lines.ts";
+import { headlineMatcher, isAltPlaceholder, isCaptionCopy, isJunkAlt } from "../src/ingest/header-lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline, readTopChrome } from "../src/ingest/page-chrome.ts";
 import { reattachDropCap } from "../src/ingest/parse-body.ts";
 import { looksLikeByline, parseByline } from "../src/ingest/parse-byline.ts";
 import { labelledCredit, splitCaptionCredit } from "../src/ingest/parse-caption.ts";
 import { parseDateLine, parseIsoDate } from "../src/ingest/parse-date-line.ts";
 import { parseTitleLine } from "../src/ingest/parse-title-line.ts";
+import { isSpaceCode } from "../src/ingest/char-classes.ts";
 import { countWords } from "../src/ingest/text-stats.ts";
 import { detectLanguage } from "../src/model/language.ts";
 
@@ -230,6 +231,21 @@ describe("image alt text and caption copies", () => {
   ])("%s / %s", (first, second, copy) => expect(isCaptionCopy(first, second)).toBe(copy));
 });
 
+describe("headline copies", () => {
+  const isHeadline = headlineMatcher(["Kingdom\u2019s rice  exports rise", "RICE EXPORTS RISE | National"]);
+  test("spacing and letter case aside", () => {
+    expect(isHeadline("  kingdom\u2019s RICE exports\trise ")).toBe(true);
+    expect(isHeadline("rice exports rise | national")).toBe(true);
+  });
+  test("other lines, and longer ones that contain the headline, are not copies", () => {
+    expect(isHeadline("Kingdom\u2019s rice exports rose")).toBe(false);
+    expect(isHeadline(`Kingdom\u2019s rice exports rise ${"and more words ".repeat(40)}`)).toBe(false);
+    // Whitespace collapses: a long line of mostly spaces can still be a copy.
+    expect(isHeadline(`Kingdom\u2019s${" ".repeat(500)}rice exports rise`)).toBe(true);
+    expect(headlineMatcher([])("anything")).toBe(false);
+  });
+});
+
 describe("drop caps", () => {
   test.each([
     ["T his issue", "This issue"],
@@ -295,6 +311,41 @@ describe("front matter", () => {
 describe("text statistics", () => {
   test("English words are spaced tokens", () => expect(countWords(["CNRP-led don’t [the CNRP] 2018 —"])).toBe(5));
   test("Khmer runs are split into dictionary words", () => expect(countWords(["ខ្ញុំស្រលាញ់ប្រទេសកម្ពុជា"])).toBe(4));
+  test("isSpaceCode is \\s, code unit for code unit", () => {
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (isSpaceCode(code) !== /\s/u.test(String.fromCharCode(code))) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+  test("English words counted by code units equal tokens split on \\s+ with a letter or digit", () => {
+    const pieces = [
+      "rice",
+      " ",
+      "\u00a0",
+      "—",
+      "2018",
+      "\t",
+      "é",
+      "\u{1d400}",
+      "\u3000",
+      "-",
+      "’",
+      "\ud835",
+      "!",
+      "\n",
+    ];
+    let seed = 7;
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: 12 }, () => pieces[(seed = (seed * 48271) % 2147483647) % pieces.length]).join(
+        "",
+      );
+      const tokens = text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+      expect(countWords([text]), JSON.stringify(text)).toBe(tokens);
+    }
+  });
+  test("paragraphs with and without Khmer count the same way", () =>
+    expect(countWords(["  Rice — exports 2018 ", "AFP ខ្ញុំស្រលាញ់ប្រទេសកម្ពុជា — rice"])).toBe(3 + 6));
   test("language follows the majority script", () => {
     expect(detectLanguage(["ការនាំចេញអង្ករកើនឡើង AFP"])).toBe("km");
     expect(detectLanguage(["Rice exports rise ការនាំចេញ"])).toBe("en");

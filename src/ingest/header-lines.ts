@@ -3,6 +3,7 @@
  * whether a line is one kind of header line. The header-zone parser decides
  * from these and from where the line stands.
  */
+import { isSpaceCode } from "./char-classes.ts";
 import { type Line, isBlank } from "./lines.ts";
 import { isNameList } from "./parse-byline.ts";
 
@@ -129,8 +130,33 @@ export function sameBlockNext(lines: readonly Line[], i: number): Line | undefin
   return next === undefined || isBlank(next) ? undefined : next;
 }
 
-/** Headlines compared as a reader would: spacing and letter case aside. */
+/** A headline as a reader compares it: spacing and letter case aside. */
+function normalizeHeadline(text: string): string {
+  return text.replace(/\s+/gu, " ").trim().toLowerCase();
+}
+
 export function sameHeadline(a: string, b: string): boolean {
-  const norm = (text: string): string => text.replace(/\s+/gu, " ").trim().toLowerCase();
-  return norm(a) === norm(b);
+  return normalizeHeadline(a) === normalizeHeadline(b);
+}
+
+/**
+ * Whether a line is a copy of any of `headlines` (as `sameHeadline` has it),
+ * normalizing the headlines once: a page's header lines are each compared
+ * with every wording of its headline.
+ */
+export function headlineMatcher(headlines: readonly string[]): (text: string) => boolean {
+  const wanted = new Set(headlines.map(normalizeHeadline));
+  const longest = Math.max(0, ...[...wanted].map((headline) => headline.length));
+  // Lowercasing never shortens a text and only whitespace collapses: a line
+  // with more non-space characters than the longest headline is none of them
+  // (most lines a page has are paragraphs, not worth normalizing).
+  return (text) => wanted.size > 0 && !moreNonSpace(text, longest) && wanted.has(normalizeHeadline(text));
+}
+
+/** Whether `text` has more than `limit` non-whitespace code units; reads no further than it must. */
+function moreNonSpace(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i)) && ++count > limit) return true;
+  return false;
 }

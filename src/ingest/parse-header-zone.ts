@@ -13,7 +13,6 @@ import {
   isSentenceLike,
   nextNonBlank,
   sameBlockNext,
-  sameHeadline,
 } from "./header-lines.ts";
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
@@ -49,8 +48,8 @@ export type ZoneKind = "delimited" | "open" | "after-copy" | "explicit";
 export interface HeaderZoneContext {
   kind: ZoneKind;
   timeZone: string;
-  /** The headline and the title line's wording of it: copies of either are headline lines. */
-  headlines: readonly string[];
+  /** Whether a line copies the headline or the title line's wording of it: such lines are headline lines. */
+  isHeadline: (text: string) => boolean;
   /** Lowercased section name -> name. */
   sections: ReadonlyMap<string, string>;
   roles: LineRoles;
@@ -74,7 +73,7 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
     const nextIndex = nextNonBlank(lines, i + 1);
     const next = lines[nextIndex];
 
-    if (context.headlines.some((headline) => sameHeadline(headline, text))) {
+    if (context.isHeadline(text)) {
       roles.mark(line, "headline");
       continue;
     }

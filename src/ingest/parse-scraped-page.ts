@@ -5,7 +5,15 @@
  * the body is optional, and real crawls show every combination.
  */
 import { finding, type Finding, problemText } from "../model/problems.ts";
-import { isAltPlaceholder, isCaptionCopy, isDateLabel, isJunkAlt, nextNonBlank, sameHeadline } from "./header-lines.ts";
+import {
+  headlineMatcher,
+  isAltPlaceholder,
+  isCaptionCopy,
+  isDateLabel,
+  isJunkAlt,
+  nextNonBlank,
+  sameHeadline,
+} from "./header-lines.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
@@ -84,20 +92,20 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
   }
 
   const header = emptyHeader();
-  const headlines = [headline, titleHeadline].filter((text): text is string => text !== null);
+  const isHeadline = headlineMatcher([headline, titleHeadline].filter((text): text is string => text !== null));
   const zone = (from: number, to: number, kind: ZoneKind): number =>
     from +
     parseHeaderZone(main.slice(from, to), header, {
       kind,
       timeZone: options.timeZone,
-      headlines,
+      isHeadline,
       sections: options.sections,
       roles,
     });
 
   let bodyStart = next;
   if (headline !== null) {
-    const copy = lastHeadlineCopy(main, next, headlines);
+    const copy = lastHeadlineCopy(main, next, isHeadline);
     if (copy === -1) bodyStart = zone(next, main.length, "open");
     else {
       const between = nextNonBlank(main, next) < copy;
@@ -133,13 +141,13 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
 }
 
 /** Index in `lines` of the last copy of the headline standing among the next header lines, or -1. */
-function lastHeadlineCopy(lines: readonly Line[], from: number, headlines: readonly string[]): number {
+function lastHeadlineCopy(lines: readonly Line[], from: number, isHeadline: (text: string) => boolean): number {
   let found = -1;
   let seen = 0;
   for (let i = nextNonBlank(lines, from); i < lines.length && seen < MAX_HEADER_LINES; i = nextNonBlank(lines, i + 1)) {
     seen++;
     const text = (lines[i] as Line).text;
-    if (headlines.some((headline) => sameHeadline(headline, text))) found = i;
+    if (isHeadline(text)) found = i;
   }
   return found;
 }

@@ -1,9 +1,34 @@
 /** Word count and language of article text, script-aware so Khmer (written without spaces) counts right. */
 
 import { wordSegments } from "../../public/khmer-words.js";
+import { isSpaceCode } from "./char-classes.ts";
 
 const KHMER = /\p{Script=Khmer}/u;
 const KHMER_RUN_LENGTH = 500;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Whitespace-separated tokens with a letter or digit, read code unit by
+ * code unit (the same count as splitting on `\s+` and testing each token).
+ */
+function countSpacedWords(text: string): number {
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) counted = false;
+    else if (!counted && isLetterOrDigit(text, i, code)) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
+}
+
+function isLetterOrDigit(text: string, i: number, code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) ?? code));
+}
 
 /**
  * Words as a reader counts them: spaced tokens with a letter or digit
@@ -12,7 +37,10 @@ const KHMER_RUN_LENGTH = 500;
 export function countWords(paragraphs: readonly string[]): number {
   let count = 0;
   for (const paragraph of paragraphs) {
-    const khmer = KHMER.test(paragraph);
+    if (!KHMER.test(paragraph)) {
+      count += countSpacedWords(paragraph);
+      continue;
+    }
     // Neighbouring Khmer tokens are segmented together, a few hundred characters at a time: one
     // segmenter call per token costs far more, and one call over a very long run more still.
     let khmerRun: string[] = [];
@@ -24,7 +52,7 @@ export function countWords(paragraphs: readonly string[]): number {
       runLength = 0;
     };
     for (const token of paragraph.split(/\s+/u)) {
-      if (khmer && KHMER.test(token)) {
+      if (KHMER.test(token)) {
         // ICU's dictionary breaking slows down more than linearly on long runs: a very long
         // token is counted in pieces (a word cut at a piece's edge may count twice).
         for (let start = 0; start < token.length; start += KHMER_RUN_LENGTH) {
