@@ -19,6 +19,7 @@ import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder, discardStaging, newBuildId, prepareStaging, publish } from "./output/publish.ts";
 import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
+import { type RenderPool, startRenderWorkers } from "./render/start-render-workers.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./model/site-config.ts";
@@ -94,6 +95,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string): Promise<BuildResult> {
   const workers = options.workers ?? defaultWorkers();
+  // Render threads start once the seeds have parsed (`startRenderWorkers`) and end with the build.
+  const render: { pool: RenderPool | null } = { pool: null };
+  try {
+    return await buildWith(options, outDir, cacheDir, workers, render);
+  } finally {
+    await render.pool?.close();
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  outDir: string,
+  cacheDir: string,
+  workers: number,
+  render: { pool: RenderPool | null },
+): Promise<BuildResult> {
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
@@ -104,6 +121,9 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
     cached: (seed) => recordCache.get(seed),
     strict: options.strict ?? false,
     workers,
+    onParsed: (articles) => {
+      render.pool = startRenderWorkers(workers, articles);
+    },
   });
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
@@ -126,6 +146,10 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
   const changed = previous === null ? null : changedFiles(previous.files, siteStamps(outDir));
   if (previous?.inputsKey === inputsKey && changed?.size === 0) return { ...result, pagesRendered: 0, upToDate: true };
 
+  // The parsed records are cached for the next build while this one renders
+  // (they do not depend on whether it succeeds), not after it.
+  const recordsSaved = recordCache.save(ingest.files, ingest.parsed);
+  recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
   const [{ renderSite }, { encodePhotos }] = await Promise.all([
     import("./render/render-site.ts"),
@@ -150,16 +174,16 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
       previous: previous === null || changed === null ? null : { state: previous, changed },
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
-      renderWorkers: workers,
+      renderPool: render.pool,
     });
     published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
   } catch (error) {
-    await discardStaging(staging, cacheDir);
+    await Promise.all([discardStaging(staging, cacheDir), recordsSaved.catch(() => undefined)]);
     throw error;
   }
   const { pagesRendered, ...state } = rendered;
   await writeBuildState(cacheDir, { inputsKey, ...state, files: siteStamps(outDir) });
-  await Promise.all([recordCache.save(ingest.files, ingest.parsed), imageCache.save()]);
+  await Promise.all([recordsSaved, imageCache.save()]);
   await published.removed;
   return { ...result, pagesRendered, upToDate: false };
 }

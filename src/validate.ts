@@ -28,6 +28,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Worker threads that parse seeds (default: one per core but one); 0 parses them in this thread. */
   workers?: number;
+  /** Called once every seed has parsed, with the number of articles, before the archive is assembled. */
+  onParsed?: (articles: number) => void;
 }
 
 /** Parses and checks every seed and assembles the archive. */
@@ -47,6 +49,7 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
       ...(cached === undefined ? {} : { cached }),
     }),
   );
+  how.onParsed?.(ingest.articles.length);
   const archive = await progress.phase("archive", 0, () =>
     buildArchive(ingest.articles, {
       timeZone: site.timeZone,

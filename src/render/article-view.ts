@@ -10,8 +10,15 @@ import { newsArticleJsonLd, serializeJsonLd } from "./json-ld.ts";
 import { type ArticleSummary, type BylinePart, type Link, bylineParts, summarize } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
+/**
+ * The record as a page shows it: without the body text and tree, which the
+ * page shows as `bodyHtml` (they are most of a record, and every view is
+ * copied to a render thread).
+ */
+export type PageRecord = Omit<ArticleRecord, "body" | "markdown">;
+
 export interface ArticleView {
-  record: ArticleRecord;
+  record: PageRecord;
   summary: ArticleSummary;
   /** Sanitized HTML built from the body tree; one of the few `| safe` values in templates. */
   bodyHtml: string;
@@ -51,7 +58,7 @@ export interface ArticleViewInput {
 export function buildArticleViews(input: ArticleViewInput, indices: readonly number[]): ArticleView[] {
   return indices.map((i) => {
     const page = pageData(input, i);
-    const { record } = page;
+    const record = input.archive.records[i] as ArticleRecord;
     const tree = record.markdown ?? paragraphsToTree(record.body);
     return { ...page, bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
   });
@@ -101,8 +108,9 @@ function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHt
     site,
     urls,
   );
+  const { body: _body, markdown: _markdown, ...shown } = record;
   return {
-    record,
+    record: shown,
     summary: own,
     description,
     readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),

@@ -14,13 +14,12 @@ import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import { BUILT_MARKER } from "../output/publish.ts";
 import type { Progress } from "../util/progress.ts";
-import { WorkerPool } from "../util/worker-pool.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type ListPageView, buildListPageViews } from "./list-view.ts";
-import type { PageRun, SharedRunData } from "./render-worker.ts";
-import { runEleventy } from "./run-eleventy.ts";
+import { type EleventyRun, runEleventy } from "./run-eleventy.ts";
+import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
 import type { Link } from "./summary.ts";
@@ -40,13 +39,9 @@ export interface RenderContext {
   progress: Progress;
   /** Another Eleventy config than the project's (a site's own, or a test's). */
   eleventyConfig?: string;
-  /** Worker threads rendering pages; 0 renders them in this thread. */
-  renderWorkers: number;
+  /** Threads rendering pages (`startRenderWorkers`); null renders them in this thread. */
+  renderPool: RenderPool | null;
 }
-
-const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url);
-/** Pages per Eleventy run: bounds the memory one run holds, at a small cost per run. */
-const PAGES_PER_RUN = 1000;
 
 export async function renderSite(archive: Archive, context: RenderContext): Promise<RenderedSite> {
   const { views, staging, outDir, previous, progress } = context;
@@ -80,7 +75,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const shards = groupByShard(archive.records);
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
   const listsToRender = listPages.filter((page) => rendered.has(page.url));
-  const shared: SharedRunData = {
+  const shared: Omit<EleventyRun, "articles" | "listPages" | "staticPages"> = {
     sections,
     archiveLinks,
     site,
@@ -99,26 +94,18 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     indexed.catch(() => undefined);
     const written = writeData(archive, listPages, sections, context);
     written.catch(() => undefined);
-    // A worker costs its start (about half a second): worth it only when there is more than one run.
-    const workers =
-      context.renderWorkers > 0 && runs.length > 1
-        ? new WorkerPool<PageRun, void>(RENDER_WORKER, Math.min(context.renderWorkers, runs.length), shared)
-        : null;
-    try {
-      const pending: Promise<void>[] = [];
-      for (const [n, run] of runs.entries()) {
-        // The next run's views are built while a worker renders; a worker takes one run at a time.
-        const page = { articles: buildArticleViews(views, run.articles), listPages: run.lists, staticPages: n === 0 };
-        await workers?.whenFree(1);
-        const done = workers === null ? runEleventy({ ...shared, ...page }) : workers.run(page);
-        done.catch(() => undefined);
-        pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
-        if (workers === null) await done;
-      }
-      await Promise.all(pending);
-    } finally {
-      await workers?.close();
+    const workers = context.renderPool;
+    const pending: Promise<void>[] = [];
+    for (const [n, run] of runs.entries()) {
+      // The next run's views are built while a worker renders; a worker takes one run at a time.
+      const page = { articles: buildArticleViews(views, run.articles), listPages: run.lists, staticPages: n === 0 };
+      await workers?.whenFree(1);
+      const done = workers === null ? runEleventy({ ...shared, ...page }) : workers.run({ ...shared, ...page });
+      done.catch(() => undefined);
+      pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
+      if (workers === null) await done;
     }
+    await Promise.all(pending);
     await written;
     return indexed;
   });

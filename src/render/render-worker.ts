@@ -6,13 +6,7 @@
  * the same file for file as one rendered in the main thread (a test
  * compares them).
  */
-import { answerRequests, workerInput } from "../util/worker-pool.ts";
+import { answerRequests } from "../util/worker-pool.ts";
 import { type EleventyRun, runEleventy } from "./run-eleventy.ts";
 
-/** What every run of a build shares, handed to each worker once. */
-export type SharedRunData = Omit<EleventyRun, "articles" | "listPages" | "staticPages">;
-/** One run's pages. */
-export type PageRun = Pick<EleventyRun, "articles" | "listPages" | "staticPages">;
-
-const shared = workerInput<SharedRunData>();
-answerRequests((run: PageRun) => runEleventy({ ...shared, ...run }));
+answerRequests((run: EleventyRun) => runEleventy(run));
