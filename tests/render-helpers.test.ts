@@ -28,6 +28,45 @@ describe("excerpt", () => {
   test("Khmer is cut between dictionary words", () => {
     expect(excerpt("កម្ពុជាបាននាំចេញអង្ករ", 12)).toBe("កម្ពុជាបាន…");
   });
+  test("the cut is where segmenting the whole head puts it, for any mix of scripts", () => {
+    const reference = (text: string, max: number): string => {
+      const flat = text.replace(/\s+/gu, " ").trim();
+      if (flat.length <= max) return flat;
+      let end = 0;
+      for (const { index, segment } of new Intl.Segmenter("km", { granularity: "word" }).segment(
+        flat.slice(0, max + 1),
+      )) {
+        if (index + segment.length > max - 1) break;
+        end = index + segment.length;
+      }
+      return `${flat.slice(0, end || max - 1).replace(/[\s,;:.–—-]+$/u, "")}…`;
+    };
+    const pieces = [
+      "rice ",
+      "don’t ",
+      "U.S. ",
+      "3.5 ",
+      "well-known ",
+      "“quoted” ",
+      "café ",
+      "e\u0301 ",
+      "ការនាំចេញ ",
+      "🇰🇭🇰🇭 ",
+      "—",
+      ", ",
+      "x".repeat(30),
+      "東京 ",
+      "a\u00adb ",
+    ];
+    let seed = 11;
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: 40 }, () => pieces[(seed = (seed * 48271) % 2147483647) % pieces.length]).join(
+        "",
+      );
+      for (const max of [60, 160, 200])
+        expect(excerpt(text, max), JSON.stringify([text, max])).toBe(reference(text, max));
+    }
+  });
 });
 
 describe("displayDate", () => {
