@@ -7,6 +7,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { detectLanguage } from "../../model/language.ts";
 import { displayDate } from "../format-date.ts";
 import { withBase } from "../urls.ts";
+import { nunjucksEngineOf } from "./nunjucks-engine.ts";
 
 export default function archiveFilters(eleventyConfig: UserConfig): void {
   const pathPrefix = eleventyConfig.pathPrefix;
@@ -17,5 +18,13 @@ export default function archiveFilters(eleventyConfig: UserConfig): void {
   // `/national/` would stay `/national/`): here every site URL gets the base.
   eleventyConfig.addFilter("url", (url: string) => withBase(url, pathPrefix));
   // Khmer text, to mark with `lang="km"` in a page of English, and only it.
-  eleventyConfig.addFilter("isKhmer", (text: string | null) => text !== null && detectLanguage([text]) === "km");
+  const isKhmer = (text: string | null): boolean => text !== null && detectLanguage([text]) === "km";
+  eleventyConfig.addFilter("isKhmer", isKhmer);
+  // `<h1{{ headline | langAttr }}>`: the attribute ` lang="km"` when the text is Khmer, else nothing.
+  // A filter, not a macro: it is used a dozen times a page, and a macro call costs a frame each.
+  const engine = nunjucksEngineOf(eleventyConfig);
+  eleventyConfig.addFilter("langAttr", (text: string | null) => {
+    const { SafeString } = engine().nunjucks.runtime;
+    return new SafeString(isKhmer(text) ? ' lang="km"' : "");
+  });
 }
