@@ -151,10 +151,17 @@ async function indexSearch(
   const { site, urls } = context.views;
   // A shard's index is a function of its records, the section names and the
   // base path; the code digest covers how it is made (and Pagefind's version).
+  // A record's body is covered by its seed's digest (`source.sha256`), so
+  // the text that is most of a record is not serialized again to be hashed.
   const keys = Object.fromEntries(
     [...shards].map(([name, records]) => [
       name,
-      digestJsonEach([context.code, site.sections, urls.pathPrefix, ...records]),
+      digestJsonEach([
+        context.code,
+        site.sections,
+        urls.pathPrefix,
+        ...records.map(({ body: _body, markdown: _markdown, ...rest }) => rest),
+      ]),
     ]),
   );
   const toIndex = shardsToIndex(keys, context.previous);
