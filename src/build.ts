@@ -114,8 +114,10 @@ async function buildWith(
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
-  const code = await codeVersion();
-  const recordCache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
+  const { code, recordCache } = await progress.phase("read cache", 0, async () => {
+    const code = await codeVersion();
+    return { code, recordCache: await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)])) };
+  });
   const { ingest, archive, problems } = await validate(options.seedsDir, site, {
     progress,
     cached: (seed) => recordCache.get(seed),
@@ -141,9 +143,11 @@ async function buildWith(
     options.seedsDir,
   );
   const inputsKey = digestJson([code, site, urls, ingest.files, photos]);
-  const previous = await readBuildState(cacheDir);
-  // A site changed by hand since the last build: what changed is made again.
-  const changed = previous === null ? null : changedFiles(previous.files, siteStamps(outDir));
+  const { previous, changed } = await progress.phase("check last build", 0, async () => {
+    const previous = await readBuildState(cacheDir);
+    // A site changed by hand since the last build: what changed is made again.
+    return { previous, changed: previous === null ? null : changedFiles(previous.files, siteStamps(outDir)) };
+  });
   if (previous?.inputsKey === inputsKey && changed?.size === 0) return { ...result, pagesRendered: 0, upToDate: true };
 
   // The parsed records are cached for the next build while this one renders
@@ -182,8 +186,10 @@ async function buildWith(
     throw error;
   }
   const { pagesRendered, ...state } = rendered;
-  await writeBuildState(cacheDir, { inputsKey, ...state, files: siteStamps(outDir) });
-  await Promise.all([recordsSaved, imageCache.save()]);
-  await published.removed;
+  await progress.phase("save build state", 0, async () => {
+    await writeBuildState(cacheDir, { inputsKey, ...state, files: siteStamps(outDir) });
+    await Promise.all([recordsSaved, imageCache.save()]);
+    await published.removed;
+  });
   return { ...result, pagesRendered, upToDate: false };
 }
