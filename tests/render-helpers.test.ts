@@ -3,6 +3,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Element, Root } from "xast";
 import { fromXml } from "xast-util-from-xml";
+import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { parseBuildFlags } from "../src/cli/cli-flags.ts";
 import { pagesToRender, shardsToIndex } from "../src/incremental/changed-pages.ts";
@@ -78,6 +79,24 @@ describe("displayDate", () => {
     [null, "Undated"],
   ])("%s", (iso, shown) => {
     expect(displayDate(iso)).toBe(shown);
+  });
+  test("timestamps read from their fields print as Luxon prints them in their own offset", () => {
+    const zones = new Map([
+      [420, "ICT"],
+      [0, "UTC"],
+    ]);
+    const byLuxon = (iso: string): string => {
+      const time = DateTime.fromISO(iso, { setZone: true }).setLocale("en-GB");
+      return `${time.toFormat("d MMMM yyyy | HH:mm")} ${zones.get(time.offset) ?? time.toFormat("ZZ")}`;
+    };
+    const pad = (n: number): string => String(n).padStart(2, "0");
+    let seed = 5;
+    const next = (n: number): number => (seed = (seed * 48271) % 2147483647) % n;
+    for (let i = 0; i < 2000; i++) {
+      const offset = ["Z", "+07:00", "+05:30", "-11:30", "+00:00", "-00:00", "+14:00"][next(7)] ?? "Z";
+      const iso = `${1900 + next(130)}-${pad(1 + next(12))}-${pad(1 + next(31))}T${pad(next(24))}:${pad(next(60))}:${pad(next(60))}${offset}`;
+      expect(displayDate(iso), iso).toBe(byLuxon(iso));
+    }
   });
 });
 

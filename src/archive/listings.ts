@@ -60,8 +60,17 @@ export function buildListings(
   return [{ kind: "home", name: "Latest", url: "/", records: [...records] }, ...groups.values()];
 }
 
+/** `April 2019`; each month is named once per build, not once per article. */
+const monthNames = new Map<string, string>();
+
 function monthName(year: string, month: string): string {
-  return DateTime.fromObject({ year: Number(year), month: Number(month) })
-    .setLocale("en-GB")
-    .toFormat("MMMM yyyy");
+  const key = `${year}-${month}`;
+  let name = monthNames.get(key);
+  if (name === undefined) {
+    name = DateTime.fromObject({ year: Number(year), month: Number(month) })
+      .setLocale("en-GB")
+      .toFormat("MMMM yyyy");
+    monthNames.set(key, name);
+  }
+  return name;
 }
