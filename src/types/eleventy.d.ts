@@ -15,6 +15,12 @@ declare module "@11ty/eleventy" {
       listener: (engine: { nunjucks: typeof import("nunjucks"); environment: import("nunjucks").Environment }) => void,
     ): void;
     addGlobalData(name: string, value: unknown): void;
+    /**
+     * Eleventy's timing of config functions (filters, shortcodes). Not a
+     * documented API: its group is made before quiet mode is set, so it still
+     * prints `[11ty] Benchmark …` lines (11ty/eleventy#1484).
+     */
+    readonly benchmarks?: { readonly config?: { setIsVerbose(verbose: boolean): void } };
     setInputDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
     /** The project's folders, once the config file has set them. */
