@@ -1,6 +1,5 @@
 /** Everything an article page shows, computed once per article for the template. */
 import type { Archive } from "../archive/build-archive.ts";
-import { digestJson } from "../incremental/digest.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
 import { paragraphsToTree, renderBodyHtml } from "./body-html.ts";
@@ -62,29 +61,6 @@ export function buildArticleViews(input: ArticleViewInput, indices: readonly num
     const tree = record.markdown ?? paragraphsToTree(record.body);
     return { ...page, bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
   });
-}
-
-/**
- * A digest of what the article page at position `i` shows. A page is a pure
- * function of its record, its neighbours' summaries and its image, given
- * the settings, base path and templates (which are part of the build's
- * global key), so those are what is hashed; the body is covered by the
- * seed's digest.
- */
-export function articlePageKey(input: ArticleViewInput, i: number): string {
-  const record = input.archive.records[i];
-  if (record === undefined) throw new Error(`internal: no article at ${i}`);
-  const { body, markdown, ...rest } = record;
-  const neighbours = input.archive.neighbours[i];
-  const names = input.site.sections;
-  const shown = [
-    rest,
-    neighbours?.older ? summarize(neighbours.older, names) : null,
-    neighbours?.newer ? summarize(neighbours.newer, names) : null,
-    (neighbours?.moreInSection ?? []).map((other) => summarize(other, names)),
-    input.imagesByFile.get(record.source.file) ?? null,
-  ];
-  return digestJson(shown);
 }
 
 function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHtml"> {

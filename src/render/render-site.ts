@@ -15,11 +15,12 @@ import type { ArticleRecord } from "../model/record.ts";
 import { BUILT_MARKER } from "../output/publish.ts";
 import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
-import { type ArticleViewInput, articlePageKey, buildArticleViews } from "./article-view.ts";
+import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type ListPageView, buildListPageViews } from "./list-view.ts";
-import { type EleventyRun, runEleventy } from "./run-eleventy.ts";
+import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
+import { PageKeys } from "./page-keys.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
 import { writeSitemap } from "./sitemap.ts";
 import type { Link } from "./summary.ts";
@@ -60,8 +61,13 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const globalsKey = digestJson([context.code, sections, archiveLinks, site, urls]);
   const pages = new Map<string, string>();
   const rendered = await progress.phase("compare with last build", 0, () => {
-    archive.records.forEach((record, i) => pages.set(record.url, articlePageKey(views, i)));
-    for (const page of listPages) pages.set(page.url, digestJson(page));
+    const keys = new PageKeys(views);
+    archive.records.forEach((record, i) => pages.set(record.url, keys.article(i)));
+    listPages.forEach((view, i) => {
+      const page = archive.listPages[i];
+      if (page === undefined) throw new Error(`internal: no list page at ${i}`);
+      pages.set(view.url, keys.list(view, page));
+    });
     return pagesToRender(pages, globalsKey, previous);
   });
   // Linking is file-system work and rendering is CPU work: they overlap.
@@ -95,12 +101,17 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     const written = writeData(archive, listPages, sections, context);
     written.catch(() => undefined);
     const workers = context.renderPool;
+    // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
+    const render =
+      workers === null
+        ? (await import("./run-eleventy.ts")).runEleventy
+        : (run: EleventyRun): Promise<void> => workers.run(run);
     const pending: Promise<void>[] = [];
     for (const [n, run] of runs.entries()) {
       // The next run's views are built while a worker renders; a worker takes one run at a time.
       const page = { articles: buildArticleViews(views, run.articles), listPages: run.lists, staticPages: n === 0 };
       await workers?.whenFree(1);
-      const done = workers === null ? runEleventy({ ...shared, ...page }) : workers.run({ ...shared, ...page });
+      const done = render({ ...shared, ...page });
       done.catch(() => undefined);
       pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
       if (workers === null) await done;
