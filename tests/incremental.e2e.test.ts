@@ -122,6 +122,11 @@ describe("incremental builds", () => {
     const after = await stat(path.join(outDir, "national", "story-number-2-of-the-archive", "index.html"));
     expect(after.ino).toBe(unrelated.ino);
     expect(after.mtimeMs).toBe(unrelated.mtimeMs);
+    // No URL or date changed: the sitemap and robots.txt are carried over too.
+    for (const file of ["sitemap.xml", "robots.txt"]) {
+      expect(before.get(file)?.ino, file).toBeDefined();
+      expect((await fileStates(outDir)).get(file), file).toEqual(before.get(file));
+    }
     const records = JSON.parse(await readFile(path.join(outDir, "data", "articles.json"), "utf8")) as {
       body: string[];
     }[];
@@ -175,6 +180,7 @@ describe("incremental builds", () => {
     await writeFile(replacedPage, replaced.replace("Story number", "Story no."));
     await writeFile(path.join(outDir, "stray.html"), "not from the build");
     await writeFile(path.join(outDir, "data", "articles.json"), "[]\n");
+    await writeFile(path.join(outDir, "sitemap.xml"), "<!-- by hand -->", { flag: "a" });
     const before = await fileStates(outDir);
 
     const result = await rebuild("/archive/");

@@ -247,6 +247,7 @@ describe("what a build makes again", () => {
     globalsKey: "g",
     pages,
     search,
+    sitemap: "s",
     files: {},
   });
   const pages = new Map([

@@ -25,6 +25,8 @@ const buildStateSchema = z.object({
   pages: z.record(z.string(), z.string()),
   /** Search shard -> digest of its records. */
   search: z.record(z.string(), z.string()),
+  /** Digest of the sitemap's URLs and dates. */
+  sitemap: z.string(),
   /** Every file of the published site, by path relative to it (`/`-separated). */
   files: z.record(z.string(), stampSchema),
 });

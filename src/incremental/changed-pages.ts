@@ -41,3 +41,19 @@ export function shardsToIndex(shards: Readonly<Record<string, string>>, previous
       .map(([name]) => name),
   );
 }
+
+/**
+ * The files of an output made from inputs with digest `key` (say, the
+ * sitemap's), when the last build made them from the same and none was
+ * changed by hand since, so they can be linked; else null.
+ */
+export function filesToCarryOver(
+  key: string,
+  previousKey: string | undefined,
+  files: (file: string) => boolean,
+  previous: PreviousBuild | null,
+): string[] | null {
+  if (previous === null || previousKey !== key) return null;
+  const made = Object.keys(previous.state.files).filter(files);
+  return made.length > 0 && !made.some((file) => previous.changed.has(file)) ? made : null;
+}

@@ -40,6 +40,11 @@ export async function writeSitemap(entries: readonly SitemapEntry[], outDir: str
   await writeFile(path.join(outDir, "robots.txt"), robots);
 }
 
+/** The files `writeSitemap` makes, by path relative to the site. */
+export function isSitemapFile(file: string): boolean {
+  return /^(?:sitemap(?:-\d+)?\.xml|robots\.txt)$/u.test(file);
+}
+
 async function writeUrlSet(items: readonly SitemapItemLoose[], file: string): Promise<void> {
   await pipeline(Readable.from(items), new SitemapStream(), createWriteStream(file));
 }
