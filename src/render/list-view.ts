@@ -40,41 +40,44 @@ const HEADINGS: Record<ListingKind, (name: string) => string> = {
   undated: (name) => name,
 };
 
+/** What every list page's view is built from besides its own page. */
+export interface ListViewInput {
+  site: SiteConfig;
+  urls: UrlContext;
+  /** URLs of the sections that have dated articles, and so an Atom feed. */
+  withFeeds: ReadonlySet<string>;
+  /** The photos encoded for this build, by seed file. */
+  imagesByFile: ReadonlyMap<string, PhotoImage>;
+}
+
 /**
- * `withFeeds`: URLs of the sections that have dated articles, and so an Atom
- * feed; `imagesByFile`: the photos encoded for this build, by seed file.
+ * The view of one list page. Views are built when needed, a run of pages at
+ * a time: all of them at once (30,000 pages of 20 cards at 100,000
+ * articles) would hold hundreds of megabytes for the whole build.
  */
-export function buildListPageViews(
-  pages: readonly ListPage[],
-  site: SiteConfig,
-  urls: UrlContext,
-  withFeeds: ReadonlySet<string>,
-  imagesByFile: ReadonlyMap<string, PhotoImage>,
-): ListPageView[] {
-  return pages.map((page) => {
-    const heading = HEADINGS[page.listing.kind](page.listing.name);
-    const title = page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`;
-    const first = page.records[0]?.headline;
-    return {
-      kind: page.listing.kind,
-      heading,
-      title,
-      description: excerpt(
-        `${title} from the ${site.title}, newest first${first === undefined ? "." : `, with “${first}”.`}`,
-        DESCRIPTION_LENGTH,
-      ),
-      url: page.url,
-      canonicalUrl: absoluteUrl(page.url, urls),
-      pageNumber: page.pageNumber,
-      totalPages: page.totalPages,
-      previousUrl: page.previousUrl,
-      nextUrl: page.nextUrl,
-      feedUrl:
-        page.listing.kind === "section" && withFeeds.has(page.listing.url) ? `${page.listing.url}feed.xml` : null,
-      items: page.records.map((record) => ({
-        ...summarize(record, site.sections),
-        thumbnail: imagesByFile.get(record.source.file)?.thumbnail ?? null,
-      })),
-    };
-  });
+export function buildListPageView(page: ListPage, input: ListViewInput): ListPageView {
+  const { site, urls, withFeeds, imagesByFile } = input;
+  const heading = HEADINGS[page.listing.kind](page.listing.name);
+  const title = page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`;
+  const first = page.records[0]?.headline;
+  return {
+    kind: page.listing.kind,
+    heading,
+    title,
+    description: excerpt(
+      `${title} from the ${site.title}, newest first${first === undefined ? "." : `, with “${first}”.`}`,
+      DESCRIPTION_LENGTH,
+    ),
+    url: page.url,
+    canonicalUrl: absoluteUrl(page.url, urls),
+    pageNumber: page.pageNumber,
+    totalPages: page.totalPages,
+    previousUrl: page.previousUrl,
+    nextUrl: page.nextUrl,
+    feedUrl: page.listing.kind === "section" && withFeeds.has(page.listing.url) ? `${page.listing.url}feed.xml` : null,
+    items: page.records.map((record) => ({
+      ...summarize(record, site.sections),
+      thumbnail: imagesByFile.get(record.source.file)?.thumbnail ?? null,
+    })),
+  };
 }

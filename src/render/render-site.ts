@@ -7,6 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
+import type { ListPage } from "../archive/paginate.ts";
 import type { BuildState } from "../incremental/build-state.ts";
 import { linkFiles, linkFolder, linkPages } from "../incremental/carry-over.ts";
 import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "../incremental/changed-pages.ts";
@@ -17,7 +18,7 @@ import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
-import { type ListPageView, buildListPageViews } from "./list-view.ts";
+import { type ListViewInput, buildListPageView } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
 import { PageKeys } from "./page-keys.ts";
@@ -55,7 +56,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const sectionsWithFeeds = new Set(
     archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
   );
-  const listPages = buildListPageViews(archive.listPages, site, urls, sectionsWithFeeds, views.imagesByFile);
+  const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile };
 
   // What every page shows besides its own data: a change to it renders every page.
   const globalsKey = digestJson([context.code, sections, archiveLinks, site, urls]);
@@ -63,11 +64,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const rendered = await progress.phase("compare with last build", 0, () => {
     const keys = new PageKeys(views);
     archive.records.forEach((record, i) => pages.set(record.url, keys.article(i)));
-    listPages.forEach((view, i) => {
-      const page = archive.listPages[i];
-      if (page === undefined) throw new Error(`internal: no list page at ${i}`);
-      pages.set(view.url, keys.list(view, page));
-    });
+    for (const page of archive.listPages) pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
     return pagesToRender(pages, globalsKey, previous);
   });
   // Linking is file-system work and rendering is CPU work: they overlap.
@@ -80,7 +77,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
 
   const shards = groupByShard(archive.records);
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
-  const listsToRender = listPages.filter((page) => rendered.has(page.url));
+  const listsToRender = archive.listPages.filter((page) => rendered.has(page.url));
   const shared: Omit<EleventyRun, "articles" | "listPages" | "staticPages"> = {
     sections,
     archiveLinks,
@@ -101,7 +98,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     async () => {
       const indexed = indexSearch(shards, context);
       indexed.catch(() => undefined);
-      const written = writeData(archive, listPages, sections, context);
+      const written = writeData(archive, sections, context);
       written.catch(() => undefined);
       const workers = context.renderPool;
       // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
@@ -112,7 +109,11 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
       const pending: Promise<void>[] = [];
       for (const [n, run] of runs.entries()) {
         // The next run's views are built while a worker renders; a worker takes one run at a time.
-        const page = { articles: buildArticleViews(views, run.articles), listPages: run.lists, staticPages: n === 0 };
+        const page = {
+          articles: buildArticleViews(views, run.articles),
+          listPages: run.lists.map((list) => buildListPageView(list, listInput)),
+          staticPages: n === 0,
+        };
         await workers?.whenFree(1);
         const done = render({ ...shared, ...page });
         done.catch(() => undefined);
@@ -140,12 +141,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
  * published site when its URLs and dates are as they were (an edited
  * paragraph changes neither): `sitemap` writes 13,000 URLs in 0.3 s.
  */
-async function writeData(
-  archive: Archive,
-  listPages: readonly ListPageView[],
-  sections: readonly Link[],
-  context: RenderContext,
-): Promise<string> {
+async function writeData(archive: Archive, sections: readonly Link[], context: RenderContext): Promise<string> {
   const { views, staging } = context;
   const { site, urls } = views;
   await mkdir(path.join(staging, "data"), { recursive: true });
@@ -153,7 +149,7 @@ async function writeData(
   const articles = buildArticleViews(views, feedArticles(archive.records));
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   const entries = [
-    ...listPages.map((page) => ({ url: page.url, lastmod: page.items[0]?.date?.slice(0, 10) ?? null })),
+    ...archive.listPages.map((page) => ({ url: page.url, lastmod: page.records[0]?.date?.slice(0, 10) ?? null })),
     ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
     { url: "/about/", lastmod: null },
   ];
@@ -203,9 +199,9 @@ async function indexSearch(
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */
 function eleventyRuns(
   articles: readonly number[],
-  lists: readonly ListPageView[],
-): { articles: number[]; lists: ListPageView[] }[] {
-  const runs: { articles: number[]; lists: ListPageView[] }[] = [];
+  lists: readonly ListPage[],
+): { articles: number[]; lists: ListPage[] }[] {
+  const runs: { articles: number[]; lists: ListPage[] }[] = [];
   for (let start = 0; start < articles.length; start += PAGES_PER_RUN) {
     runs.push({ articles: articles.slice(start, start + PAGES_PER_RUN), lists: [] });
   }
