@@ -24,6 +24,7 @@ import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { type SiteConfig, loadSiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
+import { useLeanHeap } from "./util/lean-heap.ts";
 import { seedOptions, validate } from "./validate.ts";
 
 export interface BuildOptions {
@@ -95,6 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string): Promise<BuildResult> {
   const workers = options.workers ?? defaultWorkers();
+  useLeanHeap();
   // Render threads start once the seeds have parsed (`startRenderWorkers`) and end with the build.
   const render: { pool: RenderPool | null } = { pool: null };
   try {
@@ -124,6 +126,7 @@ async function buildWith(
     strict: options.strict ?? false,
     workers,
     onParsed: (articles) => {
+      useLeanHeap(articles);
       render.pool = startRenderWorkers(workers, articles);
     },
   });
