@@ -25,20 +25,9 @@ const NAMES = [
   "Hin Pisei",
 ];
 const CREDITS = ["Heng Chivoan", "Photo supplied", "AFP", "Hong Menea", "Supplied", "Khem Sovannara/AFP"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** `April` for 4. */
+const monthName = (month: number): string =>
+  new Date(Date.UTC(2000, month - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
 
 /** mulberry32: small, fast, deterministic. */
 function random(seed: number): () => number {
@@ -106,7 +95,7 @@ export function scrapedText(a: SyntheticArticle): string {
     "",
     a.byline,
     "",
-    `Publication date ${a.day} ${MONTHS[a.month - 1]} ${a.year} | ${pad(a.hour)}:${pad(a.minute)} | ICT`,
+    `Publication date ${a.day} ${monthName(a.month)} ${a.year} | ${pad(a.hour)}:${pad(a.minute)} | ICT`,
     "",
     `${a.caption} ${a.credit}`,
     `${a.caption} ${a.credit}`,

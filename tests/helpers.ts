@@ -203,3 +203,14 @@ export function scrapedPage(parts: {
   ];
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * `count` texts of `length` pieces each, drawn from `pieces` by a
+ * deterministic generator (Park–Miller), for property tests that compare a
+ * function with a plain reference over many mixed inputs.
+ */
+export function mixedTexts(pieces: readonly string[], length: number, count: number, seed: number): string[] {
+  let state = seed;
+  const next = (): string => pieces[(state = (state * 48271) % 2147483647) % pieces.length] ?? "";
+  return Array.from({ length: count }, () => Array.from({ length }, next).join(""));
+}

@@ -10,6 +10,7 @@ import { parseDateLine, parseIsoDate } from "../src/ingest/parse-date-line.ts";
 import { parseTitleLine } from "../src/ingest/parse-title-line.ts";
 import { isSpaceCode } from "../src/ingest/char-classes.ts";
 import { countWords } from "../src/ingest/text-stats.ts";
+import { mixedTexts } from "./helpers.ts";
 import { detectLanguage } from "../src/model/language.ts";
 
 const ZONE = "Asia/Phnom_Penh";
@@ -335,11 +336,7 @@ describe("text statistics", () => {
       "!",
       "\n",
     ];
-    let seed = 7;
-    for (let round = 0; round < 500; round++) {
-      const text = Array.from({ length: 12 }, () => pieces[(seed = (seed * 48271) % 2147483647) % pieces.length]).join(
-        "",
-      );
+    for (const text of mixedTexts(pieces, 12, 500, 7)) {
       const tokens = text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
       expect(countWords([text]), JSON.stringify(text)).toBe(tokens);
     }

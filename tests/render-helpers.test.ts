@@ -15,7 +15,7 @@ import { serializeJsonLd } from "../src/render/json-ld.ts";
 import { SITEMAP_LIMIT, writeSitemap } from "../src/render/sitemap.ts";
 import { bylineParts } from "../src/render/summary.ts";
 import { absoluteUrl, normalizeBase, withBase } from "../src/render/urls.ts";
-import { withTempDir } from "./helpers.ts";
+import { mixedTexts, withTempDir } from "./helpers.ts";
 
 describe("excerpt", () => {
   test("short text is kept whole, with line breaks as spaces", () => {
@@ -59,11 +59,7 @@ describe("excerpt", () => {
       "東京 ",
       "a\u00adb ",
     ];
-    let seed = 11;
-    for (let round = 0; round < 400; round++) {
-      const text = Array.from({ length: 40 }, () => pieces[(seed = (seed * 48271) % 2147483647) % pieces.length]).join(
-        "",
-      );
+    for (const text of mixedTexts(pieces, 40, 400, 11)) {
       for (const max of [60, 160, 200])
         expect(excerpt(text, max), JSON.stringify([text, max])).toBe(reference(text, max));
     }
