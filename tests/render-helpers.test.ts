@@ -1,13 +1,11 @@
 /** The render stage's small pure helpers, each on its own. */
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Element, Root } from "xast";
 import { fromXml } from "xast-util-from-xml";
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { buildArchive } from "../src/archive/build-archive.ts";
 import { parseBuildFlags } from "../src/cli/cli-flags.ts";
-import { type PublishedRecords, recordJson } from "../src/incremental/record-lines.ts";
 import { pagesToRender, shardsToIndex } from "../src/incremental/changed-pages.ts";
 import type { BuildState } from "../src/incremental/build-state.ts";
 import { isCut } from "../src/render/article-view.ts";
@@ -17,9 +15,7 @@ import { serializeJsonLd } from "../src/render/json-ld.ts";
 import { SITEMAP_LIMIT, writeSitemap } from "../src/render/sitemap.ts";
 import { bylineParts } from "../src/render/summary.ts";
 import { absoluteUrl, normalizeBase, withBase } from "../src/render/urls.ts";
-import { jsonLines } from "../src/util/write-streamed.ts";
 import { mixedTexts, withTempDir } from "./helpers.ts";
-import { seedArticle } from "./records.ts";
 
 describe("excerpt", () => {
   test("short text is kept whole, with line breaks as spaces", () => {
@@ -280,48 +276,5 @@ describe("what a build makes again", () => {
     expect(shardsToIndex({ "2019": "x", "2018": "y", "2017": "new", "2016": "w" }, previous)).toEqual(
       new Set(["2018", "2017", "2016"]),
     );
-  });
-});
-
-describe("records copied from the published file", () => {
-  const records = buildArchive(
-    ["A first story", "A second story", "A third story"].map((headline) => seedArticle({ headline })),
-    { timeZone: "Asia/Phnom_Penh", sectionNames: {}, pageSize: 20, moreInSection: 4 },
-  ).records;
-  const serialize = async (published: PublishedRecords | null): Promise<string> => {
-    let text = "";
-    for await (const part of jsonLines(recordJson(records, published))) text += part;
-    return text;
-  };
-
-  test("a record the last build wrote on the same line is copied as it stands; the others are serialized", async () => {
-    await withTempDir(async (dir) => {
-      const file = path.join(dir, "articles.json");
-      // Distinguishable copies: what is reused keeps the published spacing.
-      const published = records.map((record) => JSON.stringify(record, null, 1).replace(/\n/g, ""));
-      await writeFile(file, `[\n${published.join(",\n")}\n]\n`);
-      const text = await serialize({ file, same: (i) => i !== 1 });
-      expect(text.split("\n")).toEqual([
-        "[",
-        `${published[0]},`,
-        `${JSON.stringify(records[1])},`,
-        `${published[2]}`,
-        "]",
-        "",
-      ]);
-      expect(JSON.parse(text)).toEqual(JSON.parse(await serialize(null)));
-    });
-  });
-
-  test("records past the end of the published file, or with no file, are serialized", async () => {
-    await withTempDir(async (dir) => {
-      const file = path.join(dir, "articles.json");
-      await writeFile(file, `[\n${JSON.stringify({ stale: true })}\n]\n`);
-      expect(await serialize({ file, same: () => true })).toBe(
-        `[\n{"stale":true},\n${JSON.stringify(records[1])},\n${JSON.stringify(records[2])}\n]\n`,
-      );
-      const none = await serialize({ file: path.join(dir, "missing.json"), same: () => true });
-      expect(none).toBe(await serialize(null));
-    });
   });
 });

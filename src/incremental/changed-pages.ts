@@ -3,9 +3,7 @@
  * a page or search shard is reused when its digest and everything all pages
  * share are as they were, and its files were not changed by hand since.
  */
-import type { ArticleRecord } from "../model/record.ts";
 import type { BuildState } from "./build-state.ts";
-import type { PublishedRecords } from "./record-lines.ts";
 
 export interface PreviousBuild {
   state: BuildState;
@@ -58,27 +56,4 @@ export function filesToCarryOver(
   if (previous === null || previousKey !== key) return null;
   const made = Object.keys(previous.state.files).filter(files);
   return made.length > 0 && !made.some((file) => previous.changed.has(file)) ? made : null;
-}
-
-/**
- * The published records file (`file`, `relative` to the site) to copy
- * unchanged records from: when everything pages share is as it was and the
- * file was not changed by hand. Record `i` is the one on its line `i` when
- * the last build's `i`-th page key (records come first, in archive order)
- * is for the same URL and equal to this build's.
- */
-export function publishedRecords(
-  file: string,
-  relative: string,
-  pages: ReadonlyMap<string, string>,
-  globalsKey: string,
-  previous: PreviousBuild | null,
-): PublishedRecords | null {
-  if (previous === null || previous.state.globalsKey !== globalsKey || previous.changed.has(relative)) return null;
-  const keys = previous.state.pages;
-  const order = Object.keys(keys);
-  return {
-    file,
-    same: (i: number, record: ArticleRecord) => order[i] === record.url && keys[record.url] === pages.get(record.url),
-  };
 }

@@ -10,19 +10,12 @@ import type { Archive } from "../archive/build-archive.ts";
 import type { ListPage } from "../archive/paginate.ts";
 import type { BuildState } from "../incremental/build-state.ts";
 import { linkFiles, linkFolder, linkPages } from "../incremental/carry-over.ts";
-import {
-  type PreviousBuild,
-  filesToCarryOver,
-  pagesToRender,
-  publishedRecords,
-  shardsToIndex,
-} from "../incremental/changed-pages.ts";
+import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "../incremental/changed-pages.ts";
 import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import { BUILT_MARKER } from "../output/publish.ts";
 import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
-import { type PublishedRecords, recordJson } from "../incremental/record-lines.ts";
 import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { type ListViewInput, buildListPageView } from "./list-view.ts";
@@ -105,8 +98,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     async () => {
       const indexed = indexSearch(shards, context);
       indexed.catch(() => undefined);
-      const published = publishedRecords(path.join(outDir, BUILT_MARKER), BUILT_MARKER, pages, globalsKey, previous);
-      const written = writeData(archive, sections, published, context);
+      const written = writeData(archive, sections, context);
       written.catch(() => undefined);
       const workers = context.renderPool;
       // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
@@ -144,22 +136,16 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
 }
 
 /**
- * `data/articles.json` (every record; unchanged ones copied from the
- * published file, see `recordJson`), the Atom and JSON feeds, the sitemap
+ * `data/articles.json` (every record), the Atom and JSON feeds, the sitemap
  * and robots.txt; returns the sitemap's key. The sitemap is linked from the
  * published site when its URLs and dates are as they were (an edited
  * paragraph changes neither): `sitemap` writes 13,000 URLs in 0.3 s.
  */
-async function writeData(
-  archive: Archive,
-  sections: readonly Link[],
-  published: PublishedRecords | null,
-  context: RenderContext,
-): Promise<string> {
+async function writeData(archive: Archive, sections: readonly Link[], context: RenderContext): Promise<string> {
   const { views, staging } = context;
   const { site, urls } = views;
   await mkdir(path.join(staging, "data"), { recursive: true });
-  await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(recordJson(archive.records, published)));
+  await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(archive.records));
   const articles = buildArticleViews(views, feedArticles(archive.records));
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   const entries = [

@@ -14,12 +14,12 @@ import { finished } from "node:stream/promises";
  */
 const WRITE_SIZE = 2 ** 20;
 
-export async function writeStreamed(file: string, parts: Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function writeStreamed(file: string, parts: Iterable<string>): Promise<void> {
   const out = createWriteStream(file);
   try {
     let pending: string[] = [];
     let size = 0;
-    for await (const part of parts) {
+    for (const part of parts) {
       pending.push(part);
       size += part.length;
       if (size < WRITE_SIZE) continue;
@@ -36,14 +36,13 @@ export async function writeStreamed(file: string, parts: Iterable<string> | Asyn
 }
 
 /**
- * A JSON array with one item per line, from items already serialized: half
- * the size of indented JSON and quicker to write, still easy to read and to
- * diff line by line.
+ * A JSON array with one item per line: half the size of indented JSON and
+ * quicker to write, still easy to read and to diff line by line.
  */
-export async function* jsonLines(serialized: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+export function* jsonLines(items: Iterable<unknown>): Generator<string> {
   let first = true;
-  for await (const json of serialized) {
-    yield `${first ? "[\n" : ",\n"}${json}`;
+  for (const item of items) {
+    yield `${first ? "[\n" : ",\n"}${JSON.stringify(item)}`;
     first = false;
   }
   yield first ? "[]\n" : "\n]\n";
