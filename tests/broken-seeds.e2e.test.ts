@@ -12,7 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { validate } from "../src/validate.ts";
-import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
+import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
 import { loadSiteConfig } from "../src/model/site-config.ts";
 import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./helpers.ts";
 
@@ -192,7 +192,10 @@ describe("broken seeds", () => {
       },
       async (dir) => {
         const out = path.join(dir, "..", `${path.basename(dir)}-site`);
-        onTestFinished(() => rm(out, { recursive: true, force: true }));
+        onTestFinished(async () => {
+          await rm(out, { recursive: true, force: true });
+          await rm(cacheDirFor(out), { recursive: true, force: true });
+        });
         const built = await runCli("cli.ts", ["--seeds", dir, "--out", out]);
         expect(built.code).toBe(0);
         expect(built.stdout).toMatch(/^1 article, .*; 5 seeds, \d+ warnings; 4 seeds skipped$/m);
