@@ -93,3 +93,15 @@ export const articleRecordSchema = seedArticleSchema.omit({ explicitSlug: true }
 export type Photo = z.infer<typeof photoSchema>;
 export type SeedArticle = z.infer<typeof seedArticleSchema>;
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+
+/**
+ * A record without its body text and tree: what a page shows beside its
+ * body's HTML, and what digests hash (the body is covered by the seed's
+ * digest, `source.sha256`). The body is most of a record.
+ */
+export type RecordWithoutBody = Omit<ArticleRecord, "body" | "markdown">;
+
+export function withoutBody(record: ArticleRecord): RecordWithoutBody {
+  const { body: _body, markdown: _markdown, ...rest } = record;
+  return rest;
+}

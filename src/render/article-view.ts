@@ -1,6 +1,6 @@
 /** Everything an article page shows, computed once per article for the template. */
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../model/record.ts";
+import { type ArticleRecord, type RecordWithoutBody, withoutBody } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
 import { paragraphsToTree, renderBodyHtml } from "./body-html.ts";
 import { excerpt } from "./excerpt.ts";
@@ -9,15 +9,9 @@ import { newsArticleJsonLd, serializeJsonLd } from "./json-ld.ts";
 import { type ArticleSummary, type BylinePart, type Link, bylineParts, summarize } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
-/**
- * The record as a page shows it: without the body text and tree, which the
- * page shows as `bodyHtml` (they are most of a record, and every view is
- * copied to a render thread).
- */
-export type PageRecord = Omit<ArticleRecord, "body" | "markdown">;
-
 export interface ArticleView {
-  record: PageRecord;
+  /** Without the body, which the page shows as `bodyHtml` (every view is copied to a render thread). */
+  record: RecordWithoutBody;
   summary: ArticleSummary;
   /** Sanitized HTML built from the body tree; one of the few `| safe` values in templates. */
   bodyHtml: string;
@@ -56,17 +50,15 @@ export interface ArticleViewInput {
 /** Views of the articles at these positions of `archive.records`. */
 export function buildArticleViews(input: ArticleViewInput, indices: readonly number[]): ArticleView[] {
   return indices.map((i) => {
-    const page = pageData(input, i);
-    const record = input.archive.records[i] as ArticleRecord;
+    const record = input.archive.records[i];
+    if (record === undefined) throw new Error(`internal: no article at ${i}`);
     const tree = record.markdown ?? paragraphsToTree(record.body);
-    return { ...page, bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
+    return { ...pageData(input, record, i), bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
   });
 }
 
-function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHtml"> {
+function pageData(input: ArticleViewInput, record: ArticleRecord, i: number): Omit<ArticleView, "bodyHtml"> {
   const { archive, site, urls } = input;
-  const record = archive.records[i];
-  if (record === undefined) throw new Error(`internal: no article at ${i}`);
   const summary = (other: ArticleRecord | null): ArticleSummary | null =>
     other === null ? null : summarize(other, site.sections);
   const own = summarize(record, site.sections);
@@ -84,9 +76,8 @@ function pageData(input: ArticleViewInput, i: number): Omit<ArticleView, "bodyHt
     site,
     urls,
   );
-  const { body: _body, markdown: _markdown, ...shown } = record;
   return {
-    record: shown,
+    record: withoutBody(record),
     summary: own,
     description,
     readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),

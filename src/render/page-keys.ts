@@ -8,17 +8,31 @@
  */
 import type { ListPage } from "../archive/paginate.ts";
 import { digestJson } from "../incremental/digest.ts";
-import type { ArticleRecord } from "../model/record.ts";
+import { type ArticleRecord, withoutBody } from "../model/record.ts";
 import type { ArticleViewInput } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";
 import { summarize } from "./summary.ts";
 
 export class PageKeys {
+  readonly #records = new Map<ArticleRecord, string>();
   readonly #summaries = new Map<ArticleRecord, string>();
   readonly #input: ArticleViewInput;
 
   constructor(input: ArticleViewInput) {
     this.#input = input;
+  }
+
+  /**
+   * A record, without its body: the body is covered by the seed's digest
+   * (`source.sha256`). Also what a search shard's key is made of.
+   */
+  record(record: ArticleRecord): string {
+    let key = this.#records.get(record);
+    if (key === undefined) {
+      key = digestJson(withoutBody(record));
+      this.#records.set(record, key);
+    }
+    return key;
   }
 
   /** An article as lists and neighbours show it: its summary and its photo's small rendition. */
@@ -34,18 +48,17 @@ export class PageKeys {
 
   /**
    * The article page at position `i`: its record, its neighbours' summaries
-   * and its image. The body is covered by the seed's digest (`source.sha256`).
+   * and its image.
    */
   article(i: number): string {
     const { archive, imagesByFile } = this.#input;
     const record = archive.records[i];
     if (record === undefined) throw new Error(`internal: no article at ${i}`);
-    const { body: _body, markdown: _markdown, ...rest } = record;
     const neighbours = archive.neighbours[i];
     const summary = (other: ArticleRecord | null | undefined): string | null =>
       other === null || other === undefined ? null : this.#summary(other);
     return digestJson([
-      rest,
+      this.record(record),
       summary(neighbours?.older),
       summary(neighbours?.newer),
       (neighbours?.moreInSection ?? []).map((other) => this.#summary(other)),

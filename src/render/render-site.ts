@@ -61,8 +61,8 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   // What every page shows besides its own data: a change to it renders every page.
   const globalsKey = digestJson([context.code, sections, archiveLinks, site, urls]);
   const pages = new Map<string, string>();
+  const keys = new PageKeys(views);
   const rendered = await progress.phase("compare with last build", 0, () => {
-    const keys = new PageKeys(views);
     archive.records.forEach((record, i) => pages.set(record.url, keys.article(i)));
     for (const page of archive.listPages) pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
     return pagesToRender(pages, globalsKey, previous);
@@ -96,7 +96,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     "pages, search index, data",
     rendered.size + shards.size,
     async () => {
-      const indexed = indexSearch(shards, context);
+      const indexed = indexSearch(shards, keys, context);
       indexed.catch(() => undefined);
       const written = writeData(archive, sections, context);
       written.catch(() => undefined);
@@ -163,13 +163,13 @@ async function writeData(archive: Archive, sections: readonly Link[], context: R
 /** Indexes the shards whose records changed, links the others from the published site; returns each shard's key. */
 async function indexSearch(
   shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  pageKeys: PageKeys,
   context: RenderContext,
 ): Promise<Record<string, string>> {
   const { site, urls } = context.views;
-  // A shard's index is a function of its records, the section names and the
-  // base path; the code digest covers how it is made (and Pagefind's version).
-  // A record's body is covered by its seed's digest (`source.sha256`), so
-  // the text that is most of a record is not serialized again to be hashed.
+  // A shard's index is a function of its records (hashed once, for their
+  // pages), the section names and the base path; the code digest covers how
+  // it is made (and Pagefind's version).
   const keys = Object.fromEntries(
     [...shards].map(([name, records]) => [
       name,
@@ -177,7 +177,7 @@ async function indexSearch(
         context.code,
         site.sections,
         urls.pathPrefix,
-        ...records.map(({ body: _body, markdown: _markdown, ...rest }) => rest),
+        ...records.map((record) => pageKeys.record(record)),
       ]),
     ]),
   );
