@@ -23,7 +23,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.setTemplateFormats(["njk"]);
   // Seed text is data: every `{{ }}` is escaped unless a template says `| safe`.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
-  // displayDate, url (always with the base path), isKhmer.
+  // displayDate, url (always with the base path), langAttr.
   eleventyConfig.addPlugin(archiveFilters);
   // Each template compiled once per run, not once per paginated page.
   eleventyConfig.addPlugin(compileOnce);

@@ -17,14 +17,12 @@ export default function archiveFilters(eleventyConfig: UserConfig): void {
   // path unprefixed (under `--base /national/`, the National section's
   // `/national/` would stay `/national/`): here every site URL gets the base.
   eleventyConfig.addFilter("url", (url: string) => withBase(url, pathPrefix));
-  // Khmer text, to mark with `lang="km"` in a page of English, and only it.
-  const isKhmer = (text: string | null): boolean => text !== null && detectLanguage([text]) === "km";
-  eleventyConfig.addFilter("isKhmer", isKhmer);
-  // `<h1{{ headline | langAttr }}>`: the attribute ` lang="km"` when the text is Khmer, else nothing.
-  // A filter, not a macro: it is used a dozen times a page, and a macro call costs a frame each.
+  // `<h1{{ headline | langAttr }}>`: the attribute ` lang="km"` when the text is Khmer, else nothing,
+  // so Khmer text, and only it, is marked in a page of English. A filter, not a macro: it is used a
+  // dozen times a page, and a macro call costs a frame each.
   const engine = nunjucksEngineOf(eleventyConfig);
   eleventyConfig.addFilter("langAttr", (text: string | null) => {
     const { SafeString } = engine().nunjucks.runtime;
-    return new SafeString(isKhmer(text) ? ' lang="km"' : "");
+    return new SafeString(text !== null && detectLanguage([text]) === "km" ? ' lang="km"' : "");
   });
 }
