@@ -8,7 +8,16 @@
  * nothing is written.
  */
 import path from "node:path";
-import { cacheDirFor, changedFiles, readBuildState, siteStamps, writeBuildState } from "./incremental/build-state.ts";
+import {
+  cacheDirFor,
+  changedFiles,
+  readBuildState,
+  siteStamps,
+  spareSharesMost,
+  spareStamps,
+  stampDifferences,
+  writeBuildState,
+} from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
@@ -16,7 +25,15 @@ import { RecordCache } from "./incremental/record-cache.ts";
 import { type Problem, countSkipped } from "./model/problems.ts";
 import { type PhaseTiming, Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
-import { checkOutputFolder, discardStaging, newBuildId, prepareStaging, publish } from "./output/publish.ts";
+import {
+  SITE_MARKER,
+  checkOutputFolder,
+  discardSpare,
+  discardStaging,
+  newBuildId,
+  prepareStaging,
+  publish,
+} from "./output/publish.ts";
 import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
 import { type RenderPool, startRenderWorkers } from "./render/start-render-workers.ts";
@@ -146,53 +163,88 @@ async function buildWith(
     options.seedsDir,
   );
   const inputsKey = digestJson([code, site, urls, ingest.files, photos]);
-  const { previous, changed } = await progress.phase("check last build", 0, async () => {
-    const previous = await readBuildState(cacheDir);
+  const last = await progress.phase("check last build", 0, async () => {
+    const state = await readBuildState(cacheDir);
+    if (state === null) return null;
+    const published = siteStamps(outDir);
     // A site changed by hand since the last build: what changed is made again.
-    return { previous, changed: previous === null ? null : changedFiles(previous.files, siteStamps(outDir)) };
+    return { state, published, changed: changedFiles(state.files, published) };
   });
-  if (previous?.inputsKey === inputsKey && changed?.size === 0) return { ...result, pagesRendered: 0, upToDate: true };
+  if (last?.state.inputsKey === inputsKey && last.changed.size === 0) {
+    return { ...result, pagesRendered: 0, upToDate: true };
+  }
 
   // The parsed records are cached for the next build while this one renders
   // (they do not depend on whether it succeeds), not after it.
   const recordsSaved = recordCache.save(ingest.files, ingest.parsed);
   recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
-  const [{ renderSite }, { encodePhotos }] = await Promise.all([
+  const [{ globalsKey, renderSite }, { encodePhotos }] = await Promise.all([
     import("./render/render-site.ts"),
     import("./render/encode-photos.ts"),
   ]);
   const imageWarned = new Set(problems.filter((p) => p.message.startsWith("image ")).map((p) => p.file));
   const buildId = newBuildId();
-  const staging = await prepareStaging(outDir, cacheDir, buildId);
+  // The site the last build replaced becomes this build's staging folder
+  // when this build renders the same navigation and that site still shares
+  // most files with the published one (else it is deleted beside the build).
+  const globals = globalsKey(archive, code, site, urls);
+  const spare =
+    last?.state.spare === undefined ? null : { id: last.state.spare.buildId, stamps: spareStamps(last.state) };
+  const reuse = spare !== null && last?.state.globalsKey === globals && spareSharesMost(spare.stamps, last.published);
+  const staging = await prepareStaging(outDir, cacheDir, buildId, reuse ? spare.id : null);
   const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
   let published: Awaited<ReturnType<typeof publish>>;
   try {
     const photos = await progress.phase("images", 0, () =>
-      encodePhotos(archive, { seedsDir: options.seedsDir, urls, cache: imageCache, code }, staging, imageWarned),
+      encodePhotos(archive, { seedsDir: options.seedsDir, urls, cache: imageCache, code }, staging.path, imageWarned),
     );
     problems.push(...photos.problems);
     rendered = await renderSite(archive, {
       views: { archive, imagesByFile: photos.images, site, urls },
       code,
-      staging,
+      globalsKey: globals,
+      staging: staging.path,
       outDir,
-      previous: previous === null || changed === null ? null : { state: previous, changed },
+      previous: last,
+      reused:
+        last !== null && staging.reused
+          ? { spare: spare?.stamps ?? {}, published: last.published, placed: new Set([SITE_MARKER, ...photos.files]) }
+          : null,
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
       renderPool: render.pool,
     });
-    published = await progress.phase("publish", 0, () => publish(staging, outDir, cacheDir, buildId));
+    // The replaced site is kept for the next build when its files are known.
+    published = await progress.phase("publish", 0, () =>
+      publish(staging.path, outDir, cacheDir, buildId, last !== null),
+    );
   } catch (error) {
-    await Promise.all([discardStaging(staging, cacheDir), recordsSaved.catch(() => undefined)]);
+    await Promise.all([
+      discardStaging(staging.path, cacheDir),
+      recordsSaved.catch(() => undefined),
+      staging.discarded.catch(() => undefined),
+    ]);
     throw error;
   }
   const { pagesRendered, ...state } = rendered;
   await progress.phase("save build state", 0, async () => {
-    await writeBuildState(cacheDir, { inputsKey, ...state, files: siteStamps(outDir) });
-    await Promise.all([recordsSaved, imageCache.save()]);
-    await published.removed;
+    const files = siteStamps(outDir);
+    // The replaced site is of use to the next build only when it shares most files with this one.
+    const kept = last !== null && published.spare !== null && spareSharesMost(last.published, files);
+    const spare =
+      kept && published.spare !== null
+        ? { spare: { buildId: published.spare, differences: stampDifferences(last.published, files) } }
+        : {};
+    await writeBuildState(cacheDir, { inputsKey, ...state, files, ...spare });
+    await Promise.all([
+      recordsSaved,
+      imageCache.save(),
+      published.removed,
+      staging.discarded,
+      kept || published.spare === null ? undefined : discardSpare(cacheDir),
+    ]);
   });
   return { ...result, pagesRendered, upToDate: false };
 }

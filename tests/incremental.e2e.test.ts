@@ -134,6 +134,27 @@ describe("incremental builds", () => {
     expect(await hashTree(outDir)).toBe(await cleanBuildHash());
   });
 
+  test("a rebuild makes its site from the one the last rebuild replaced, and never writes into a published file", async () => {
+    // The last build kept the site it replaced; this one brings that folder up to date and publishes it.
+    const spare = path.join(work, CACHE_FOLDER, "site", "spare-site");
+    const spareFolder = (await stat(spare)).ino;
+    const published = await hashTree(outDir);
+    await writeFile(
+      path.join(seedsDir, seedName(5)),
+      seed(5, { body: ["First paragraph of story 5.", "A rewritten end of story 5."] }),
+    );
+
+    const result = await rebuild();
+    expect(result.pagesRendered).toBeLessThan(result.pages);
+    expect((await stat(outDir)).ino).toBe(spareFolder);
+    expect((await readPage(outDir, "/national/story-number-5-of-the-archive/")).text(".body")).toContain(
+      "A rewritten end of story 5.",
+    );
+    // The replaced site, kept in turn, holds every byte it had: nothing was written into a file it shares.
+    expect(await hashTree(spare)).toBe(published);
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+  });
+
   test("a new headline moves the article and updates every page that links to it", async () => {
     await writeFile(path.join(seedsDir, seedName(3)), seed(3, { headline: "A rewritten headline for story 3" }));
     const result = await rebuild();

@@ -257,20 +257,26 @@ describe("what a build makes again", () => {
   test("pages whose digest changed, that are new, or whose file was changed by hand", () => {
     const previous = {
       state: state({ "/a/": "1", "/b/": "old" }, {}),
+      published: {},
       changed: new Set(["c/index.html", "a/index.html"]),
     };
     expect(pagesToRender(pages, "g", previous)).toEqual(new Set(["/a/", "/b/", "/c/"]));
-    const untouched = { state: state({ "/a/": "1", "/b/": "old" }, {}), changed: new Set<string>() };
+    const untouched = { state: state({ "/a/": "1", "/b/": "old" }, {}), published: {}, changed: new Set<string>() };
     expect(pagesToRender(pages, "g", untouched)).toEqual(new Set(["/b/", "/c/"]));
   });
   test("a change to what every page shows renders every page", () => {
-    const previous = { state: state({ "/a/": "1", "/b/": "2", "/c/": "3" }, {}), changed: new Set<string>() };
+    const previous = {
+      state: state({ "/a/": "1", "/b/": "2", "/c/": "3" }, {}),
+      published: {},
+      changed: new Set<string>(),
+    };
     expect(pagesToRender(pages, "g", previous)).toEqual(new Set());
     expect(pagesToRender(pages, "other", previous)).toEqual(new Set(["/a/", "/b/", "/c/"]));
   });
   test("search shards whose records changed, or whose files were changed by hand", () => {
     const previous = {
       state: state({}, { "2019": "x", "2018": "y", "2017": "z" }),
+      published: {},
       changed: new Set(["pagefind/2018/pagefind.js"]),
     };
     expect(shardsToIndex({ "2019": "x", "2018": "y", "2017": "new", "2016": "w" }, previous)).toEqual(

@@ -29,10 +29,17 @@ const buildStateSchema = z.object({
   sitemap: z.string(),
   /** Every file of the published site, by path relative to it (`/`-separated). */
   files: z.record(z.string(), stampSchema),
+  /**
+   * The site this build replaced, kept in the cache folder as the next
+   * build's staging folder (`spareFolder`): its build id, and its files where
+   * they differ from `files` (null: not in it). Most are the same hard links.
+   */
+  spare: z.object({ buildId: z.string(), differences: z.record(z.string(), stampSchema.nullable()) }).optional(),
 });
 
 export type BuildState = z.infer<typeof buildStateSchema>;
 export type SiteStamps = Record<string, Stamp>;
+export type SpareSite = NonNullable<BuildState["spare"]>;
 
 const STATE_FILE = "build-state.json";
 /** This tool's own folder beside the output folder: no other program writes there. */
@@ -75,12 +82,49 @@ export function siteStamps(dir: string): SiteStamps {
   return stamps;
 }
 
+/** How the files of `site` differ from `published`'s: a file's stamp in `site`, or null when `site` lacks it. */
+export function stampDifferences(site: SiteStamps, published: SiteStamps): SpareSite["differences"] {
+  const differences: SpareSite["differences"] = {};
+  for (const [file, stamp] of Object.entries(site)) {
+    if (!sameStamp(stamp, published[file])) differences[file] = stamp;
+  }
+  for (const file of Object.keys(published)) if (site[file] === undefined) differences[file] = null;
+  return differences;
+}
+
+/** The files of the spare site a build state describes: its published files with the spare's differences. */
+export function spareStamps(state: BuildState): SiteStamps {
+  const stamps: SiteStamps = { ...state.files };
+  for (const [file, stamp] of Object.entries(state.spare?.differences ?? {})) {
+    if (stamp === null) delete stamps[file];
+    else stamps[file] = stamp;
+  }
+  return stamps;
+}
+
+/**
+ * Whether the spare site is worth bringing up to date: most of its files
+ * are files the published site has (same inode), or at most a thousand
+ * are not (deleting them takes a fraction of a second). After a build
+ * that rendered every page of a large archive, none are.
+ */
+export function spareSharesMost(spare: SiteStamps, published: SiteStamps): boolean {
+  const files = Object.keys(spare);
+  const unshared = files.filter((file) => spare[file]?.[0] !== published[file]?.[0]).length;
+  return unshared <= Math.max(FEW_FILES, files.length / 2);
+}
+
+const FEW_FILES = 1000;
+
+function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
+  return b !== undefined && a.every((value, i) => value === b[i]);
+}
+
 /** Files that differ between what a build published and what is there now: changed, missing or added. */
 export function changedFiles(published: SiteStamps, now: SiteStamps): Set<string> {
   const changed = new Set<string>();
   for (const [file, stamp] of Object.entries(published)) {
-    const current = now[file];
-    if (current === undefined || current.some((value, i) => value !== stamp[i])) changed.add(file);
+    if (!sameStamp(stamp, now[file])) changed.add(file);
   }
   for (const file of Object.keys(now)) if (published[file] === undefined) changed.add(file);
   return changed;

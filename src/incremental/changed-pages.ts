@@ -3,10 +3,12 @@
  * a page or search shard is reused when its digest and everything all pages
  * share are as they were, and its files were not changed by hand since.
  */
-import type { BuildState } from "./build-state.ts";
+import type { BuildState, SiteStamps } from "./build-state.ts";
 
 export interface PreviousBuild {
   state: BuildState;
+  /** The files of the published site as they are now. */
+  published: SiteStamps;
   /** Files of the published site changed, added or deleted since that build (by hand). */
   changed: ReadonlySet<string>;
 }

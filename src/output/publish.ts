@@ -78,18 +78,72 @@ export async function checkOutputFolder(outDir: string, seedsDir: string): Promi
   }
 }
 
+/** The site a build replaced, kept in its cache folder to be the next build's staging folder. */
+const SPARE = "spare-site";
+/** Spare sites that no build could reuse, being deleted. */
+const DISCARDED = "discarded-";
+
+export interface Staging {
+  path: string;
+  /**
+   * The folder is the spare site the last build kept (`publish`), whose
+   * files the build must bring up to date, rather than an empty folder.
+   */
+  reused: boolean;
+  /** The deletion of spare sites that could not be reused, running beside the build. */
+  discarded: Promise<void>;
+}
+
 /**
  * Cleans up after a build that was killed (restores the site it had moved
- * aside, deletes its staging folder), then makes a fresh staging folder with
- * this build's marker and returns its path.
+ * aside, deletes its staging folder), then makes the staging folder with
+ * this build's marker: the spare site when it is the one `spareBuildId`
+ * names (a rebuild then changes a few of its files instead of linking
+ * every unchanged page into an empty folder), else an empty folder, any
+ * spare site being deleted beside the build.
  */
-export async function prepareStaging(outDir: string, cacheDir: string, buildId: string): Promise<string> {
+export async function prepareStaging(
+  outDir: string,
+  cacheDir: string,
+  buildId: string,
+  spareBuildId: string | null,
+): Promise<Staging> {
   await recover(outDir, cacheDir);
+  // Listed before this build sets anything aside there.
+  const leftovers = Promise.all((await discardedFolders(cacheDir)).map((folder) => removeTree(folder)));
   const staging = `${outDir}.building-${buildId}`;
+  const spare = path.join(cacheDir, SPARE);
+  const spareId = await markerOf(spare);
+  if (spareId !== undefined && spareId === spareBuildId) {
+    // Journaled under the spare's own marker until it carries this build's.
+    await writeJournal(cacheDir, { staging: { path: staging, buildId: spareId }, previous: null });
+    await rename(spare, staging);
+    await writeAtomically(path.join(staging, SITE_MARKER), markerText(buildId));
+    await writeJournal(cacheDir, { staging: { path: staging, buildId }, previous: null });
+    return { path: staging, reused: true, discarded: leftovers.then(() => undefined) };
+  }
+  const discarded = (await exists(spare)) ? discardSpare(cacheDir) : Promise.resolve();
   await writeJournal(cacheDir, { staging: { path: staging, buildId }, previous: null });
   await mkdir(staging, { recursive: true });
-  await writeFile(path.join(staging, SITE_MARKER), `${JSON.stringify({ tool: TOOL, buildId })}\n`);
-  return staging;
+  await writeFile(path.join(staging, SITE_MARKER), markerText(buildId));
+  return { path: staging, reused: false, discarded: Promise.all([leftovers, discarded]).then(() => undefined) };
+}
+
+/** Deletes the spare site `publish` kept, set aside first so that a new one can be kept at once. */
+export async function discardSpare(cacheDir: string): Promise<void> {
+  const aside = path.join(cacheDir, `${DISCARDED}${randomBytes(6).toString("hex")}`);
+  await rename(path.join(cacheDir, SPARE), aside);
+  await removeTree(aside);
+}
+
+function markerText(buildId: string): string {
+  return `${JSON.stringify({ tool: TOOL, buildId })}\n`;
+}
+
+/** Spare sites set aside and not yet deleted: a killed build may have left some. */
+async function discardedFolders(cacheDir: string): Promise<string[]> {
+  const entries = await readdir(cacheDir).catch(() => []);
+  return entries.filter((name) => name.startsWith(DISCARDED)).map((name) => path.join(cacheDir, name));
 }
 
 /** Deletes this build's staging folder after a failed build. */
@@ -99,25 +153,34 @@ export async function discardStaging(staging: string, cacheDir: string): Promise
 }
 
 /**
- * Swaps the finished staging folder in place of the output folder. Resolves
- * once the new site is in place, with the removal of the old one still
- * running, so the caller can finish its own work meanwhile and await it.
+ * Swaps the finished staging folder in place of the output folder. The old
+ * site is kept as the spare site when `keepSpare` (the caller knows its
+ * files), else deleted. Resolves once the new site is in place, with the
+ * deletion still running, so the caller can finish its own work meanwhile
+ * and await it; `spare` is the kept site's build id.
  */
 export async function publish(
   staging: string,
   outDir: string,
   cacheDir: string,
   buildId: string,
-): Promise<{ removed: Promise<void> }> {
-  const previous = `${outDir}.previous-${buildId}`;
-  const replaced = (await exists(outDir)) ? { path: previous, buildId: (await markerOf(outDir)) ?? null } : null;
+  keepSpare: boolean,
+): Promise<{ removed: Promise<void>; spare: string | null }> {
+  const replacedId = (await exists(outDir)) ? ((await markerOf(outDir)) ?? null) : undefined;
+  const spare = path.join(cacheDir, SPARE);
+  // A spare site must carry a marker: the next build reuses it only when it is the one its state names.
+  // It is renamed there, so the cache folder must be on the output's file system.
+  const keep =
+    keepSpare && typeof replacedId === "string" && !(await exists(spare)) && (await sameDevice(outDir, cacheDir));
+  const previous = keep ? spare : `${outDir}.previous-${buildId}`;
+  const replaced = replacedId === undefined ? null : { path: previous, buildId: replacedId };
   await writeJournal(cacheDir, { staging: { path: staging, buildId }, previous: replaced });
   if (replaced !== null) await rename(outDir, previous);
   await rename(staging, outDir);
-  const removed = (replaced === null ? Promise.resolve() : removeTree(previous)).then(() =>
+  const removed = (replaced === null || keep ? Promise.resolve() : removeTree(previous)).then(() =>
     unlink(path.join(cacheDir, JOURNAL)).catch(() => undefined),
   );
-  return { removed };
+  return { removed, spare: keep ? (replacedId ?? null) : null };
 }
 
 /** Undoes what the journal says a killed build left: only folders it names that carry the marker it names. */
@@ -177,6 +240,11 @@ async function resolveReal(target: string): Promise<string> {
 
 function isInside(parent: string, child: string): boolean {
   return child.startsWith(`${parent}${path.sep}`);
+}
+
+async function sameDevice(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a), stat(b)]);
+  return first.dev === second.dev;
 }
 
 async function exists(target: string): Promise<boolean> {

@@ -14,11 +14,15 @@ import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import { type ImageContext, type PhotoImage, processImage } from "./images.ts";
 
+const IMAGE_FOLDER = "img";
+
 export interface EncodedPhotos {
   /** By seed file. */
   images: Map<string, PhotoImage>;
   /** One warning per photo that could not be encoded and that validation had not reported. */
   problems: Problem[];
+  /** The files linked into the site, relative to it. */
+  files: string[];
 }
 
 /** `reported`: seed files whose image validation already warned about. */
@@ -50,12 +54,12 @@ export async function encodePhotos(
     },
     { concurrency: availableParallelism() },
   );
-  await linkFiles(context.cache.dir, path.join(staging, "img"), [...files]);
+  await linkFiles(context.cache.dir, path.join(staging, IMAGE_FOLDER), [...files]);
   // Warnings in archive order, whatever order the images finished in.
   const problems = archive.records
     .filter((record) => failed.has(record) && !reported.has(record.source.file))
     .map((record) =>
       problem(record.source.file, 1, "warning", problemText.imageUndecodable(record.photo?.image ?? "")),
     );
-  return { images, problems };
+  return { images, problems, files: [...files].map((file) => `${IMAGE_FOLDER}/${file}`) };
 }

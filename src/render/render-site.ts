@@ -9,10 +9,11 @@ import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ListPage } from "../archive/paginate.ts";
 import type { BuildState } from "../incremental/build-state.ts";
-import { linkFiles, linkFolder, linkPages } from "../incremental/carry-over.ts";
+import { type ReusedStaging, carryOver, pageFiles } from "../incremental/carry-over.ts";
 import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "../incremental/changed-pages.ts";
 import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import type { ArticleRecord } from "../model/record.ts";
+import type { SiteConfig } from "../model/site-config.ts";
 import { BUILT_MARKER } from "../output/publish.ts";
 import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
@@ -23,8 +24,9 @@ import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
 import { PageKeys } from "./page-keys.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
-import { isSitemapFile, writeSitemap } from "./sitemap.ts";
+import { type SitemapEntry, isSitemapFile, writeSitemap } from "./sitemap.ts";
 import type { Link } from "./summary.ts";
+import type { UrlContext } from "./urls.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
@@ -34,6 +36,8 @@ export interface RenderContext {
   views: ArticleViewInput;
   /** Digest of templates and code. */
   code: string;
+  /** `globalsKey` of this archive. */
+  globalsKey: string;
   staging: string;
   /** The published site, from which unchanged pages are linked. */
   outDir: string;
@@ -43,39 +47,53 @@ export interface RenderContext {
   eleventyConfig?: string;
   /** Threads rendering pages (`startRenderWorkers`); null renders them in this thread. */
   renderPool: RenderPool | null;
+  /** The staging folder is the spare site, not an empty folder. */
+  reused: ReusedStaging | null;
 }
 
 export async function renderSite(archive: Archive, context: RenderContext): Promise<RenderedSite> {
   const { views, staging, outDir, previous, progress } = context;
   const { site, urls } = views;
-  const sections = archive.sections.map((listing) => ({ text: listing.name, url: listing.url }));
-  const archiveLinks = archive.years.map((listing) => ({
-    text: listing.kind === "undated" ? "Undated" : listing.name,
-    url: listing.url,
-  }));
+  const { sections, archiveLinks } = navigation(archive);
   const sectionsWithFeeds = new Set(
     archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
   );
   const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile };
 
-  // What every page shows besides its own data: a change to it renders every page.
-  const globalsKey = digestJson([context.code, sections, archiveLinks, site, urls]);
+  const { globalsKey } = context;
   const pages = new Map<string, string>();
   const keys = new PageKeys(views);
-  const rendered = await progress.phase("compare with last build", 0, () => {
-    archive.records.forEach((record, i) => pages.set(record.url, keys.article(i)));
-    for (const page of archive.listPages) pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
-    return pagesToRender(pages, globalsKey, previous);
-  });
-  // Linking is file-system work and rendering is CPU work: they overlap.
-  const linked = linkPages(
-    outDir,
-    staging,
-    [...pages.keys()].filter((url) => !rendered.has(url)),
+  const shards = groupByShard(archive.records);
+  const sitemap = sitemapEntries(archive);
+  const { rendered, searchKeys, toIndex, sitemapKey, sitemapCarried } = await progress.phase(
+    "compare with last build",
+    0,
+    () => {
+      archive.records.forEach((record, i) => pages.set(record.url, keys.article(i)));
+      for (const page of archive.listPages) pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
+      const searchKeys = shardKeys(shards, keys, context);
+      const sitemapKey = digestJson([context.code, urls, sitemap]);
+      return {
+        rendered: pagesToRender(pages, globalsKey, previous),
+        searchKeys,
+        toIndex: shardsToIndex(searchKeys, previous),
+        sitemapKey,
+        sitemapCarried: filesToCarryOver(sitemapKey, previous?.state.sitemap, isSitemapFile, previous),
+      };
+    },
   );
+  const carried = [
+    ...pageFiles([...pages.keys()].filter((url) => !rendered.has(url))),
+    ...shardFiles(
+      [...shards.keys()].filter((name) => !toIndex.has(name)),
+      previous,
+    ),
+    ...(sitemapCarried ?? []),
+  ];
+  // Linking is file-system work and rendering is CPU work: they overlap.
+  const { linked } = await progress.phase("carry over", 0, () => carryOver(outDir, staging, carried, context.reused));
   linked.catch(() => undefined);
 
-  const shards = groupByShard(archive.records);
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
   const listsToRender = archive.listPages.filter((page) => rendered.has(page.url));
   const shared: Omit<EleventyRun, "articles" | "listPages" | "staticPages"> = {
@@ -92,85 +110,103 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   // Pages render in worker threads while this thread builds the next run's
   // views, feeds the search index (whose indexers run as processes of their
   // own) and writes the data, feeds and sitemap.
-  const { search, sitemap } = await progress.phase(
-    "pages, search index, data",
-    rendered.size + shards.size,
-    async () => {
-      const indexed = indexSearch(shards, keys, context);
-      indexed.catch(() => undefined);
-      const written = writeData(archive, sections, context);
-      written.catch(() => undefined);
-      const workers = context.renderPool;
-      // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
-      const render =
-        workers === null
-          ? (await import("./run-eleventy.ts")).runEleventy
-          : (run: EleventyRun): Promise<void> => workers.run(run);
-      const pending: Promise<void>[] = [];
-      for (const [n, run] of runs.entries()) {
-        // The next run's views are built while a worker renders; a worker takes one run at a time.
-        const page = {
-          articles: buildArticleViews(views, run.articles),
-          listPages: run.lists.map((list) => buildListPageView(list, listInput)),
-          staticPages: n === 0,
-        };
-        await workers?.whenFree(1);
-        const done = render({ ...shared, ...page });
-        done.catch(() => undefined);
-        pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
-        if (workers === null) await done;
-      }
-      await Promise.all(pending);
-      return { search: await indexed, sitemap: await written };
-    },
-  );
+  await progress.phase("pages, search index, data", rendered.size + toIndex.size, async () => {
+    const indexed = indexSearch(shards, toIndex, context);
+    indexed.catch(() => undefined);
+    const written = writeData(archive, sections, sitemapCarried === null ? sitemap : null, context);
+    written.catch(() => undefined);
+    const workers = context.renderPool;
+    // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
+    const render =
+      workers === null
+        ? (await import("./run-eleventy.ts")).runEleventy
+        : (run: EleventyRun): Promise<void> => workers.run(run);
+    const pending: Promise<void>[] = [];
+    for (const [n, run] of runs.entries()) {
+      // The next run's views are built while a worker renders; a worker takes one run at a time.
+      const page = {
+        articles: buildArticleViews(views, run.articles),
+        listPages: run.lists.map((list) => buildListPageView(list, listInput)),
+        staticPages: n === 0,
+      };
+      await workers?.whenFree(1);
+      const done = render({ ...shared, ...page });
+      done.catch(() => undefined);
+      pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
+      if (workers === null) await done;
+    }
+    await Promise.all([...pending, indexed, written]);
+  });
 
   await progress.phase("link unchanged pages", 0, () => linked);
   return {
     globalsKey,
     pages: Object.fromEntries(pages),
-    search,
-    sitemap,
+    search: searchKeys,
+    sitemap: sitemapKey,
     pagesRendered: rendered.size + STATIC_TEMPLATES.length,
   };
 }
 
+/** The section navigation and the year archives, which every page shows. */
+function navigation(archive: Archive): { sections: Link[]; archiveLinks: Link[] } {
+  return {
+    sections: archive.sections.map((listing) => ({ text: listing.name, url: listing.url })),
+    archiveLinks: archive.years.map((listing) => ({
+      text: listing.kind === "undated" ? "Undated" : listing.name,
+      url: listing.url,
+    })),
+  };
+}
+
+/** What every page shows besides its own data: a change to it renders every page. */
+export function globalsKey(archive: Archive, code: string, site: SiteConfig, urls: UrlContext): string {
+  const { sections, archiveLinks } = navigation(archive);
+  return digestJson([code, sections, archiveLinks, site, urls]);
+}
+
 /**
- * `data/articles.json` (every record), the Atom and JSON feeds, the sitemap
- * and robots.txt; returns the sitemap's key. The sitemap is linked from the
- * published site when its URLs and dates are as they were (an edited
- * paragraph changes neither): `sitemap` writes 13,000 URLs in 0.3 s.
+ * `data/articles.json` (every record), the Atom and JSON feeds, and the
+ * sitemap and robots.txt unless they are carried over (null `sitemap`:
+ * their URLs and dates are as they were; an edited paragraph changes
+ * neither, and `sitemap` writes 13,000 URLs in 0.3 s).
  */
-async function writeData(archive: Archive, sections: readonly Link[], context: RenderContext): Promise<string> {
+async function writeData(
+  archive: Archive,
+  sections: readonly Link[],
+  sitemap: readonly SitemapEntry[] | null,
+  context: RenderContext,
+): Promise<void> {
   const { views, staging } = context;
   const { site, urls } = views;
   await mkdir(path.join(staging, "data"), { recursive: true });
   await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(archive.records));
   const articles = buildArticleViews(views, feedArticles(archive.records));
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
-  const entries = [
+  if (sitemap !== null) await writeSitemap(sitemap, staging, urls);
+}
+
+/** Every page's URL and date, for the sitemap. */
+function sitemapEntries(archive: Archive): SitemapEntry[] {
+  return [
     ...archive.listPages.map((page) => ({ url: page.url, lastmod: page.records[0]?.date?.slice(0, 10) ?? null })),
     ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
     { url: "/about/", lastmod: null },
   ];
-  const key = digestJson([context.code, urls, entries]);
-  const carried = filesToCarryOver(key, context.previous?.state.sitemap, isSitemapFile, context.previous);
-  if (carried === null) await writeSitemap(entries, staging, urls);
-  else await linkFiles(context.outDir, staging, carried);
-  return key;
 }
 
-/** Indexes the shards whose records changed, links the others from the published site; returns each shard's key. */
-async function indexSearch(
+/**
+ * Each search shard's key: a shard's index is a function of its records
+ * (hashed once, for their pages), the section names and the base path; the
+ * code digest covers how it is made (and Pagefind's version).
+ */
+function shardKeys(
   shards: ReadonlyMap<string, readonly ArticleRecord[]>,
   pageKeys: PageKeys,
   context: RenderContext,
-): Promise<Record<string, string>> {
+): Record<string, string> {
   const { site, urls } = context.views;
-  // A shard's index is a function of its records (hashed once, for their
-  // pages), the section names and the base path; the code digest covers how
-  // it is made (and Pagefind's version).
-  const keys = Object.fromEntries(
+  return Object.fromEntries(
     [...shards].map(([name, records]) => [
       name,
       digestJsonEach([
@@ -181,19 +217,30 @@ async function indexSearch(
       ]),
     ]),
   );
-  const toIndex = shardsToIndex(keys, context.previous);
+}
+
+/** The published files of the search shards `names`. */
+function shardFiles(names: readonly string[], previous: PreviousBuild | null): string[] {
+  if (names.length === 0 || previous === null) return [];
+  const carried = new Set(names);
+  return Object.keys(previous.published).filter(
+    (file) => file.startsWith("pagefind/") && carried.has(file.split("/")[1] ?? ""),
+  );
+}
+
+/** Indexes the shards `toIndex`; the others are carried over. */
+async function indexSearch(
+  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  toIndex: ReadonlySet<string>,
+  context: RenderContext,
+): Promise<void> {
+  const { site, urls } = context.views;
   const indexed = new Map(
     [...shards]
       .filter(([name]) => toIndex.has(name))
       .map(([name, records]) => [name, () => searchRecords(records, site.sections, urls.pathPrefix)]),
   );
-  await Promise.all([
-    writeSearchShards(indexed, context.staging, () => context.progress.tick()),
-    ...[...shards.keys()]
-      .filter((name) => !toIndex.has(name))
-      .map((name) => linkFolder(context.outDir, context.staging, path.join("pagefind", name))),
-  ]);
-  return keys;
+  await writeSearchShards(indexed, context.staging, () => context.progress.tick());
 }
 
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */
