@@ -193,6 +193,7 @@ async function buildWith(
     last?.state.spare === undefined ? null : { id: last.state.spare.buildId, stamps: spareStamps(last.state) };
   const reuse = spare !== null && last?.state.globalsKey === globals && spareSharesMost(spare.stamps, last.published);
   const staging = await prepareStaging(outDir, cacheDir, buildId, reuse ? spare.id : null);
+  staging.discarded.catch(() => undefined);
   const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
   let published: Awaited<ReturnType<typeof publish>>;

@@ -111,6 +111,8 @@ export async function prepareStaging(
   await recover(outDir, cacheDir);
   // Listed before this build sets anything aside there.
   const leftovers = Promise.all((await discardedFolders(cacheDir)).map((folder) => removeTree(folder)));
+  // Awaited by the caller, later: a failure is reported there, not as an unhandled rejection meanwhile.
+  leftovers.catch(() => undefined);
   const staging = `${outDir}.building-${buildId}`;
   const spare = path.join(cacheDir, SPARE);
   const spareId = await markerOf(spare);
@@ -123,6 +125,7 @@ export async function prepareStaging(
     return { path: staging, reused: true, discarded: leftovers.then(() => undefined) };
   }
   const discarded = (await exists(spare)) ? discardSpare(cacheDir) : Promise.resolve();
+  discarded.catch(() => undefined);
   await writeJournal(cacheDir, { staging: { path: staging, buildId }, previous: null });
   await mkdir(staging, { recursive: true });
   await writeFile(path.join(staging, SITE_MARKER), markerText(buildId));
