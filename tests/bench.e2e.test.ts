@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
-import { PROJECT_ROOT } from "./helpers.ts";
+import { PROJECT_ROOT, withTempDir, writeFixtureSeeds } from "./helpers.ts";
 
 const run = promisify(execFile);
 
@@ -26,4 +26,32 @@ test("a small run prints its table, keeps bench/results.json and removes its tem
   } finally {
     await rm(parent, { recursive: true, force: true });
   }
+}, 120_000);
+
+test("cpu-by-thread counts a busy child's thread, and phases prints each phase of a build", async () => {
+  // Half a second of CPU in the child's main thread.
+  const busy = "const end = Date.now() + 500; while (Date.now() < end);";
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "bench/cpu-by-thread.ts"), process.execPath, "-e", busy],
+    { cwd: PROJECT_ROOT },
+  );
+  const main = /^ {2}main +([\d.]+) s$/mu.exec(stdout);
+  expect(Number(main?.[1])).toBeGreaterThanOrEqual(0.3);
+  expect(stdout).toMatch(/^all: [\d.]+ s of CPU in [\d.]+ s$/mu);
+
+  await withTempDir(async (dir) => {
+    const seeds = path.join(dir, "seeds");
+    await writeFixtureSeeds(seeds);
+    const phases = await run(
+      process.execPath,
+      ["--import", "tsx", path.join(PROJECT_ROOT, "bench/phases.ts"), seeds, path.join(dir, "site")],
+      { cwd: PROJECT_ROOT },
+    );
+    const lines = phases.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^[\d.]+ s, (\d+) of \1 pages rendered$/u);
+    expect(lines.slice(1).map((line) => line.replace(/ +\d+ ms +\d+ MB$/u, "").trim())).toEqual(
+      expect.arrayContaining(["read and parse seeds", "pages, search index, data", "publish", "save build state"]),
+    );
+  });
 }, 120_000);
