@@ -61,29 +61,28 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile };
 
   const { globalsKey } = context;
-  const pages = new Map<string, string>();
-  const keys = new PageKeys(views);
   const shards = groupByShard(archive.records);
   const sitemap = sitemapEntries(archive);
-  const { rendered, searchKeys, toIndex, sitemapKey, sitemapCarried } = await progress.phase(
-    "compare with last build",
-    0,
-    () => {
-      archive.records.forEach((record, i) => pages.set(record.url, keys.article(i)));
-      for (const page of archive.listPages) pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
-      const searchKeys = shardKeys(shards, keys, context);
-      const sitemapKey = digestJson([context.code, urls, sitemap]);
-      return {
-        rendered: pagesToRender(pages, globalsKey, previous),
-        searchKeys,
-        toIndex: shardsToIndex(searchKeys, previous),
-        sitemapKey,
-        sitemapCarried: filesToCarryOver(sitemapKey, previous?.state.sitemap, isSitemapFile, previous),
-      };
-    },
-  );
+  const pageUrls = [...archive.records.map((record) => record.url), ...archive.listPages.map((page) => page.url)];
+  // The digests of what each page, shard and the sitemap show, made in
+  // steps: a first build renders every page whatever they are, so it makes
+  // them while pages render (a step per run) instead of before.
+  const runsOfAll =
+    Math.ceil(archive.records.length / PAGES_PER_RUN) + Math.ceil(archive.listPages.length / PAGES_PER_RUN);
+  const digesting = siteDigests(archive, shards, sitemap, listInput, context, Math.max(1, runsOfAll));
+  const known = previous === null ? null : await progress.phase("compare with last build", 0, () => finish(digesting));
+  let made = known;
+  const step = (): void => {
+    if (made !== null) return;
+    const next = digesting.next();
+    if (next.done === true) made = next.value;
+  };
+  const rendered = known === null ? new Set(pageUrls) : pagesToRender(known.pages, globalsKey, previous);
+  const toIndex = known === null ? new Set(shards.keys()) : shardsToIndex(known.search, previous);
+  const sitemapCarried =
+    known === null ? null : filesToCarryOver(known.sitemap, previous?.state.sitemap, isSitemapFile, previous);
   const carried = [
-    ...pageFiles([...pages.keys()].filter((url) => !rendered.has(url))),
+    ...pageFiles(pageUrls.filter((url) => !rendered.has(url))),
     ...shardFiles(
       [...shards.keys()].filter((name) => !toIndex.has(name)),
       previous,
@@ -133,19 +132,60 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
       const done = render({ ...shared, ...page });
       done.catch(() => undefined);
       pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
+      step();
       if (workers === null) await done;
     }
     await Promise.all([...pending, indexed, written]);
   });
+  const digests = made ?? finish(digesting);
 
   await progress.phase("link unchanged pages", 0, () => linked);
   return {
     globalsKey,
-    pages: Object.fromEntries(pages),
-    search: searchKeys,
-    sitemap: sitemapKey,
+    pages: Object.fromEntries(digests.pages),
+    search: digests.search,
+    sitemap: digests.sitemap,
     pagesRendered: rendered.size + STATIC_TEMPLATES.length,
   };
+}
+
+interface SiteDigests {
+  /** Page URL -> digest. */
+  pages: Map<string, string>;
+  /** Search shard -> digest. */
+  search: Record<string, string>;
+  sitemap: string;
+}
+
+/** The site's digests, made in about `steps` equal steps (`finish` runs the rest). */
+function* siteDigests(
+  archive: Archive,
+  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  sitemap: readonly SitemapEntry[],
+  listInput: ListViewInput,
+  context: RenderContext,
+  steps: number,
+): Generator<void, SiteDigests> {
+  const keys = new PageKeys(context.views);
+  const pages = new Map<string, string>();
+  const perStep = Math.ceil((archive.records.length + archive.listPages.length) / steps);
+  for (const [i, record] of archive.records.entries()) {
+    pages.set(record.url, keys.article(i));
+    if (pages.size % perStep === 0) yield;
+  }
+  for (const page of archive.listPages) {
+    pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
+    if (pages.size % perStep === 0) yield;
+  }
+  const { code, views } = context;
+  return { pages, search: shardKeys(shards, keys, context), sitemap: digestJson([code, views.urls, sitemap]) };
+}
+
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
 }
 
 /** The section navigation and the year archives, which every page shows. */
