@@ -8,27 +8,38 @@ import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 
 /**
- * Parts are joined into writes of about a megabyte: one stream write per
- * record (10,000 per file) cost more in the stream's bookkeeping and
- * encoding than the bytes themselves.
+ * Parts are encoded into buffers of about a megabyte, each one stream
+ * write: one write per record (10,000 per file) cost more in the stream's
+ * bookkeeping than the bytes themselves, and joining the parts into
+ * megabyte strings first cost a copy of every byte (0.3 s for the 55 MB
+ * `data/articles.json` of 10,000 articles).
  */
 const WRITE_SIZE = 2 ** 20;
+/** The most UTF-8 bytes one UTF-16 code unit can take. */
+const MAX_BYTES_PER_UNIT = 3;
 
+/** Writes `parts` one after another, UTF-8; a surrogate pair must not be split between two parts. */
 export async function writeStreamed(file: string, parts: Iterable<string>): Promise<void> {
   const out = createWriteStream(file);
   try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const part of parts) {
-      pending.push(part);
-      size += part.length;
-      if (size < WRITE_SIZE) continue;
-      const ready = out.write(pending.join(""));
-      pending = [];
-      size = 0;
+    let buffer = Buffer.allocUnsafe(WRITE_SIZE);
+    let used = 0;
+    const flush = async (): Promise<void> => {
+      const ready = out.write(buffer.subarray(0, used));
+      buffer = Buffer.allocUnsafe(WRITE_SIZE);
+      used = 0;
       if (!ready) await once(out, "drain");
+    };
+    for (const part of parts) {
+      const most = part.length * MAX_BYTES_PER_UNIT;
+      if (used + most > WRITE_SIZE && used > 0) await flush();
+      if (most > WRITE_SIZE) {
+        if (!out.write(part)) await once(out, "drain");
+      } else {
+        used += buffer.write(part, used);
+      }
     }
-    if (pending.length > 0) out.write(pending.join(""));
+    if (used > 0) out.write(buffer.subarray(0, used));
   } finally {
     out.end();
   }

@@ -1,0 +1,40 @@
+/** Large files written from their parts hold exactly the parts, joined, in UTF-8. */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { jsonLines, writeStreamed } from "../src/util/write-streamed.ts";
+import { withTempDir } from "./helpers.ts";
+
+const MEGABYTE = 2 ** 20;
+
+test("any parts, small and large, with Khmer, emoji and other multi-byte text", async () => {
+  await withTempDir(async (dir) => {
+    const file = path.join(dir, "out.txt");
+    const part = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.constantFrom("ព្រះរាជាណាចក្រកម្ពុជា", "👩🏽‍💻", "é", ""),
+      // Past a write's megabyte: alone, and beside small parts.
+      fc.nat(3).map((n) => "ក".repeat(MEGABYTE / 3 + n) + "x".repeat(n)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { maxLength: 60 }), async (parts) => {
+        await writeStreamed(file, parts);
+        expect(await readFile(file, "utf8")).toBe(parts.join(""));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+test("many small parts fill several writes in order", async () => {
+  await withTempDir(async (dir) => {
+    const file = path.join(dir, "lines.json");
+    const items = Array.from({ length: 30_000 }, (_, i) => ({
+      n: i,
+      text: `ជំពូក ${i} — “quoted” ${"·".repeat(i % 50)}`,
+    }));
+    await writeStreamed(file, jsonLines(items));
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual(items);
+  });
+});
