@@ -15,7 +15,7 @@ test("two workers (parsing and rendering) give the site a build in one thread gi
     const seedsDir = path.join(dir, "seeds");
     await mkdir(path.join(seedsDir, "synthetic"), { recursive: true });
     await writeFixtureSeeds(seedsDir, { image: true });
-    // More than one Eleventy run of articles (1,000 pages each), so the workers share them.
+    // Enough articles for render threads, in several Eleventy runs (500 pages each), which the workers share.
     for (const article of syntheticArticles(1500, 7)) {
       await writeFile(path.join(seedsDir, "synthetic", article.file), scrapedText(article));
     }
