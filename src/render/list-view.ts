@@ -50,13 +50,27 @@ export interface ListViewInput {
   imagesByFile: ReadonlyMap<string, PhotoImage>;
 }
 
+/** A list page's view without its cards: what its digest hashes besides the cards' articles. */
+export type ListPageAbout = Omit<ListPageView, "items">;
+
 /**
  * The view of one list page. Views are built when needed, a run of pages at
  * a time: all of them at once (30,000 pages of 20 cards at 100,000
  * articles) would hold hundreds of megabytes for the whole build.
  */
 export function buildListPageView(page: ListPage, input: ListViewInput): ListPageView {
-  const { site, urls, withFeeds, imagesByFile } = input;
+  const { site, imagesByFile } = input;
+  return {
+    ...listPageAbout(page, input),
+    items: page.records.map((record) => ({
+      ...summarize(record, site.sections),
+      thumbnail: imagesByFile.get(record.source.file)?.thumbnail ?? null,
+    })),
+  };
+}
+
+export function listPageAbout(page: ListPage, input: ListViewInput): ListPageAbout {
+  const { site, urls, withFeeds } = input;
   const heading = HEADINGS[page.listing.kind](page.listing.name);
   const title = page.pageNumber === 1 ? heading : `${heading}, page ${page.pageNumber}`;
   const first = page.records[0]?.headline;
@@ -75,9 +89,5 @@ export function buildListPageView(page: ListPage, input: ListViewInput): ListPag
     previousUrl: page.previousUrl,
     nextUrl: page.nextUrl,
     feedUrl: page.listing.kind === "section" && withFeeds.has(page.listing.url) ? `${page.listing.url}feed.xml` : null,
-    items: page.records.map((record) => ({
-      ...summarize(record, site.sections),
-      thumbnail: imagesByFile.get(record.source.file)?.thumbnail ?? null,
-    })),
   };
 }

@@ -10,7 +10,7 @@ import type { ListPage } from "../archive/paginate.ts";
 import { digestJson } from "../incremental/digest.ts";
 import { type ArticleRecord, withoutBody } from "../model/record.ts";
 import type { ArticleViewInput } from "./article-view.ts";
-import type { ListPageView } from "./list-view.ts";
+import type { ListPageAbout } from "./list-view.ts";
 import { summarize } from "./summary.ts";
 
 export class PageKeys {
@@ -66,9 +66,8 @@ export class PageKeys {
     ]);
   }
 
-  /** A list page: its view without the items, and the summary of each item's article. */
-  list(view: ListPageView, page: ListPage): string {
-    const { items: _items, ...about } = view;
+  /** A list page: its view without the cards, and the summary of each card's article. */
+  list(about: ListPageAbout, page: ListPage): string {
     return digestJson([about, page.records.map((record) => this.#summary(record))]);
   }
 }

@@ -19,7 +19,7 @@ import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
-import { type ListViewInput, buildListPageView } from "./list-view.ts";
+import { type ListViewInput, buildListPageView, listPageAbout } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
 import { PageKeys } from "./page-keys.ts";
@@ -174,7 +174,7 @@ function* siteDigests(
     if (pages.size % perStep === 0) yield;
   }
   for (const page of archive.listPages) {
-    pages.set(page.url, keys.list(buildListPageView(page, listInput), page));
+    pages.set(page.url, keys.list(listPageAbout(page, listInput), page));
     if (pages.size % perStep === 0) yield;
   }
   const { code, views } = context;
