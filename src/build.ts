@@ -229,9 +229,19 @@ async function buildWith(
     ]);
     throw error;
   }
-  const { pagesRendered, ...state } = rendered;
+  const { pagesRendered, carried, ...state } = rendered;
   await progress.phase("save build state", 0, async () => {
-    const files = siteStamps(outDir);
+    // A carried-over file is the published file it was linked from: its stamp was read before this build.
+    const known =
+      last === null
+        ? {}
+        : Object.fromEntries(
+            carried.flatMap((file) => {
+              const stamp = last.published[file];
+              return stamp === undefined ? [] : [[file, stamp]];
+            }),
+          );
+    const files = siteStamps(outDir, known);
     // The replaced site is of use to the next build only when it shares most files with this one.
     const kept = last !== null && published.spare !== null && spareSharesMost(last.published, files);
     const spare =

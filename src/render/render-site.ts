@@ -30,7 +30,11 @@ import type { UrlContext } from "./urls.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
-export type RenderedSite = Omit<BuildState, "files" | "inputsKey"> & { pagesRendered: number };
+export type RenderedSite = Omit<BuildState, "files" | "inputsKey"> & {
+  pagesRendered: number;
+  /** The files carried over from the published site (same files, so their stamps are as that site's). */
+  carried: readonly string[];
+};
 
 export interface RenderContext {
   views: ArticleViewInput;
@@ -146,6 +150,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     search: digests.search,
     sitemap: digests.sitemap,
     pagesRendered: rendered.size + STATIC_TEMPLATES.length,
+    carried,
   };
 }
 
