@@ -7,18 +7,7 @@ import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-
-/**
- * Bounds on authored markdown, which the markdown parser needs: it recurses
- * once per nesting level (thousands of `>` overflow the stack) and slows
- * down more than linearly on many brackets. Real articles stay far below.
- */
-export const MARKDOWN_LIMITS = { bytes: 128 * 1024, nesting: 100, brackets: 2000 } as const;
-
-export type MarkdownLimit =
-  | { kind: "bytes"; line: number; value: number }
-  | { kind: "nesting"; line: number; value: number }
-  | { kind: "brackets"; line: number; value: number };
+import { MARKDOWN_LIMITS, type MarkdownLimit } from "../model/markdown-limits.ts";
 
 /** The first limit the markdown breaks, with the line to point at; null when it keeps them all. */
 export function markdownLimit(markdown: string, firstLine: number): MarkdownLimit | null {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RESERVED_SECTIONS } from "./reserved-sections.ts";
-import { MARKDOWN_LIMITS, type MarkdownLimit } from "../ingest/parse-markdown-body.ts";
+import { MARKDOWN_LIMITS, type MarkdownLimit } from "./markdown-limits.ts";
 
 /**
  * Every problem a user can hit while building, in one place: each names the
