@@ -16,6 +16,7 @@ import {
   spareSharesMost,
   spareStamps,
   stampDifferences,
+  stampsOf,
   writeBuildState,
 } from "./incremental/build-state.ts";
 import { codeVersion } from "./incremental/code-version.ts";
@@ -232,16 +233,7 @@ async function buildWith(
   const { pagesRendered, carried, ...state } = rendered;
   await progress.phase("save build state", 0, async () => {
     // A carried-over file is the published file it was linked from: its stamp was read before this build.
-    const known =
-      last === null
-        ? {}
-        : Object.fromEntries(
-            carried.flatMap((file) => {
-              const stamp = last.published[file];
-              return stamp === undefined ? [] : [[file, stamp]];
-            }),
-          );
-    const files = siteStamps(outDir, known);
+    const files = siteStamps(outDir, last === null ? {} : stampsOf(carried, last.published));
     // The replaced site is of use to the next build only when it shares most files with this one.
     const kept = last !== null && published.spare !== null && spareSharesMost(last.published, files);
     const spare =

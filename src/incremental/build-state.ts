@@ -84,6 +84,16 @@ export function siteStamps(dir: string, known: Readonly<SiteStamps> = {}): SiteS
   return stamps;
 }
 
+/** The stamps of `files` that `stamps` has. */
+export function stampsOf(files: readonly string[], stamps: Readonly<SiteStamps>): SiteStamps {
+  const found: SiteStamps = {};
+  for (const file of files) {
+    const stamp = stamps[file];
+    if (stamp !== undefined) found[file] = stamp;
+  }
+  return found;
+}
+
 function statStamp(file: string): Stamp | undefined {
   const info = statSync(file, { throwIfNoEntry: false });
   return info === undefined ? undefined : [info.ino, info.size, info.mtimeMs];
