@@ -191,9 +191,11 @@ async function buildWith(
   // most files with the published one (else it is deleted beside the build).
   const globals = globalsKey(archive, code, site, urls);
   const spare =
-    last?.state.spare === undefined ? null : { id: last.state.spare.buildId, stamps: spareStamps(last.state) };
-  const reuse = spare !== null && last?.state.globalsKey === globals && spareSharesMost(spare.stamps, last.published);
-  const staging = await prepareStaging(outDir, cacheDir, buildId, reuse ? spare.id : null);
+    last !== null && last.state.spare !== undefined && last.state.globalsKey === globals
+      ? { id: last.state.spare.buildId, stamps: spareStamps(last.state), published: last.published }
+      : null;
+  const reuse = spare !== null && spareSharesMost(spare.stamps, spare.published) ? spare : null;
+  const staging = await prepareStaging(outDir, cacheDir, buildId, reuse?.id ?? null);
   staging.discarded.catch(() => undefined);
   const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
@@ -211,8 +213,8 @@ async function buildWith(
       outDir,
       previous: last,
       reused:
-        last !== null && staging.reused
-          ? { spare: spare?.stamps ?? {}, published: last.published, placed: new Set([SITE_MARKER, ...photos.files]) }
+        reuse !== null && staging.reused
+          ? { spare: reuse.stamps, published: reuse.published, placed: new Set([SITE_MARKER, ...photos.files]) }
           : null,
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),

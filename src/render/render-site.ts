@@ -71,16 +71,10 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   // The digests of what each page, shard and the sitemap show, made in
   // steps: a first build renders every page whatever they are, so it makes
   // them while pages render (a step per run) instead of before.
-  const runsOfAll =
-    Math.ceil(archive.records.length / PAGES_PER_RUN) + Math.ceil(archive.listPages.length / PAGES_PER_RUN);
-  const digesting = siteDigests(archive, shards, sitemap, listInput, context, Math.max(1, runsOfAll));
-  const known = previous === null ? null : await progress.phase("compare with last build", 0, () => finish(digesting));
-  let made = known;
-  const step = (): void => {
-    if (made !== null) return;
-    const next = digesting.next();
-    if (next.done === true) made = next.value;
-  };
+  const digestsIn = (steps: number): Generator<void, SiteDigests> =>
+    siteDigests(archive, shards, sitemap, listInput, context, steps);
+  const known =
+    previous === null ? null : await progress.phase("compare with last build", 0, () => finish(digestsIn(1)));
   const rendered = known === null ? new Set(pageUrls) : pagesToRender(known.pages, globalsKey, previous);
   const toIndex = known === null ? new Set(shards.keys()) : shardsToIndex(known.search, previous);
   const sitemapCarried =
@@ -110,6 +104,14 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     configPath: context.eleventyConfig,
   };
   const runs = eleventyRuns(articlesToRender, listsToRender);
+  // Runs only when nothing was known before rendering.
+  const digesting = digestsIn(runs.length);
+  let made = known;
+  const step = (): void => {
+    if (made !== null) return;
+    const next = digesting.next();
+    if (next.done === true) made = next.value;
+  };
   // Pages render in worker threads while this thread builds the next run's
   // views, feeds the search index (whose indexers run as processes of their
   // own) and writes the data, feeds and sitemap.
