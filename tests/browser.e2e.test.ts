@@ -75,7 +75,8 @@ const recordOf = (file: string): ArticleRecord => {
 };
 
 async function searchResults(page: Page): Promise<string[]> {
-  await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/results? for/);
+  // Loading every year's index can take seconds on a busy machine: poll well past expect's 1 s default.
+  await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/results? for/);
   return page.locator("#search-results h2 a").allTextContents();
 }
 
