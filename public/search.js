@@ -107,8 +107,11 @@ const pagefind = shards.length === 0 ? null : await import(`${shards[0]}pagefind
 /** @type {string[]} */
 let allYears = [];
 if (pagefind !== null) {
-  await pagefind.options({ excerptLength: 30 });
-  for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard, { excerptLength: 30 });
+  // The indexed URLs already carry the base path; Pagefind would otherwise prefix the folder
+  // it was loaded from (`/archive/`) a second time.
+  const options = { excerptLength: 30, baseUrl: "/" };
+  await pagefind.options(options);
+  for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard, options);
   const available = await pagefind.filters();
   allYears = Object.keys(available["year"] ?? {});
   fillSelect(selects.section, available["section"] ?? {}, (a, b) => a.localeCompare(b));

@@ -103,6 +103,11 @@ describe.each([
     await page.goto(`${origin()}${base}search/?q=Kratie`);
     await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/results? for/u);
     expect(await page.locator("#search-results h2 a").allTextContents()).toContain("Floods close schools in Kratie");
+    // A reader clicks the result and lands on the article, under the base path too.
+    await page.locator("#search-results h2 a", { hasText: "Floods close schools in Kratie" }).click();
+    await page.waitForLoadState("load");
+    expect(new URL(page.url()).pathname).toBe(`${base}national/floods-close-schools-in-kratie/`);
+    expect(await page.locator("h1").first().textContent()).toBe("Floods close schools in Kratie");
     expect(errors).toEqual([]);
     await page.close();
   });
