@@ -118,6 +118,9 @@ describe.each([
     expect(await missing.text()).toContain("Page not found");
     const css = await fetch(`${origin()}${base}style.css`);
     expect(css.headers.get("content-type")).toMatch(/^text\/css/u);
+    expect(css.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+    const entry = await fetch(`${origin()}${base}pagefind/2019/pagefind-entry.json`);
+    expect(entry.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
     const feed = await fetch(`${origin()}${base}feed.xml`);
     expect(feed.status).toBe(200);
     const shard = await fetch(`${origin()}${base}pagefind/2019/pagefind.js`);
