@@ -60,7 +60,7 @@ export interface BuildOptions {
   /** When another build holds the output folder: wait for it (default) or throw `OutputBusyError`. */
   wait?: boolean;
   /** Called once when this build starts waiting for another, with that build's PID. */
-  onWait?: (owner: number) => void;
+  onWait?: (owner: number | null) => void;
   /** Another Eleventy config file than the project's `eleventy.config.ts` (which may name other templates). */
   eleventyConfig?: string;
   /** Worker threads that parse seeds and render pages (default: one per core but one, at least one, at most four); 0 does all in the build's own thread. */

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
+import { lockOutput } from "../src/output/output-lock.ts";
 import { PROJECT_ROOT, type ScriptOutcome, hashTree, listTree, runScript, scrapedPage } from "./helpers.ts";
 
 type Outcome = ScriptOutcome;
@@ -55,10 +56,15 @@ async function writeSeeds(dir: string, headlines: readonly string[]): Promise<vo
   }
 }
 
-/** A process that has exited: its PID runs no more. */
-function deadPid(): number {
-  const child = execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
-  return Number(child.toString());
+/** tests/lock-race-child.ts with these arguments. */
+function lockChild(args: readonly string[]): { child: ChildProcess; done: Promise<unknown>; stdout: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "tests/lock-race-child.ts"), ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  return { child, done: new Promise((resolve) => child.on("exit", resolve)), stdout: () => stdout };
 }
 
 let work: string;
@@ -80,34 +86,57 @@ describe("one build at a time", () => {
   test("--no-wait fails at once with exit 4 while another build holds the folder; the site stays as it was", async () => {
     expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
     const site = await hashTree(out);
-    // This test process stands for the running build: its PID is alive.
-    await writeFile(path.join(cacheDirFor(out), "build.lock"), `${process.pid}\n`);
-    await writeFile(path.join(seeds, "seed-9.txt"), scrapedPage({ headline: "New", body: ["New body."] }));
-    const busy = await buildCli(["--seeds", seeds, "--out", out, "--no-wait"]);
-    expect(busy.code).toBe(4);
-    expect(busy.stderr).toContain(`another build (process ${process.pid}) is writing ${out}`);
-    expect(await hashTree(out)).toBe(site);
+    // This test process stands for the running build.
+    const release = await lockOutput(cacheDirFor(out), out, { wait: false });
+    try {
+      await writeFile(path.join(seeds, "seed-9.txt"), scrapedPage({ headline: "New", body: ["New body."] }));
+      const busy = await buildCli(["--seeds", seeds, "--out", out, "--no-wait"]);
+      expect(busy.code).toBe(4);
+      expect(busy.stderr).toContain(`another build (process ${process.pid}) is writing ${out}`);
+      expect(await hashTree(out)).toBe(site);
+    } finally {
+      await release();
+    }
   });
 
   test("without --no-wait a second build waits with a message and runs when the first is done", async () => {
-    await mkdir(cacheDirFor(out), { recursive: true });
-    const lock = path.join(cacheDirFor(out), "build.lock");
-    await writeFile(lock, `${process.pid}\n`);
+    const release = await lockOutput(cacheDirFor(out), out, { wait: false });
     const waiting = spawnBuild(["--seeds", seeds, "--out", out]);
     await until(() => waiting.stderr().includes("waiting for another build"), "the waiting message");
     expect(waiting.stderr()).toContain(`(process ${process.pid}) to finish writing ${out}`);
     expect(await readdir(work)).not.toContain("site");
-    await rm(lock);
+    await release();
     const outcome = await waiting.done;
     expect(outcome.code).toBe(0);
+    expect(await readdir(cacheDirFor(out))).not.toContain("build-owner");
+  });
+
+  test("a lock held by a build that was killed is free at once; an old lock file naming a live process is ignored", async () => {
+    const holder = lockChild(["hold", cacheDirFor(out), out]);
+    await until(() => holder.stdout().includes("locked"), "the holder to lock");
+    expect((await buildCli(["--seeds", seeds, "--out", out, "--no-wait"])).code).toBe(4);
+    holder.child.kill("SIGKILL");
+    await holder.done;
+    // PID 1 runs, but it is no build: earlier versions waited on it for ever.
+    await writeFile(path.join(cacheDirFor(out), "build.lock"), "1\n");
+    expect((await buildCli(["--seeds", seeds, "--out", out, "--no-wait"])).code).toBe(0);
     expect(await readdir(cacheDirFor(out))).not.toContain("build.lock");
   });
 
-  test("a lock left by a build that died is taken over", async () => {
-    await mkdir(cacheDirFor(out), { recursive: true });
-    await writeFile(path.join(cacheDirFor(out), "build.lock"), `${deadPid()}\n`);
-    expect((await buildCli(["--seeds", seeds, "--out", out, "--no-wait"])).code).toBe(0);
-    expect(await readdir(cacheDirFor(out))).not.toContain("build.lock");
+  test("after a holder is killed, four processes taking the lock in turn never hold it at once", async () => {
+    const go = path.join(cacheDirFor(out), "go");
+    for (let round = 0; round < 6; round++) {
+      const holder = lockChild(["hold", cacheDirFor(out), out]);
+      await until(() => holder.stdout().includes("locked"), "the holder to lock");
+      const racers = Array.from({ length: 4 }, () => lockChild(["race", cacheDirFor(out), out, "5"]));
+      await until(() => racers.every((racer) => racer.stdout().includes("ready")), "the racers");
+      holder.child.kill("SIGKILL");
+      await holder.done;
+      await writeFile(go, "");
+      const outputs = await Promise.all(racers.map(async (racer) => (await racer.done, racer.stdout())));
+      await rm(go);
+      expect(outputs).toEqual(Array(4).fill("ready\ndone\n"));
+    }
   });
 
   test("two builds into one folder at once leave one whole site, never a mix", async () => {

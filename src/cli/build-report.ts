@@ -2,7 +2,7 @@
 import { BuildError, build } from "../build.ts";
 import type { ParsedFlags } from "./cli-flags.ts";
 import { formatProblem } from "../model/problems.ts";
-import { OutputBusyError } from "../output/output-lock.ts";
+import { OutputBusyError, ownerText } from "../output/output-lock.ts";
 import { OutputFolderError } from "../output/publish.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
 
@@ -16,7 +16,7 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
   try {
     const result = await build({
       ...flags.build,
-      onWait: (owner) => console.error(`waiting for another build (process ${owner}) to finish writing ${outDir}…`),
+      onWait: (owner) => console.error(`waiting for another build (${ownerText(owner)}) to finish writing ${outDir}…`),
     });
     if (flags.verbose) {
       for (const p of result.problems) console.warn(formatProblem(p, seedsDir));

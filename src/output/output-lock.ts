@@ -1,94 +1,95 @@
 /**
- * One build at a time per output folder: a lock file in the output's cache
- * folder holds the owner's PID. A second build waits for it (or, with
- * `--no-wait`, stops at once); a lock whose owner no longer runs is taken over.
+ * One build at a time per output folder, by an OS file lock: an exclusive
+ * SQLite transaction on a lock file in the output's cache folder (SQLite
+ * takes POSIX record locks). The kernel drops it when its process ends,
+ * however it ends, so no lock is ever stale, and a PID reused after a crash
+ * or a reboot cannot hold one. Another connection, in this process or
+ * another, gets "busy" until it is released. The owner's PID is written
+ * beside it for the waiting message only; it never decides anything.
  */
-import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isRunning } from "./process-alive.ts";
+import { writeAtomically } from "../util/write-atomically.ts";
 
-const LOCK_FILE = "build.lock";
+const LOCK_FILE = "build-lock.sqlite";
+const OWNER_FILE = "build-owner";
+/** Earlier versions' lock (a PID in a text file); it locks nothing and is removed. */
+const OLD_LOCK_FILE = "build.lock";
 const POLL_MS = 200;
+const SQLITE_BUSY = 5;
+/** Locks held by this process: a connection that is garbage-collected closes, and its lock goes with it. */
+const holding = new Set<DatabaseSync>();
 
 /** Another build holds the output folder and the caller would not wait. */
 export class OutputBusyError extends Error {
   override name = "OutputBusyError";
   constructor(
     readonly outDir: string,
-    readonly owner: number,
+    readonly owner: number | null,
   ) {
-    super(`another build (process ${owner}) is writing ${outDir}; wait for it, or run without --no-wait to queue`);
+    super(`another build (${ownerText(owner)}) is writing ${outDir}; wait for it, or run without --no-wait to queue`);
   }
+}
+
+export function ownerText(owner: number | null): string {
+  return owner === null ? "process unknown" : `process ${owner}`;
 }
 
 export interface LockOptions {
   /** Wait for the other build (true) or throw `OutputBusyError` at once. */
   wait: boolean;
-  /** Called once when the lock is held by a running build and the caller waits. */
-  onWait?: (owner: number) => void;
+  /** Called once when the lock is held by another build and the caller waits. */
+  onWait?: (owner: number | null) => void;
 }
 
 /** Takes the lock of the output folder whose cache folder is `cacheDir`; resolves to its release. */
 export async function lockOutput(cacheDir: string, outDir: string, options: LockOptions): Promise<() => Promise<void>> {
-  await mkdir(cacheDir, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   const file = path.join(cacheDir, LOCK_FILE);
   let told = false;
   for (;;) {
-    if (await tryCreate(file)) return () => release(file);
-    const owner = await ownerOf(file);
-    if (owner === null) {
-      // A lock file being written reads as empty: give its writer a moment before calling it broken.
-      await sleep(POLL_MS);
-      if ((await ownerOf(file)) === null) await takeOverStale(file, null);
-    } else if (owner !== process.pid && isRunning(owner)) {
-      if (!options.wait) throw new OutputBusyError(outDir, owner);
-      if (!told) options.onWait?.(owner);
-      told = true;
-      await sleep(POLL_MS);
-    } else {
-      await takeOverStale(file, owner);
+    const held = tryLock(file);
+    if (held !== null) {
+      holding.add(held);
+      rmSync(path.join(cacheDir, OLD_LOCK_FILE), { force: true });
+      await writeAtomically(path.join(cacheDir, OWNER_FILE), `${process.pid}\n`);
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        rmSync(path.join(cacheDir, OWNER_FILE), { force: true });
+        holding.delete(held);
+        held.close();
+      };
     }
+    const owner = ownerOf(cacheDir);
+    if (!options.wait) throw new OutputBusyError(outDir, owner);
+    if (!told) options.onWait?.(owner);
+    told = true;
+    await sleep(POLL_MS);
   }
 }
 
-async function tryCreate(file: string): Promise<boolean> {
+/** The lock's open connection inside its exclusive transaction, or null when another connection holds it. */
+function tryLock(file: string): DatabaseSync | null {
+  const db = new DatabaseSync(file, { timeout: 0 });
   try {
-    const handle = await open(file, "wx");
-    await handle.writeFile(`${process.pid}\n`);
-    await handle.close();
-    return true;
+    db.exec("BEGIN EXCLUSIVE");
+    return db;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    db.close();
+    if ((error as { errcode?: number }).errcode === SQLITE_BUSY) return null;
     throw error;
   }
 }
 
-/** The PID in a lock file; null when it is gone or unreadable (a lock being written, or a broken one). */
-async function ownerOf(file: string): Promise<number | null> {
-  const text = await readFile(file, "utf8").catch(() => null);
-  const pid = Number(text?.trim());
-  return text === null || !Number.isInteger(pid) || pid <= 0 ? null : pid;
-}
-
-/**
- * Moves a stale lock aside. Between reading its owner and moving it, another
- * build may have taken it over: the moved file is checked, and a live lock
- * is put back.
- */
-async function takeOverStale(file: string, owner: number | null): Promise<void> {
-  const aside = `${file}.stale-${process.pid}`;
+function ownerOf(cacheDir: string): number | null {
   try {
-    await rename(file, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw error;
+    const pid = Number(readFileSync(path.join(cacheDir, OWNER_FILE), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
   }
-  const moved = await ownerOf(aside);
-  if (moved !== null && moved !== owner && isRunning(moved)) await rename(aside, file).catch(() => undefined);
-  else await unlink(aside).catch(() => undefined);
-}
-
-async function release(file: string): Promise<void> {
-  if ((await ownerOf(file)) === process.pid) await unlink(file).catch(() => undefined);
 }
