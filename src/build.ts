@@ -26,14 +26,15 @@ import { RecordCache } from "./incremental/record-cache.ts";
 import { type Problem, countSkipped } from "./model/problems.ts";
 import { type PhaseTiming, Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
+import { checkOutputFolder } from "./output/check-output.ts";
+import { removeOnExit } from "./output/interrupt.ts";
 import {
-  SITE_MARKER,
-  checkOutputFolder,
+  deleteUnusedSites,
   discardSpare,
   discardStaging,
-  newBuildId,
   prepareStaging,
   publish,
+  recover,
 } from "./output/publish.ts";
 import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
@@ -97,15 +98,16 @@ export class BuildError extends Error {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
-  await checkOutputFolder(outDir, options.seedsDir);
   const cacheDir = cacheDirFor(outDir);
+  await checkOutputFolder(outDir, options.seedsDir, cacheDir);
   const release = await lockOutput(cacheDir, outDir, {
     wait: options.wait ?? true,
     ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
   });
   try {
     // Checked again: the folder may have changed while this build waited for the lock.
-    await checkOutputFolder(outDir, options.seedsDir);
+    await checkOutputFolder(outDir, options.seedsDir, cacheDir);
+    await recover(outDir, cacheDir);
     return await buildLocked(options, outDir, cacheDir);
   } finally {
     await release();
@@ -172,6 +174,9 @@ async function buildWith(
     return { state, published, changed: changedFiles(state.files, published) };
   });
   if (last?.state.inputsKey === inputsKey && last.changed.size === 0) {
+    // A killed build's site folder goes, the spare site stays.
+    const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
+    await (await deleteUnusedSites(outDir, cacheDir, spare)).deleting;
     return { ...result, pagesRendered: 0, upToDate: true };
   }
 
@@ -185,7 +190,6 @@ async function buildWith(
     import("./render/encode-photos.ts"),
   ]);
   const imageWarned = new Set(problems.filter((p) => p.message.startsWith("image ")).map((p) => p.file));
-  const buildId = newBuildId();
   // The site the last build replaced becomes this build's staging folder
   // when this build renders the same navigation and that site still shares
   // most files with the published one (else it is deleted beside the build).
@@ -195,8 +199,9 @@ async function buildWith(
       ? { id: last.state.spare.buildId, stamps: spareStamps(last.state), published: last.published }
       : null;
   const reuse = spare !== null && spareSharesMost(spare.stamps, spare.published) ? spare : null;
-  const staging = await prepareStaging(outDir, cacheDir, buildId, reuse?.id ?? null);
+  const staging = await prepareStaging(outDir, cacheDir, reuse?.id ?? null);
   staging.discarded.catch(() => undefined);
+  const keepStaging = removeOnExit(staging.path);
   const imageCache = await ImageCache.open(cacheDir);
   let rendered: RenderedSite;
   let published: Awaited<ReturnType<typeof publish>>;
@@ -214,7 +219,7 @@ async function buildWith(
       previous: last,
       reused:
         reuse !== null && staging.reused
-          ? { spare: reuse.stamps, published: reuse.published, placed: new Set([SITE_MARKER, ...photos.files]) }
+          ? { spare: reuse.stamps, published: reuse.published, placed: new Set(photos.files) }
           : null,
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
@@ -222,11 +227,12 @@ async function buildWith(
     });
     // The replaced site is kept for the next build when its files are known.
     published = await progress.phase("publish", 0, () =>
-      publish(staging.path, outDir, cacheDir, buildId, last !== null),
+      publish(staging, outDir, cacheDir, last !== null, keepStaging),
     );
   } catch (error) {
+    keepStaging();
     await Promise.all([
-      discardStaging(staging.path, cacheDir),
+      discardStaging(staging.path),
       recordsSaved.catch(() => undefined),
       staging.discarded.catch(() => undefined),
     ]);
@@ -248,7 +254,7 @@ async function buildWith(
       imageCache.save(),
       published.removed,
       staging.discarded,
-      kept || published.spare === null ? undefined : discardSpare(cacheDir),
+      kept || published.spare === null ? undefined : discardSpare(cacheDir, published.spare),
     ]);
   });
   return { ...result, pagesRendered, upToDate: false };

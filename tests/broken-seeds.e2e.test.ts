@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vit
 import { validate } from "../src/validate.ts";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
 import { loadSiteConfig } from "../src/model/site-config.ts";
+import { lockOutput } from "../src/output/output-lock.ts";
 import { PROJECT_ROOT, REAL_SEED, hashTree, listTree, scrapedPage } from "./helpers.ts";
 
 const run = promisify(execFile);
@@ -107,6 +108,9 @@ async function runCli(
   );
   return { code: result.code, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The site folders in the output's cache folder: the published one, the spare, and any build's. */
+const sitesDir = (): string => path.join(cacheDirFor(outDir), "sites");
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "ppp-broken-"));
@@ -217,24 +221,26 @@ describe("broken seeds", () => {
     );
   });
 
-  test("a build killed midway leaves the previous site intact, and the next build cleans up", async () => {
+  test("a build killed midway leaves the previous site intact, and the next build cleans up, one with nothing to do too", async () => {
     const site = await hashTree(outDir);
+    const sitesBefore = await readdir(sitesDir());
     for (let i = 0; i < 400; i++) {
       await writeFile(
         path.join(seedsDir, `bulk-${i}.txt`),
         scrapedPage({ headline: `Bulk article ${i}`, body: [`Body of bulk article ${i}.`] }),
       );
     }
-    onTestFinished(async () => {
-      for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`));
-    });
+    const removeBulk = async (): Promise<void> => {
+      for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`), { force: true });
+    };
+    onTestFinished(removeBulk);
     const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
-    const staging = `site.building-${child.pid ?? 0}-`;
-    // Kill once the build has written article pages into its staging folder, halfway through.
+    const staging = `${child.pid ?? 0}-`;
+    // Kill once the build has written article pages into its site folder, halfway through.
     const writingPages = async (): Promise<boolean> => {
-      const folder = (await readdir(work)).find((entry) => entry.startsWith(staging));
+      const folder = (await readdir(sitesDir())).find((entry) => entry.startsWith(staging));
       if (folder === undefined) return false;
-      const pages = await readdir(path.join(work, folder, "national")).catch(() => []);
+      const pages = await readdir(path.join(sitesDir(), folder, "national")).catch(() => []);
       return pages.some((name) => name.startsWith("bulk-article-"));
     };
     for (let i = 0; i < 1200 && !(await writingPages()); i++) await new Promise((r) => setTimeout(r, 25));
@@ -242,9 +248,43 @@ describe("broken seeds", () => {
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     expect(await hashTree(outDir)).toBe(site);
+    // A stray temporary file as a write killed halfway leaves one.
+    await writeFile(path.join(work, CACHE_FOLDER, "site", "records-0.json.1234.tmp"), "half");
 
-    expect((await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"])).code).toBe(0);
+    // The seeds are as the last finished build saw them: nothing to do, but the killed build's leftovers go.
+    await removeBulk();
+    const again = await runCli("cli.ts", ["--seeds", seedsDir, "--out", outDir]);
+    expect(again.stdout).toMatch(/nothing changed/u);
+    expect((await readdir(sitesDir())).sort()).toEqual([...sitesBefore].sort());
+    expect((await readdir(path.join(work, CACHE_FOLDER, "site"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     expect((await readdir(work)).sort()).toEqual([CACHE_FOLDER, "seeds", "site"]);
+  });
+
+  test("Ctrl-C stops a build with one line, removes its site folder and releases the lock", async () => {
+    const site = await hashTree(outDir);
+    const sitesBefore = await readdir(sitesDir());
+    for (let i = 0; i < 400; i++) {
+      await writeFile(path.join(seedsDir, `bulk-${i}.txt`), scrapedPage({ headline: `Bulk ${i}`, body: [`Body ${i}.`] }));
+    }
+    onTestFinished(async () => {
+      for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`), { force: true });
+    });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
+      let stderr = "";
+      child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const started = async (): Promise<boolean> =>
+        (await readdir(sitesDir())).some((entry) => entry.startsWith(`${child.pid ?? 0}-`));
+      for (let i = 0; i < 1200 && !(await started()); i++) await new Promise((r) => setTimeout(r, 25));
+      child.kill(signal);
+      const code = await new Promise((resolve) => child.once("exit", resolve));
+      expect(code).toBe(signal === "SIGINT" ? 130 : 143);
+      expect(stderr.trim()).toBe("interrupted; the published site is unchanged");
+      expect(await hashTree(outDir)).toBe(site);
+      expect((await readdir(sitesDir())).sort()).toEqual([...sitesBefore].sort());
+      // The lock is free.
+      await (await lockOutput(cacheDirFor(outDir), outDir, { wait: false }))();
+    }
   });
 });
 

@@ -3,9 +3,10 @@
  * and `npm run check` call them: exit codes and what they print. (Other
  * tests run them as child processes, exactly as a user does.)
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { lockOutput } from "../src/output/output-lock.ts";
 import { buildMain } from "../src/cli.ts";
 import { checkMain } from "../src/cli/check.ts";
 import { REAL_SEED, scrapedPage, withTempDir } from "./helpers.ts";
@@ -69,17 +70,16 @@ describe("npm run build", () => {
       expect(await buildMain(["--seeds", folder, "--out", foreign])).toBe(3);
       const out = path.join(dir, "site");
       expect(await buildMain(["--seeds", folder, "--out", out, "--quiet"])).toBe(0);
-      // A lock held by another live process: this test's parent.
-      const lock = path.join(dir, ".ppp-archive-cache", "site", "build.lock");
-      await writeFile(lock, `${process.ppid}\n`);
+      // The lock held by this process stands for another build.
+      const release = await lockOutput(path.join(dir, ".ppp-archive-cache", "site"), out, { wait: false });
       printed = [];
       expect(await buildMain(["--seeds", folder, "--out", out, "--no-wait"])).toBe(4);
-      expect(printed.join("\n")).toMatch(new RegExp(`build failed: another build \\(process ${process.ppid}\\)`, "u"));
-      // Without --no-wait the build says it waits, and runs once the lock is gone.
+      expect(printed.join("\n")).toMatch(new RegExp(`build failed: another build \\(process ${process.pid}\\)`, "u"));
+      // Without --no-wait the build says it waits, and runs once the lock is released.
       printed = [];
       const waiting = buildMain(["--seeds", folder, "--out", out]);
       await vi.waitFor(() => expect(printed.join("\n")).toMatch(/waiting for another build/u));
-      await rm(lock);
+      await release();
       expect(await waiting).toBe(0);
     });
   });

@@ -9,7 +9,6 @@ import sharp from "sharp";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
-import { SITE_MARKER } from "../src/output/publish.ts";
 
 export const SEED_OPTIONS: SeedOptions = {
   defaultSection: "national",
@@ -113,8 +112,7 @@ export async function hashTree(dir: string): Promise<string> {
   const hash = createHash("sha256");
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
-    // The build marker holds a random build id: two builds of the same seeds differ only there.
-    .filter((entry) => entry.isFile() && !(entry.name === SITE_MARKER && entry.parentPath === dir))
+    .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
   for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(dir, file)));

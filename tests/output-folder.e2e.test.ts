@@ -4,7 +4,7 @@
  * outputs with their own exit code, and a cache folder of the tool's own.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -206,6 +206,31 @@ describe("refused output folders: exit 3, nothing touched", () => {
     expect(await readFile(path.join(out, "index.html"), "utf8")).toBe("someone else's site");
   });
 
+  test("a folder that merely holds data/articles.json, as a Hugo project does", async () => {
+    await mkdir(path.join(out, "data"), { recursive: true });
+    await mkdir(path.join(out, "src"));
+    await writeFile(path.join(out, "data", "articles.json"), "[]\n");
+    await writeFile(path.join(out, "src", "main.go"), "package main\n");
+    await writeFile(path.join(out, "notes.md"), "my notes\n");
+    const before = await listTree(work);
+    const outcome = await buildCli(["--seeds", seeds, "--out", out]);
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toMatch(/is not a site this tool built/u);
+    expect(await listTree(work)).toEqual(before);
+    expect(await readFile(path.join(out, "notes.md"), "utf8")).toBe("my notes\n");
+  });
+
+  test("a symbolic link this tool did not make", async () => {
+    const elsewhere = path.join(work, "elsewhere");
+    await mkdir(elsewhere);
+    await writeFile(path.join(elsewhere, "keep.txt"), "keep");
+    await symlink(elsewhere, out);
+    const outcome = await buildCli(["--seeds", seeds, "--out", out]);
+    expect(outcome.code).toBe(3);
+    expect(outcome.stderr).toMatch(/symbolic link to .*elsewhere, which this tool did not make/u);
+    expect(await readdir(elsewhere)).toEqual(["keep.txt"]);
+  });
+
   const isRoot = process.getuid?.() === 0;
   test.skipIf(!isRoot)("a mount point (needs root to mount a tmpfs)", async () => {
     await mkdir(out);
@@ -251,5 +276,78 @@ describe("neighbours of the output folder", () => {
     expect(await readdir(desktopCache)).toEqual(["build-state.json", "thumbnail.png"]);
     expect(await readFile(path.join(desktopCache, "build-state.json"), "utf8")).toBe("another program's state");
     expect(await readdir(path.join(work, CACHE_FOLDER, "site"))).toContain("build-state.json");
+  });
+});
+
+describe("publishing", () => {
+  test("two clean builds of the same seeds are byte for byte the same, and hold no build marker", async () => {
+    const other = path.join(work, "other");
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    expect((await buildCli(["--seeds", seeds, "--out", other])).code).toBe(0);
+    expect(await hashTree(other)).toBe(await hashTree(out));
+    expect((await listTree(out)).filter((file) => file.includes("ppp-archive"))).toEqual([]);
+  });
+
+  test("while builds publish, the output path always shows a whole site", async () => {
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    // Reads the site in a tight loop until told to stop, then prints how many reads failed.
+    const reader = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const fs = require("node:fs"); let failed = 0, reads = 0;
+         process.stdin.on("data", () => { console.log(failed + " " + reads); process.exit(0); });
+         (function loop() { for (let i = 0; i < 2000; i++) { reads++; try { fs.readFileSync(process.argv[1] + "/index.html"); fs.readFileSync(process.argv[1] + "/data/articles.json"); } catch { failed++; } } setImmediate(loop); })();`,
+        out,
+      ],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
+    let printed = "";
+    reader.stdout?.on("data", (chunk: Buffer) => (printed += chunk.toString()));
+    for (let i = 0; i < 6; i++) {
+      await writeFile(path.join(seeds, "seed-1.txt"), scrapedPage({ headline: `Rice exports rise ${i}`, body: ["More."] }));
+      expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    }
+    reader.stdin?.write("stop\n");
+    await new Promise((resolve) => reader.on("exit", resolve));
+    const [failed, reads] = printed.trim().split(" ").map(Number);
+    expect(reads).toBeGreaterThan(1000);
+    expect(failed).toBe(0);
+  });
+
+  test("a build killed between making the new link and putting it in place leaves the old site, and the next cleans up", async () => {
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    const site = await hashTree(out);
+    const cache = cacheDirFor(out);
+    // What the killed build left: its site folder, half written, and its link not yet renamed over the output.
+    await mkdir(path.join(cache, "sites", "99999-killed"), { recursive: true });
+    await writeFile(path.join(cache, "sites", "99999-killed", "index.html"), "half a site");
+    await symlink(path.join("sites", "99999-killed"), path.join(cache, "next-link"));
+    expect(await hashTree(out)).toBe(site);
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    expect(await readdir(cache)).not.toContain("next-link");
+    expect(await readdir(path.join(cache, "sites"))).not.toContain("99999-killed");
+    expect(await hashTree(out)).toBe(site);
+  });
+
+  test("a site folder of an earlier version becomes a link; a build killed while moving it is undone", async () => {
+    // An earlier version's site: a folder with its marker.
+    await mkdir(path.join(out, "data"), { recursive: true });
+    await writeFile(path.join(out, ".ppp-archive-build.json"), '{"tool":"ppp-archive","buildId":"1-a"}\n');
+    await writeFile(path.join(out, "data", "articles.json"), "[]\n");
+    // Killed after moving it aside: the journal says where it went.
+    const cache = cacheDirFor(out);
+    const aside = path.join(cache, "sites", "replaced-1");
+    await mkdir(path.dirname(aside), { recursive: true });
+    await writeFile(path.join(cache, "publish-journal.json"), JSON.stringify({ restore: aside }));
+    await rename(out, aside);
+    // A busy output is refused before anything is touched, so recovery waits for the lock: check it restores first.
+    const release = await lockOutput(cache, out, { wait: false });
+    expect((await buildCli(["--seeds", seeds, "--out", out, "--no-wait"])).code).toBe(4);
+    await release();
+    expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
+    expect((await lstat(out)).isSymbolicLink()).toBe(true);
+    expect(await readdir(path.join(cache, "sites"))).toHaveLength(1);
+    expect(await hashTree(out)).toBe(await hashTreeOfCleanBuild(seeds));
   });
 });

@@ -3,7 +3,7 @@ import { BuildError, build } from "../build.ts";
 import type { ParsedFlags } from "./cli-flags.ts";
 import { formatProblem } from "../model/problems.ts";
 import { OutputBusyError, ownerText } from "../output/output-lock.ts";
-import { OutputFolderError } from "../output/publish.ts";
+import { OutputFolderError } from "../output/check-output.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
 
 /** Exit codes of a build, as the README lists them. */

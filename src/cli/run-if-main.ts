@@ -1,9 +1,14 @@
 /** Command-line entry points run their `main` when Node runs their file, and not when a test imports them. */
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { handleProcessEnd } from "../output/interrupt.ts";
+
+/** The exit code of a failed build (`EXIT.failed` of build-report.ts, which imports the whole build). */
+const EXIT_FAILED = 5;
 
 export async function runIfMain(moduleUrl: string, main: (argv: string[]) => Promise<number>): Promise<void> {
   const script = process.argv[1];
   if (script === undefined || pathToFileURL(realpathSync(script)).href !== moduleUrl) return;
+  handleProcessEnd(EXIT_FAILED);
   process.exitCode = await main(process.argv.slice(2));
 }

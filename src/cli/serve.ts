@@ -6,6 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
+import { handleProcessEnd } from "../output/interrupt.ts";
 import { normalizeBase } from "../render/urls.ts";
 import { EXIT, buildAndReport } from "./build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli-flags.ts";
@@ -67,4 +68,5 @@ async function main(argv: string[]): Promise<void> {
   console.log(`watching ${watched.map((w) => path.relative(process.cwd(), w) || ".").join(", ")} for changes`);
 }
 
+handleProcessEnd(EXIT.failed);
 await main(process.argv.slice(2));

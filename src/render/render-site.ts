@@ -14,7 +14,6 @@ import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } fr
 import { digestJson, digestJsonEach } from "../incremental/digest.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
-import { BUILT_MARKER } from "../output/publish.ts";
 import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
@@ -227,7 +226,7 @@ async function writeData(
   const { views, staging } = context;
   const { site, urls } = views;
   await mkdir(path.join(staging, "data"), { recursive: true });
-  await writeStreamed(path.join(staging, BUILT_MARKER), jsonLines(archive.records));
+  await writeStreamed(path.join(staging, "data", "articles.json"), jsonLines(archive.records));
   const articles = buildArticleViews(views, feedArticles(archive.records));
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   if (sitemap !== null) await writeSitemap(sitemap, staging, urls);

@@ -1,0 +1,58 @@
+/**
+ * What a running build must undo when the process is stopped (Ctrl-C,
+ * SIGTERM) or fails outside any promise the build awaits: remove its site
+ * folder, so that nothing but the published site and the cache is left. The
+ * OS drops the build lock with the process. Entries run synchronously: the
+ * process exits right after them.
+ */
+import { rmSync } from "node:fs";
+import { describeError } from "../util/usage-error.ts";
+
+const pending = new Set<() => void>();
+
+/** Runs `undo` if the process is stopped before the returned function is called. */
+export function undoOnExit(undo: () => void): () => void {
+  pending.add(undo);
+  return () => pending.delete(undo);
+}
+
+/** Removes `folder` if the process is stopped first. */
+export function removeOnExit(folder: string): () => void {
+  return undoOnExit(() => rmSync(folder, { recursive: true, force: true }));
+}
+
+function undoAll(): boolean {
+  const any = pending.size > 0;
+  for (const undo of [...pending]) {
+    try {
+      undo();
+    } catch {
+      // Exiting anyway; the next build recovers what is left.
+    }
+  }
+  pending.clear();
+  return any;
+}
+
+/**
+ * For command-line entry points: SIGINT and SIGTERM stop with one line and
+ * exit 130 or 143; an error no code awaited stops with one line and exit 5.
+ */
+export function handleProcessEnd(failedExit: number): void {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      if (undoAll()) console.error("interrupted; the published site is unchanged");
+      process.exit(code);
+    });
+  }
+  const fail = (error: unknown): void => {
+    undoAll();
+    console.error(`build failed: ${describeError(error)} (DEBUG=1 shows where)`);
+    process.exit(failedExit);
+  };
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+}
