@@ -27,7 +27,7 @@ import { type Problem, countSkipped } from "./model/problems.ts";
 import { type PhaseTiming, Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder } from "./output/check-output.ts";
-import { removeOnExit } from "./output/interrupt.ts";
+import { removeAgainAtExit, removeOnExit } from "./output/interrupt.ts";
 import {
   deleteUnusedSites,
   discardSpare,
@@ -230,12 +230,10 @@ async function buildWith(
       publish(staging, outDir, cacheDir, last !== null, keepStaging),
     );
   } catch (error) {
+    // The build's own error is the one reported; a failed clean-up is left to the next build's recovery.
+    await Promise.allSettled([discardStaging(staging.path), recordsSaved, staging.discarded]);
     keepStaging();
-    await Promise.all([
-      discardStaging(staging.path),
-      recordsSaved.catch(() => undefined),
-      staging.discarded.catch(() => undefined),
-    ]);
+    removeAgainAtExit(staging.path);
     throw error;
   }
   const { pagesRendered, carried, ...state } = rendered;

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
 import { lockOutput } from "../src/output/output-lock.ts";
-import { PROJECT_ROOT, type ScriptOutcome, hashTree, listTree, runScript, scrapedPage } from "./helpers.ts";
+import { PROJECT_ROOT, type ScriptOutcome, hashTree, listTree, runScript, scrapedPage, writeFixtureSeeds } from "./helpers.ts";
 
 type Outcome = ScriptOutcome;
 const buildCli = (args: readonly string[]): Promise<Outcome> => runScript("cli.ts", ["--quiet", ...args]);
@@ -350,4 +350,27 @@ describe("publishing", () => {
     expect(await readdir(path.join(cache, "sites"))).toHaveLength(1);
     expect(await hashTree(out)).toBe(await hashTreeOfCleanBuild(seeds));
   });
+});
+
+test.skipIf(process.getuid?.() !== 0)("a full disk fails the build with one line and exit 5, and leaves the disk as it was (needs root for a tmpfs)", async () => {
+  const disk = path.join(work, "disk");
+  await mkdir(disk);
+  execFileSync("mount", ["-t", "tmpfs", "-o", "size=600k", "tmpfs", disk]);
+  try {
+    const fixtures = path.join(work, "fixture-seeds");
+    await writeFixtureSeeds(fixtures);
+    const site = path.join(disk, "site");
+    const outcome = await buildCli(["--seeds", fixtures, "--out", site]);
+    expect(outcome.code).toBe(5);
+    const lines = outcome.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^build failed: .*(?:ENOSPC|no space left)/iu);
+    // Nothing left but the (small) cache files; the lock is free.
+    expect(await readdir(path.join(cacheDirFor(site), "sites")).catch(() => [])).toEqual([]);
+    await (await lockOutput(cacheDirFor(site), site, { wait: false }))();
+    const used = Number(execFileSync("du", ["-sk", disk]).toString().split("\t")[0]);
+    expect(used).toBeLessThan(100);
+  } finally {
+    execFileSync("umount", [disk]);
+  }
 });

@@ -118,7 +118,10 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       const outcomes = pool.run(toParse.map(({ entry, bytes }) => ({ ...entry.seed, bytes })));
       toParse.forEach(({ entry }, i) => {
         entry.outcome = outcomes.then((all) => all[i] ?? EMPTY);
+        // Awaited later; a failed batch (a worker that stopped) fails the build through `inFlight`.
+        entry.outcome.catch(() => undefined);
       });
+      outcomes.catch(() => undefined);
       inFlight.push(outcomes);
       if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
     }

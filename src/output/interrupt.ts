@@ -5,7 +5,7 @@
  * OS drops the build lock with the process. Entries run synchronously: the
  * process exits right after them.
  */
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { describeError } from "../util/usage-error.ts";
 
 const pending = new Set<() => void>();
@@ -18,7 +18,30 @@ export function undoOnExit(undo: () => void): () => void {
 
 /** Removes `folder` if the process is stopped first. */
 export function removeOnExit(folder: string): () => void {
-  return undoOnExit(() => rmSync(folder, { recursive: true, force: true }));
+  return undoOnExit(() => removeNow(folder));
+}
+
+/** Folders of failed builds, removed again when the process exits: a late write may have made them anew. */
+const atExit = new Set<string>();
+
+/**
+ * Removes `folder` once more when the process exits. A failed Eleventy run
+ * leaves writes in flight, which recreate their folders after the build
+ * deleted them; at exit none is left to.
+ */
+export function removeAgainAtExit(folder: string): void {
+  atExit.add(folder);
+}
+
+/** Writes already handed to the OS may still add files while the folder is removed: it is tried again. */
+function removeNow(folder: string): void {
+  for (let attempt = 0; attempt < 10 && existsSync(folder); attempt++) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
 
 function undoAll(): boolean {
@@ -48,6 +71,10 @@ export function handleProcessEnd(failedExit: number): void {
       process.exit(code);
     });
   }
+  process.once("exit", () => {
+    undoAll();
+    for (const folder of atExit) removeNow(folder);
+  });
   const fail = (error: unknown): void => {
     undoAll();
     console.error(`build failed: ${describeError(error)} (DEBUG=1 shows where)`);

@@ -93,8 +93,17 @@ export async function prepareStaging(outDir: string, cacheDir: string, spareId: 
   return { path: siteFolder(cacheDir, id), id, reused: reuse, discarded };
 }
 
-/** Deletes this build's site folder after a failed build. */
+/**
+ * Deletes this build's site folder after a failed build. A writer that has
+ * not noticed the failure yet (Eleventy writes a run's pages side by side)
+ * may add files meanwhile: the deletion is tried again until the folder is gone.
+ */
 export async function discardStaging(staging: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await removeTree(staging).catch(() => undefined);
+    if ((await stat(staging).catch(() => null)) === null) return;
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+  }
   await removeTree(staging);
 }
 

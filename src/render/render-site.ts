@@ -126,7 +126,10 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
         ? (await import("./run-eleventy.ts")).runEleventy
         : (run: EleventyRun): Promise<void> => workers.run(run);
     const pending: Promise<void>[] = [];
+    // A run that failed (a worker out of memory, a full disk) stops the loop; its error fails the build.
+    let failed = false;
     for (const [n, run] of runs.entries()) {
+      if (failed) break;
       // The next run's views are built while a worker renders; a worker takes one run at a time.
       const page = {
         articles: buildArticleViews(views, run.articles),
@@ -134,13 +137,16 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
         staticPages: n === 0,
       };
       await workers?.whenFree(1);
-      const done = render({ ...shared, ...page });
-      done.catch(() => undefined);
-      pending.push(done.then(() => progress.tick(run.articles.length + run.lists.length)));
+      const done = render({ ...shared, ...page }).then(() => progress.tick(run.articles.length + run.lists.length));
+      done.catch(() => (failed = true));
+      pending.push(done);
       step();
       if (workers === null) await done;
     }
-    await Promise.all([...pending, indexed, written]);
+    // Everything stops writing before a failure is reported: the caller then deletes the folder.
+    const settled = await Promise.allSettled([...pending, indexed, written]);
+    const failure = settled.find((outcome) => outcome.status === "rejected");
+    if (failure !== undefined) throw failure.reason;
   });
   const digests = made ?? finish(digesting);
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import type * as Pagefind from "pagefind";
 import type { ArticleRecord } from "../model/record.ts";
 import { type ArticleSummary, summarize } from "./summary.ts";
+import { startPagefindService } from "./pagefind-service.ts";
 import { withBase } from "./urls.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
 import { spaceKhmerWords } from "../../public/khmer-words.js";
@@ -115,19 +116,6 @@ const BATCH = 50;
  */
 const PARALLEL_SHARDS = Math.min(4, Math.max(1, availableParallelism()));
 
-let servicesStarted = 0;
-
-/**
- * A Pagefind service of its own. The module keeps one service process per
- * module instance, and Node caches ES modules by URL, so a distinct query
- * string loads another instance, and shards are indexed in parallel (also
- * by builds running side by side in one process).
- */
-async function startPagefindService(): Promise<typeof Pagefind> {
-  servicesStarted += 1;
-  return (await import(`${import.meta.resolve("pagefind")}?service=${servicesStarted}`)) as typeof Pagefind;
-}
-
 /**
  * Writes `<outDir>/pagefind/<shard>/` for each shard given. Each service
  * indexes one shard after another, deleting each index once written, so
@@ -142,19 +130,20 @@ export async function writeSearchShards(
 ): Promise<void> {
   const queue = [...shards];
   const indexOneAfterAnother = async (): Promise<void> => {
-    const pagefind = await startPagefindService();
+    const service = await startPagefindService();
     try {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
         const [name, records] = next;
-        await writeShard(pagefind, records(), path.join(outDir, "pagefind", name));
+        await writeShard(service.api, records(), path.join(outDir, "pagefind", name));
         onShard();
       }
     } catch (error) {
       // The other services stop after their current shard.
       queue.length = 0;
-      throw error;
+      const why = service.lastWords();
+      throw why === null ? error : new Error(`search index: Pagefind stopped: ${why}`);
     } finally {
-      await pagefind.close();
+      await service.api.close();
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_SHARDS, queue.length) }, indexOneAfterAnother));

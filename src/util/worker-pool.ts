@@ -10,55 +10,87 @@ type Answer<Reply> = { id: number; reply: Reply } | { id: number; error: string 
 
 interface Slot {
   worker: Worker;
-  inFlight: number;
+  /** Requests sent to this worker and not answered yet. */
+  pending: Set<number>;
+  /** Why the worker stopped (out of memory, an uncaught error, an exit), once it has. */
+  dead: Error | null;
+}
+
+/** A worker thread stopped before answering: the build cannot go on without its work. */
+export class WorkerDiedError extends Error {
+  override name = "WorkerDiedError";
 }
 
 export class WorkerPool<Request, Reply> {
   readonly #slots: Slot[];
   readonly #waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
-  /** Called whenever a worker answers, so callers waiting for a free worker look again. */
-  #onAnswer: (() => void)[] = [];
+  /** Called whenever a worker answers or stops, so callers waiting for a free worker look again. */
+  #onChange: (() => void)[] = [];
   #nextId = 0;
+  #closing = false;
 
   /** `module`: the worker's TypeScript module; `data`: what every worker gets once (`workerInput`). */
   constructor(module: URL, count: number, data: unknown) {
+    const name = module.pathname.split("/").pop() ?? "worker";
     this.#slots = Array.from({ length: count }, () => {
       const slot: Slot = {
         worker: new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { module: module.href, data } }),
-        inFlight: 0,
+        pending: new Set(),
+        dead: null,
       };
       slot.worker.on("message", (answer: Answer<Reply>) => {
-        slot.inFlight -= 1;
+        slot.pending.delete(answer.id);
         const waiting = this.#waiting.get(answer.id);
         this.#waiting.delete(answer.id);
         if ("error" in answer) waiting?.reject(new Error(answer.error));
         else waiting?.resolve(answer.reply);
-        for (const look of this.#onAnswer.splice(0)) look();
+        this.#changed();
       });
-      slot.worker.on("error", (error) => {
-        for (const waiting of this.#waiting.values()) waiting.reject(error);
-        this.#waiting.clear();
-        for (const look of this.#onAnswer.splice(0)) look();
+      slot.worker.on("error", (error) => this.#stopped(slot, new WorkerDiedError(`${name} stopped: ${error.message}`)));
+      slot.worker.on("exit", (code) => {
+        if (!this.#closing) this.#stopped(slot, new WorkerDiedError(`${name} stopped with exit code ${code}`));
       });
       return slot;
     });
   }
 
-  /** Whether every worker has at least `depth` requests running or queued. */
+  /** A worker stopped: its requests fail, and no request goes to it again. */
+  #stopped(slot: Slot, error: Error): void {
+    slot.dead ??= error;
+    for (const id of slot.pending) {
+      this.#waiting.get(id)?.reject(slot.dead);
+      this.#waiting.delete(id);
+    }
+    slot.pending.clear();
+    this.#changed();
+  }
+
+  #changed(): void {
+    for (const look of this.#onChange.splice(0)) look();
+  }
+
+  #live(): Slot[] {
+    return this.#slots.filter((slot) => slot.dead === null);
+  }
+
+  /** Whether every live worker has at least `depth` requests running or queued (false when none lives: `run` then fails). */
   saturated(depth: number): boolean {
-    return this.#slots.every((slot) => slot.inFlight >= depth);
+    const live = this.#live();
+    return live.length > 0 && live.every((slot) => slot.pending.size >= depth);
   }
 
-  /** Resolves once some worker has fewer than `depth` requests running or queued. */
+  /** Resolves once some worker has fewer than `depth` requests running or queued, or no worker lives. */
   async whenFree(depth: number): Promise<void> {
-    while (this.saturated(depth)) await new Promise<void>((look) => this.#onAnswer.push(look));
+    while (this.saturated(depth)) await new Promise<void>((look) => this.#onChange.push(look));
   }
 
-  /** The reply to `request` from the least busy worker. */
+  /** The reply to `request` from the least busy worker; fails when the worker stops, or when none lives. */
   run(request: Request): Promise<Reply> {
-    const slot = this.#slots.reduce((least, candidate) => (candidate.inFlight < least.inFlight ? candidate : least));
+    const live = this.#live();
+    if (live.length === 0) return Promise.reject(this.#slots[0]?.dead ?? new WorkerDiedError("no worker thread"));
+    const slot = live.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
     const id = this.#nextId++;
-    slot.inFlight += 1;
+    slot.pending.add(id);
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       slot.worker.postMessage({ id, request });
@@ -66,6 +98,7 @@ export class WorkerPool<Request, Reply> {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));
   }
 }
