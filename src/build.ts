@@ -207,7 +207,15 @@ async function buildWith(
   let published: Awaited<ReturnType<typeof publish>>;
   try {
     const photos = await progress.phase("images", 0, () =>
-      encodePhotos(archive, { seedsDir: options.seedsDir, urls, cache: imageCache, code }, staging.path, imageWarned),
+      encodePhotos(
+        archive,
+        { seedsDir: options.seedsDir, urls, cache: imageCache, code },
+        staging.path,
+        imageWarned,
+        last === null
+          ? null
+          : { dir: outDir, unchanged: (file) => last.published[file] !== undefined && !last.changed.has(file) },
+      ),
     );
     problems.push(...photos.problems);
     rendered = await renderSite(archive, {

@@ -5,7 +5,7 @@
  * Scraped pages that cannot be read as articles are skipped with a warning
  * instead, unless `--strict`.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -187,6 +187,28 @@ describe("broken seeds", () => {
       expect(errors[0]).toMatch(expected("error"));
     });
   });
+
+  test("a named pipe or a folder given as an image is a located warning; check and build finish", async () => {
+    const page = (image: string): string =>
+      scrapedPage({ frontMatter: `image: ${image}`, headline: `Photo from ${image}`, body: ["A body paragraph."] });
+    await withSeeds({ "pipe.txt": page("images/pipe.jpg"), "folder.txt": page("images/folder.jpg") }, async (dir) => {
+      await mkdir(path.join(dir, "images", "folder.jpg"), { recursive: true });
+      execFileSync("mkfifo", [path.join(dir, "images", "pipe.jpg")]);
+      const out = path.join(dir, "..", `${path.basename(dir)}-site`);
+      onTestFinished(async () => {
+        await rm(out, { recursive: true, force: true });
+        await rm(cacheDirFor(out), { recursive: true, force: true });
+      });
+      for (const outcome of [
+        await runCli("cli/check.ts", ["--seeds", dir]),
+        await runCli("cli.ts", ["--seeds", dir, "--out", out]),
+      ]) {
+        expect(outcome.code).toBe(0);
+        for (const [file, image] of [["pipe.txt", "images/pipe.jpg"], ["folder.txt", "images/folder.jpg"]])
+          expect(outcome.stderr).toContain(`${dir}/${file}:2: warning: image \`${image}\` is not a regular file`);
+      }
+    });
+  }, 30_000);
 
   test("skipped pages: the rest builds, the summary counts them; --strict stops the build", async () => {
     await withSeeds(

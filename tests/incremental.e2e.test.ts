@@ -4,7 +4,7 @@
  * unchanged pages are carried over, and the result is always the site a
  * clean build would make.
  */
-import { access, mkdir, mkdtemp, readFile, readdir, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, readdir, realpath, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -235,7 +235,7 @@ describe("incremental builds", () => {
     expect(await hashTree(outDir)).toBe(await cleanBuildHash("/archive/"));
   });
 
-  test("a photo is encoded once and linked from the image cache; a replaced photo is encoded again", async () => {
+  test("a photo is encoded once and copied from the image cache, never shared with it; a replaced photo is encoded again", async () => {
     const photo = (background: string) =>
       sharp({ create: { width: 1200, height: 800, channels: 3, background } })
         .jpeg()
@@ -259,18 +259,29 @@ describe("incremental builds", () => {
         await Promise.all((await readdir(dir)).map(async (f) => [f, (await stat(path.join(dir, f))).ino] as const)),
       );
     const first = await inodes(imgDir);
-    // Two widths in three formats; the site's files are the cache's files.
+    // Two widths in three formats; the site's files are copies, never the cache's files.
     expect(first.size).toBe(6);
-    expect(await inodes(cacheImgDir)).toEqual(first);
+    const cacheInodes = await inodes(cacheImgDir);
+    expect([...cacheInodes.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [file, inode] of first) expect(cacheInodes.get(file)).not.toBe(inode);
     const srcsets = async () =>
       (await readPage(outDir, "/national/story-number-7-of-the-archive/"))
         .all("picture source, picture img")
         .map((element) => attribute(element, "srcSet"));
 
-    // An edit elsewhere renders pages but encodes nothing: the same files are linked again.
+    // An edit elsewhere renders pages but encodes nothing: the published files are linked again.
     await writeFile(path.join(seedsDir, seedName(5)), seed(5, { body: ["Another first paragraph of story 5."] }));
     expect((await rebuild()).upToDate).toBe(false);
     expect(await inodes(imgDir)).toEqual(first);
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+
+    // A published photo edited in place is repaired by the next build; the cache never saw the edit.
+    const [edited = ""] = [...first.keys()].filter((file) => file.endsWith(".jpeg"));
+    const good = await readFile(path.join(imgDir, edited));
+    await writeFile(path.join(imgDir, edited), "scribbled over");
+    expect(await readFile(path.join(cacheImgDir, edited))).toEqual(good);
+    expect((await rebuild()).upToDate).toBe(false);
+    expect(await readFile(path.join(imgDir, edited))).toEqual(good);
     expect(await hashTree(outDir)).toBe(await cleanBuildHash());
 
     // A new photo under the same name gets new files; the old ones leave the site and the cache.
@@ -280,10 +291,40 @@ describe("incremental builds", () => {
     const replaced = await inodes(imgDir);
     expect(replaced.size).toBe(6);
     expect([...replaced.keys()].filter((file) => first.has(file))).toEqual([]);
-    expect(await inodes(cacheImgDir)).toEqual(replaced);
+    expect([...(await inodes(cacheImgDir)).keys()].sort()).toEqual([...replaced.keys()].sort());
     const after = await srcsets();
     expect(after).not.toEqual(before);
     for (const file of replaced.keys()) expect(after.join(" ")).toContain(file);
     expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+  });
+
+  test("a photo replaced by one of the same size with the same modification time is encoded again", async () => {
+    // Uncompressed PNGs of one size have one length, whatever their colour.
+    const photo = (background: string) =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background } })
+        .png({ compressionLevel: 0 })
+        .toFile(path.join(seedsDir, "images", "same-size.png"));
+    await mkdir(path.join(seedsDir, "images"), { recursive: true });
+    await photo("#102030");
+    await writeFile(
+      path.join(seedsDir, seedName(8)),
+      scrapedPage({
+        frontMatter: "image: images/same-size.png",
+        headline: headline(8),
+        header: ["Publication date 30 April 2019 | 10:19 | ICT", "A caption. Photo supplied"],
+        body: ["First paragraph of story 8."],
+      }),
+    );
+    await rebuild();
+    const file = path.join(seedsDir, "images", "same-size.png");
+    const before = await stat(file);
+    const page = async () => (await readPage(outDir, "/national/story-number-8-of-the-archive/")).all("picture img").map((img) => attribute(img, "src"));
+    const shown = await page();
+    await photo("#a0b0c0");
+    await utimes(file, before.atimeMs / 1000, before.mtimeMs / 1000);
+    const after = await stat(file);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect((await rebuild()).upToDate).toBe(false);
+    expect(await page()).not.toEqual(shown);
   });
 });

@@ -114,23 +114,28 @@ export function toCachedImage(metadata: Record<string, readonly z.input<typeof f
 }
 
 /**
- * Size and modification time of each local photo the records name, for the
- * digest of a build's inputs: a photo replaced under the same name is a
- * change, found without reading every photo on each build.
+ * Inode, size, modification and change time of each local photo the
+ * records name, for the digest of a build's inputs: a photo replaced under
+ * the same name is a change, found without reading every photo on each
+ * build. The change time is the kernel's (no user can set it): a photo
+ * replaced by one of the same size with its modification time set back is
+ * a change too.
  */
-export async function photoStamps(images: Iterable<string>, seedsDir: string): Promise<[string, number, number][]> {
+export async function photoStamps(images: Iterable<string>, seedsDir: string): Promise<PhotoStamp[]> {
   const local = [...new Set(images)].filter((image) => !isHttpUrl(image)).sort();
   return Promise.all(
-    local.map(async (image): Promise<[string, number, number]> => {
+    local.map(async (image): Promise<PhotoStamp> => {
       const photo = await resolvePhoto(seedsDir, image);
       const info = "file" in photo ? await stat(photo.file).catch(() => null) : null;
-      return [image, info?.size ?? -1, info?.mtimeMs ?? -1];
+      return [image, info?.ino ?? -1, info?.size ?? -1, info?.mtimeMs ?? -1, info?.ctimeMs ?? -1];
     }),
   );
 }
 
+type PhotoStamp = [image: string, ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
 /** Where a front-matter `image` is: a file inside the seeds folder, or why it is not used. */
-export type ResolvedPhoto = { file: string } | { problem: "missing" | "outside" };
+export type ResolvedPhoto = { file: string } | { problem: "missing" | "outside" | "not a file" };
 
 /**
  * The file a front-matter `image` names, by real path: a path or a symbolic
@@ -142,5 +147,7 @@ export async function resolvePhoto(seedsDir: string, image: string): Promise<Res
   if (!named.startsWith(`${seeds}${path.sep}`)) return { problem: "outside" };
   const real = await realpath(named).catch(() => null);
   if (real === null) return { problem: "missing" };
-  return real.startsWith(`${seeds}${path.sep}`) ? { file: real } : { problem: "outside" };
+  if (!real.startsWith(`${seeds}${path.sep}`)) return { problem: "outside" };
+  // A FIFO or a device would block the reader for ever; a folder cannot be read.
+  return (await stat(real)).isFile() ? { file: real } : { problem: "not a file" };
 }

@@ -26,7 +26,9 @@ export async function checkImages(articles: readonly SeedArticle[], seedsDir: st
           : problemText.imageUndecodable(image)
         : photo.problem === "missing"
           ? problemText.imageNotFound(image)
-          : problemText.imageOutside(image);
+          : photo.problem === "not a file"
+            ? problemText.imageNotAFile(image)
+            : problemText.imageOutside(image);
     if (text === null) continue;
     const seed = await readFile(path.join(seedsDir, article.source.file), "utf8").catch(() => "");
     const line = frontMatterKeyLine(seed, "image");

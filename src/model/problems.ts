@@ -136,6 +136,10 @@ export const problemText = {
     message: `image \`${image}\` cannot be decoded as an image; the caption is shown without it`,
     hint: "check that the file is a JPEG, PNG, WebP, GIF, AVIF or SVG that opens in an image viewer, and re-export it",
   }),
+  imageNotAFile: (image: string): ProblemText => ({
+    message: `image \`${image}\` is not a regular file (a folder, a named pipe or a device); it is not used`,
+    hint: "give the path of an image file",
+  }),
   imageNotFound: (image: string): ProblemText => ({
     message: `image \`${image}\` not found inside the seeds folder; the caption is shown without it`,
     hint: "put the image file under the seeds folder and give its path relative to it",

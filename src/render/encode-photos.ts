@@ -1,10 +1,15 @@
 /**
  * Front-matter photos for the pages: encoded (or taken from the image cache)
- * a few at a time and linked into the staging folder's `/img/`. A missing
+ * a few at a time and placed in the staging folder's `/img/`: linked from
+ * the published site when it holds the file unchanged, else copied from the
+ * cache. A published file is never the cache's file, so a hand edit of one
+ * changes neither the cache nor any other build's site. A missing
  * image, or one outside the seeds folder, was reported by validation and
  * gives no image; one that fails to encode gives no image and a warning,
  * returned with the photos.
  */
+import { constants } from "node:fs";
+import { copyFile, mkdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import pMap from "p-map";
@@ -25,12 +30,20 @@ export interface EncodedPhotos {
   files: string[];
 }
 
+/** The published site, for the photo files it holds as the last build wrote them. */
+export interface PublishedPhotos {
+  dir: string;
+  /** Whether the site holds this file (relative to it) as the last build wrote it. */
+  unchanged: (file: string) => boolean;
+}
+
 /** `reported`: seed files whose image validation already warned about. */
 export async function encodePhotos(
   archive: Archive,
   context: ImageContext,
   staging: string,
   reported: ReadonlySet<string>,
+  published: PublishedPhotos | null,
 ): Promise<EncodedPhotos> {
   const images = new Map<string, PhotoImage>();
   // Two articles may show the same photo: its files are linked once.
@@ -54,7 +67,9 @@ export async function encodePhotos(
     },
     { concurrency: availableParallelism() },
   );
-  await linkFiles(context.cache.dir, path.join(staging, IMAGE_FOLDER), [...files]);
+  const [linked, copied] = partition([...files], (file) => published?.unchanged(`${IMAGE_FOLDER}/${file}`) === true);
+  if (published !== null) await linkFiles(path.join(published.dir, IMAGE_FOLDER), path.join(staging, IMAGE_FOLDER), linked);
+  await copyFiles(context.cache.dir, path.join(staging, IMAGE_FOLDER), copied);
   // Warnings in archive order, whatever order the images finished in.
   const problems = archive.records
     .filter((record) => failed.has(record) && !reported.has(record.source.file))
@@ -62,4 +77,22 @@ export async function encodePhotos(
       problem(record.source.file, 1, "warning", problemText.imageUndecodable(record.photo?.image ?? "")),
     );
   return { images, problems, files: [...files].map((file) => `${IMAGE_FOLDER}/${file}`) };
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
+
+/** Copies (a reflink where the file system makes one), replacing a file the spare site may share with another site. */
+async function copyFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+  await pMap(
+    files,
+    async (file) => {
+      const target = path.join(to, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rm(target, { force: true });
+      await copyFile(path.join(from, file), target, constants.COPYFILE_FICLONE);
+    },
+    { concurrency: 16 },
+  );
 }
