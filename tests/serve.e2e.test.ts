@@ -1,6 +1,6 @@
 /** `npm run serve`: listens on the loopback only by default, and a bad request gets 400 while the server goes on. */
 import type { ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, realpath, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,10 +12,10 @@ let child: ChildProcess;
 let port: number;
 let output: () => string = () => "";
 
-/** A raw GET, with the path sent exactly as given (no URL normalisation). */
-function get(rawPath: string): Promise<number> {
+/** A raw GET, with the path sent exactly as given (no URL normalisation), and the Host header given. */
+function get(rawPath: string, host = `127.0.0.1:${port}`): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET" }, (res) => {
+    const req = request({ host: "127.0.0.1", port, path: rawPath, method: "GET", headers: { host } }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
@@ -95,5 +95,39 @@ describe("npm run serve", () => {
     expect(await get("/")).toBe(200);
     expect(child.exitCode).toBeNull();
     expect(output()).not.toMatch(/URIError|Invalid path/u);
+  });
+
+  test("a symbolic link loop appearing among the seeds is skipped; serve goes on rebuilding", async () => {
+    const seeds = path.join(work, "seeds");
+    await symlink(seeds, path.join(seeds, "loop"));
+    await symlink(path.join(seeds, "b"), path.join(seeds, "a"));
+    await symlink(path.join(seeds, "a"), path.join(seeds, "b"));
+    const before = builds();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writeFile(path.join(seeds, "one.txt"), scrapedPage({ headline: "Served", body: ["After the loop."] }));
+    const page = path.join(work, "site", "national", "served", "index.html");
+    for (let i = 0; i < 400 && !(await readFile(page, "utf8")).includes("After the loop."); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(builds()).toBeGreaterThan(before);
+    expect(child.exitCode).toBeNull();
+    expect(await readFile(page, "utf8")).toContain("After the loop.");
+    await rm(path.join(seeds, "loop"));
+    await rm(path.join(seeds, "a"));
+    await rm(path.join(seeds, "b"));
+  });
+
+  test("files reached through a symbolic link out of the site are not served; other hosts' names are refused", async () => {
+    const site = await realpath(path.join(work, "site"));
+    await writeFile(path.join(work, "secret.txt"), "not for the web");
+    await symlink(path.join(work, "secret.txt"), path.join(site, "leak.txt"));
+    await symlink(work, path.join(site, "leaks"));
+    expect(await get("/leak.txt")).toBe(404);
+    expect(await get("/leaks/secret.txt")).toBe(404);
+    expect(await get("/")).toBe(200);
+    expect(await get("/", `localhost:${port}`)).toBe(200);
+    // DNS rebinding: a page of another site whose name now resolves to 127.0.0.1.
+    expect(await get("/", "attacker.example")).toBe(400);
+    expect(await get("/", `attacker.example:${port}`)).toBe(400);
+    expect(child.exitCode).toBeNull();
   });
 });

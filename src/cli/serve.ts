@@ -64,7 +64,13 @@ async function main(argv: string[]): Promise<void> {
   ];
   // chokidar, not Node's recursive fs.watch: on Linux that loses a file once an editor (or
   // `sed -i`) has replaced it, and misses every later in-place save of it.
-  watch(watched, { ignoreInitial: true }).on("all", () => queue.trigger());
+  // Links are not followed: a link loop among the seeds would make chokidar throw and end `serve`
+  // (a build skips it with a warning).
+  watch(watched, { ignoreInitial: true, followSymlinks: false })
+    .on("all", () => queue.trigger())
+    .on("error", (error: unknown) =>
+      console.error(`warning: watching for changes: ${error instanceof Error ? error.message : String(error)}`),
+    );
   console.log(`watching ${watched.map((w) => path.relative(process.cwd(), w) || ".").join(", ")} for changes`);
 }
 
