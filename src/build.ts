@@ -19,7 +19,7 @@ import {
   stampsOf,
   writeBuildState,
 } from "./incremental/build-state.ts";
-import { codeVersion } from "./incremental/code-version.ts";
+import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
@@ -137,7 +137,12 @@ async function buildWith(
   const site = loadSiteConfig(options.site);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
   const { code, recordCache } = await progress.phase("read cache", 0, async () => {
-    const code = await codeVersion();
+    const config = options.eleventyConfig;
+    // Another Eleventy config and the templates beside it shape the output as the project's do.
+    const code =
+      config === undefined
+        ? await codeVersion()
+        : digestJson([await codeVersion(), await configVersion(config, [options.seedsDir, outDir])]);
     return { code, recordCache: await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)])) };
   });
   const { ingest, archive, problems } = await validate(options.seedsDir, site, {

@@ -52,6 +52,18 @@ describe("eleventy.config.ts", () => {
       expect(page.text(".stamp")).toBe("stamped x");
       // Still escaped: the filter's output is text, not markup.
       expect(page.all(".shouted *")).toEqual([]);
+
+      // The config and its templates are inputs: a build with the project's config after it, and an
+      // edit of the config's templates after that, render again.
+      const plain = await build({ seedsDir: seeds, outDir: out, quiet: true });
+      expect(plain.upToDate).toBe(false);
+      expect((await readPage(out, record?.url ?? "/")).all(".shouted")).toEqual([]);
+      const custom = await build({ seedsDir: seeds, outDir: out, quiet: true, eleventyConfig: config });
+      expect(custom.upToDate).toBe(false);
+      expect((await build({ seedsDir: seeds, outDir: out, quiet: true, eleventyConfig: config })).upToDate).toBe(true);
+      await writeFile(article, (await readFile(article, "utf8")).replace('class="stamp"', 'class="stamp edited"'));
+      expect((await build({ seedsDir: seeds, outDir: out, quiet: true, eleventyConfig: config })).upToDate).toBe(false);
+      expect((await readPage(out, record?.url ?? "/")).all(".stamp.edited")).toHaveLength(1);
     });
   });
 

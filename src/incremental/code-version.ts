@@ -3,7 +3,7 @@
  * code, locked dependencies): when any of them changes, nothing cached by an
  * earlier build is reused.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { digest } from "./digest.ts";
@@ -25,4 +25,32 @@ export async function codeVersion(): Promise<string> {
   files.sort();
   const contents = await Promise.all(files.map((file) => readFile(path.join(ROOT, file)).catch(() => "")));
   return digest(CACHE_FORMAT, ...files.flatMap((file, i) => [file, contents[i] ?? ""]));
+}
+
+/**
+ * A digest of another Eleventy config (`build({ eleventyConfig })`) and of
+ * what may lie beside it, templates included: the config file's bytes, and
+ * the path, size and modification time of every file under its folder,
+ * but for `skip` (the seeds, the output), `node_modules` and dot-folders.
+ * The templates folder it names is not known before Eleventy loads it;
+ * templates kept beside the config, as a site's own theme is, are covered.
+ */
+export async function configVersion(configFile: string, skip: readonly string[]): Promise<string> {
+  const root = path.dirname(path.resolve(configFile));
+  const skipped = new Set(skip.map((folder) => path.resolve(folder)));
+  const stamps: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.name.startsWith(".") || entry.name === "node_modules" || skipped.has(full)) continue;
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) {
+        const info = await stat(full).catch(() => null);
+        if (info !== null) stamps.push(`${path.relative(root, full)}\0${info.size}\0${info.mtimeMs}`);
+      }
+    }
+  };
+  await walk(root);
+  return digest(CACHE_FORMAT, configFile, await readFile(configFile).catch(() => ""), ...stamps);
 }
