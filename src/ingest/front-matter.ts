@@ -8,6 +8,7 @@ import { z } from "zod";
 import { finding, type Finding, problemText } from "../model/problems.ts";
 import { slugSchema } from "../model/record.ts";
 import { parseIsoDate } from "./parse-date-line.ts";
+import { replaceUnrepresentable } from "./lines.ts";
 import { isHttpUrl } from "../util/http-url.ts";
 
 /** An image in front matter: an http(s) URL or a path, never another URL scheme. */
@@ -108,10 +109,16 @@ export function readFrontMatter(
     return { data: {}, content: rest, contentLine, findings: [yamlFinding(error)] };
   }
   const contentLine = lineCount(source.slice(0, source.length - parsed.content.length)) + 1;
-  const result = frontMatterSchema(timeZone, sectionNames).safeParse(raw ?? {});
-  if (result.success) return { data: result.data, content: parsed.content, contentLine, findings: [] };
-
   const keyLine = (key: string): number => frontMatterKeyLine(parsed.matter, key);
+  // YAML escapes (`"\0"`, `"\x07"`, `"\uD800"`) make what the seed's text cannot hold.
+  const cleaned = cleanValues(raw);
+  raw = cleaned.raw;
+  const replaced = [...cleaned.counts].map(([key, count]) =>
+    finding(keyLine(key), "warning", problemText.controlCharacters(count)),
+  );
+  const result = frontMatterSchema(timeZone, sectionNames).safeParse(raw ?? {});
+  if (result.success) return { data: result.data, content: parsed.content, contentLine, findings: replaced };
+
   const findings = result.error.issues.flatMap((issue): Finding[] => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => finding(keyLine(key), "error", problemText.unknownFrontMatterKey(key)));
@@ -120,7 +127,8 @@ export function readFrontMatter(
     return [finding(keyLine(key), "error", problemText.badFrontMatter(key, issue.message))];
   });
   // Every key that is valid on its own is kept, so one mistake does not hide the rest (`no headline found`).
-  return { data: validKeys(raw, timeZone, sectionNames), content: parsed.content, contentLine, findings };
+  const data = validKeys(raw, timeZone, sectionNames);
+  return { data, content: parsed.content, contentLine, findings: [...replaced, ...findings] };
 }
 
 /**
@@ -156,4 +164,20 @@ function yamlFinding(error: unknown): Finding {
 
 function lineCount(text: string): number {
   return text.split("\n").length - 1;
+}
+
+/** Top-level values with unrepresentable code points replaced (in strings and lists of strings), and how many per key. */
+function cleanValues(raw: unknown): { raw: unknown; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { raw, counts };
+  const clean = (key: string, value: unknown): unknown => {
+    if (typeof value === "string") {
+      const replaced = replaceUnrepresentable(value);
+      if (replaced.count > 0) counts.set(key, (counts.get(key) ?? 0) + replaced.count);
+      return replaced.text;
+    }
+    return Array.isArray(value) ? value.map((item) => clean(key, item)) : value;
+  };
+  const entries = Object.entries(raw).map(([key, value]) => [key, clean(key, value)]);
+  return { raw: Object.fromEntries(entries), counts };
 }

@@ -15,8 +15,12 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** Code points HTML and XML cannot carry: C0/C1 controls other than tab and line breaks, and non-characters. */
-const UNREPRESENTABLE = /[^\P{Cc}\t\n\r]|\p{Noncharacter_Code_Point}/gu;
+/**
+ * Code points HTML and XML cannot carry: C0/C1 controls other than tab and
+ * line breaks, non-characters, and lone surrogates (which decoded UTF-8
+ * never holds, but a YAML `"\uD800"` escape does).
+ */
+const UNREPRESENTABLE = /[^\P{Cc}\t\n\r]|\p{Noncharacter_Code_Point}|\p{Cs}/gu;
 
 export interface Replaced {
   text: string;
