@@ -6,6 +6,7 @@ export const RESERVED_SECTIONS: ReadonlySet<string> = new Set([
   "page",
   "data",
   "search",
+  "sections",
   "about",
   "img",
   "pagefind",

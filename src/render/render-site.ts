@@ -26,6 +26,7 @@ import { groupByShard, searchRecords, writeSearchShards } from "./search-index.t
 import { type SitemapEntry, isSitemapFile, writeSitemap } from "./sitemap.ts";
 import type { Link } from "./summary.ts";
 import type { UrlContext } from "./urls.ts";
+import { navigation } from "./navigation.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
@@ -57,7 +58,7 @@ export interface RenderContext {
 export async function renderSite(archive: Archive, context: RenderContext): Promise<RenderedSite> {
   const { views, staging, outDir, previous, progress } = context;
   const { site, urls } = views;
-  const { sections, archiveLinks } = navigation(archive);
+  const { sections, masthead, archiveLinks } = navigation(archive, site.sections);
   const sectionsWithFeeds = new Set(
     archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
   );
@@ -93,7 +94,8 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
   const listsToRender = archive.listPages.filter((page) => rendered.has(page.url));
   const shared: Omit<EleventyRun, "articles" | "listPages" | "staticPages"> = {
-    sections,
+    sections: masthead,
+    allSections: sections,
     archiveLinks,
     site,
     stats: archive.stats,
@@ -200,21 +202,11 @@ function finish<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** The section navigation and the year archives, which every page shows. */
-function navigation(archive: Archive): { sections: Link[]; archiveLinks: Link[] } {
-  return {
-    sections: archive.sections.map((listing) => ({ text: listing.name, url: listing.url })),
-    archiveLinks: archive.years.map((listing) => ({
-      text: listing.kind === "undated" ? "Undated" : listing.name,
-      url: listing.url,
-    })),
-  };
-}
-
 /** What every page shows besides its own data: a change to it renders every page. */
 export function globalsKey(archive: Archive, code: string, site: SiteConfig, urls: UrlContext): string {
-  const { sections, archiveLinks } = navigation(archive);
-  return digestJson([code, sections, archiveLinks, site, urls]);
+  const { masthead, sections, archiveLinks } = navigation(archive, site.sections);
+  // The sections page, rendered with every build, lists them all: only the masthead's are on every page.
+  return digestJson([code, masthead, sections.length, archiveLinks, site, urls]);
 }
 
 /**

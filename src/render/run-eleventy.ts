@@ -11,6 +11,7 @@ import type { SiteConfig } from "../model/site-config.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
+import type { SectionLink } from "./navigation.ts";
 import type { Link } from "./summary.ts";
 
 /** The project's config; a build may name another (a site's own, or a test's). */
@@ -19,8 +20,10 @@ export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../eleventy.config.ts",
 export interface EleventyRun {
   articles: readonly ArticleView[];
   listPages: readonly ListPageView[];
-  /** Section navigation. */
+  /** The masthead's sections (`navigation.ts`). */
   sections: readonly Link[];
+  /** Every section with its article count, for the sections page. */
+  allSections: readonly SectionLink[];
   /** Year archives, newest first, then the undated list. */
   archiveLinks: readonly Link[];
   site: SiteConfig;
@@ -53,6 +56,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     config.addGlobalData("articles", () => pages.articles);
     config.addGlobalData("listPages", () => pages.listPages);
     config.addGlobalData("sections", run.sections);
+    config.addGlobalData("allSections", run.allSections);
     config.addGlobalData("archiveLinks", run.archiveLinks);
     config.addGlobalData("site", run.site);
     config.addGlobalData("stats", run.stats);

@@ -1,2 +1,2 @@
-/** The templates rendered once per build (about, search, 404), not per article or list page. */
-export const STATIC_TEMPLATES = ["404.njk", "about.njk", "search.njk"] as const;
+/** The templates rendered once per build (about, search, sections, 404), not per article or list page. */
+export const STATIC_TEMPLATES = ["404.njk", "about.njk", "search.njk", "sections.njk"] as const;
