@@ -7,6 +7,7 @@
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
   cacheDirFor,
@@ -115,7 +116,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string): Promise<BuildResult> {
-  const workers = options.workers ?? defaultWorkers();
+  // As the command line bounds --workers: more threads than cores only cost memory and time.
+  const workers = Math.min(options.workers ?? defaultWorkers(), availableParallelism());
   useLeanHeap();
   // Render threads start once the seeds have parsed (`startRenderWorkers`) and end with the build.
   const render: { pool: RenderPool | null } = { pool: null };

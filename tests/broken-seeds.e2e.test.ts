@@ -6,10 +6,11 @@
  * instead, unless `--strict`.
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { validate } from "../src/validate.ts";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
@@ -188,12 +189,38 @@ describe("broken seeds", () => {
     });
   });
 
-  test("a named pipe or a folder given as an image is a located warning; check and build finish", async () => {
+  test("a subfolder that cannot be read is skipped with a warning, as an unreadable file is", async () => {
+    await withSeeds({ "good.txt": GOOD }, async (dir) => {
+      await mkdir(path.join(dir, "locked"));
+      await writeFile(path.join(dir, "locked", "inside.txt"), GOOD);
+      await chmod(path.join(dir, "locked"), 0o000);
+      onTestFinished(() => chmod(path.join(dir, "locked"), 0o755).catch(() => undefined));
+      const out = path.join(dir, "..", `${path.basename(dir)}-site`);
+      onTestFinished(async () => {
+        await rm(out, { recursive: true, force: true });
+        await rm(cacheDirFor(out), { recursive: true, force: true });
+      });
+      // Root reads any folder: the build runs without the capabilities that let it.
+      const asUser = process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] : [];
+      const [command = "", ...args] = [...asUser, process.execPath, "--import", "tsx", path.join(PROJECT_ROOT, "src/cli.ts")];
+      const built = await run(command, [...args, "--seeds", dir, "--out", out], { cwd: PROJECT_ROOT }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(built.code).toBe(0);
+      expect(built.stderr).toContain(`${dir}/locked:1: warning: the folder cannot be read (EACCES); the seeds in it are left out`);
+      expect(built.stdout).toMatch(/^1 article, /mu);
+    });
+  });
+
+  test("a named pipe, a folder or a giant given as an image is a located warning; check and build finish", async () => {
     const page = (image: string): string =>
       scrapedPage({ frontMatter: `image: ${image}`, headline: `Photo from ${image}`, body: ["A body paragraph."] });
-    await withSeeds({ "pipe.txt": page("images/pipe.jpg"), "folder.txt": page("images/folder.jpg") }, async (dir) => {
+    const seeds = { "pipe.txt": page("images/pipe.jpg"), "folder.txt": page("images/folder.jpg"), "giant.txt": page("images/giant.png") };
+    await withSeeds(seeds, async (dir) => {
       await mkdir(path.join(dir, "images", "folder.jpg"), { recursive: true });
       execFileSync("mkfifo", [path.join(dir, "images", "pipe.jpg")]);
+      await writeFile(path.join(dir, "images", "giant.png"), pngHeader(30000, 30000));
       const out = path.join(dir, "..", `${path.basename(dir)}-site`);
       onTestFinished(async () => {
         await rm(out, { recursive: true, force: true });
@@ -206,6 +233,10 @@ describe("broken seeds", () => {
         expect(outcome.code).toBe(0);
         for (const [file, image] of [["pipe.txt", "images/pipe.jpg"], ["folder.txt", "images/folder.jpg"]])
           expect(outcome.stderr).toContain(`${dir}/${file}:2: warning: image \`${image}\` is not a regular file`);
+        expect(outcome.stderr).toContain(
+          `${dir}/giant.txt:2: warning: image \`images/giant.png\` is 30000×30000 pixels, over the 268 million pixels an image may have`,
+        );
+        expect(outcome.stderr).not.toMatch(/cannot be decoded/u);
       }
     });
   }, 30_000);
@@ -309,6 +340,29 @@ describe("broken seeds", () => {
     }
   });
 });
+
+/** A PNG of the given size as far as its header goes: what an image's size is read from. */
+function pngHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8);
+  header.writeUInt8(2, 9);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

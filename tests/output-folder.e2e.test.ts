@@ -231,6 +231,21 @@ describe("refused output folders: exit 3, nothing touched", () => {
     expect(await readdir(elsewhere)).toEqual(["keep.txt"]);
   });
 
+  test.skipIf(process.getuid?.() !== 0)("a folder on a read-only file system (needs root to mount one)", async () => {
+    const disk = path.join(work, "read-only");
+    await mkdir(disk);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", disk]);
+    try {
+      const outcome = await buildCli(["--seeds", seeds, "--out", path.join(disk, "site")]);
+      expect(outcome.code).toBe(3);
+      expect(outcome.stderr.trim()).toBe(
+        `build failed: cannot build into ${path.join(disk, "site")}: ${disk} is on a read-only file system, and the build writes there; choose an --out folder on a writable disk`,
+      );
+    } finally {
+      execFileSync("umount", [disk]);
+    }
+  });
+
   const isRoot = process.getuid?.() === 0;
   test.skipIf(!isRoot)("a mount point (needs root to mount a tmpfs)", async () => {
     await mkdir(out);

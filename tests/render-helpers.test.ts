@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Element, Root } from "xast";
 import { fromXml } from "xast-util-from-xml";
 import { DateTime } from "luxon";
+import { availableParallelism } from "node:os";
 import { describe, expect, test } from "vitest";
 import { parseBuildFlags } from "../src/cli/cli-flags.ts";
 import { pagesToRender, shardsToIndex } from "../src/incremental/changed-pages.ts";
@@ -226,8 +227,9 @@ describe("parseBuildFlags", () => {
     [["--base", "../up"], /--base must be a URL path/],
     [["--base", "/a b/"], /--base must be a URL path/],
     [["--unknown"], /Unknown option/],
-    [["--workers", "two"], /--workers must be a whole number from 0 to 64/],
-    [["--workers=-1"], /--workers must be a whole number from 0 to 64/],
+    [["--workers", "two"], /--workers must be a whole number from 0 to \d+ \(this machine's cores\)/],
+    [["--workers=-1"], /--workers must be a whole number from 0 to \d+/],
+    [["--workers", String(availableParallelism() + 1)], /--workers must be a whole number from 0 to \d+/],
     [["--port", "70000"], /Unknown option|--port must be/],
   ])("%j is refused", (argv, message) => {
     expect(() => parseBuildFlags(argv)).toThrow(message);

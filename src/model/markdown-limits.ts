@@ -11,3 +11,10 @@ export type MarkdownLimit =
   | { kind: "bytes"; line: number; value: number }
   | { kind: "nesting"; line: number; value: number }
   | { kind: "brackets"; line: number; value: number };
+
+/**
+ * A scraped page larger than this is not read: parsing holds about twenty
+ * times the file in memory (a 300 MB file needed 5.6 GB), and a real page
+ * is a few tens of kilobytes.
+ */
+export const SCRAPED_PAGE_BYTES = 8 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RESERVED_SECTIONS } from "./reserved-sections.ts";
-import { MARKDOWN_LIMITS, type MarkdownLimit } from "./markdown-limits.ts";
+import { MARKDOWN_LIMITS, type MarkdownLimit, SCRAPED_PAGE_BYTES } from "./markdown-limits.ts";
 
 /**
  * Every problem a user can hit while building, in one place: each names the
@@ -85,6 +85,10 @@ export const problemText = {
     message: "no headline found",
     hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>` or a headline line; add `headline:` front matter, or check with `npm run check -- --explain FILE`",
   }),
+  scrapedPageTooLarge: (bytes: number): ProblemText => ({
+    message: `the seed file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${SCRAPED_PAGE_BYTES / 1024 / 1024} MiB a scraped page may be; it is left out`,
+    hint: "a scraped page is one article; split the file, or check that it is a page dump at all",
+  }),
   markdownLimit: (limit: MarkdownLimit): ProblemText => {
     const what = {
       bytes: `the markdown body is ${Math.ceil(limit.value / 1024)} KiB; at most ${MARKDOWN_LIMITS.bytes / 1024} KiB is read`,
@@ -103,6 +107,10 @@ export const problemText = {
   fileNameNotUtf8: (): ProblemText => ({
     message: "the file name is not valid UTF-8 (shown with \uFFFD for the bytes that are not), so the file is not read",
     hint: "rename the file, e.g. with `convmv -f latin1 -t utf8 --notest FILE`",
+  }),
+  unreadableFolder: (code: string): ProblemText => ({
+    message: `the folder cannot be read (${code}); the seeds in it are left out`,
+    hint: "check the folder's permissions, or remove it from the seeds folder",
   }),
   unreadableFile: (code: string): ProblemText => ({
     message: `the file cannot be read (${code})`,
@@ -135,6 +143,10 @@ export const problemText = {
   imageUndecodable: (image: string): ProblemText => ({
     message: `image \`${image}\` cannot be decoded as an image; the caption is shown without it`,
     hint: "check that the file is a JPEG, PNG, WebP, GIF, AVIF or SVG that opens in an image viewer, and re-export it",
+  }),
+  imageTooLarge: (image: string, width: number, height: number, limit: number): ProblemText => ({
+    message: `image \`${image}\` is ${width}×${height} pixels, over the ${Math.floor(limit / 1e6)} million pixels an image may have; it is not used`,
+    hint: "scale it down (a page shows photos at most 960 pixels wide) and save it again",
   }),
   imageNotAFile: (image: string): ProblemText => ({
     message: `image \`${image}\` is not a regular file (a folder, a named pipe or a device); it is not used`,

@@ -5,7 +5,8 @@
  * cache folder (`site-link.ts`), or a folder carrying the marker earlier
  * versions of this tool wrote.
  */
-import { readFile, readdir, realpath, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { outputKind } from "./site-link.ts";
 
@@ -32,6 +33,7 @@ export async function checkOutputFolder(outDir: string, seedsDir: string, cacheD
       `refusing to build into ${outDir}: it ${which} the seeds folder ${seedsDir}, whose files the build would delete or read as articles; choose an --out folder outside the seeds and a --seeds folder outside the output`,
     );
   }
+  await checkWritable(outDir);
   const kind = await outputKind(outDir, cacheDir);
   const refuse = (why: string, instead = "choose a new or empty --out folder"): OutputFolderError =>
     new OutputFolderError(`refusing to ${kind.kind === "folder" ? "replace" : "build into"} ${outDir}: ${why}; ${instead}`);
@@ -71,4 +73,23 @@ async function resolveReal(target: string): Promise<string> {
 
 function isInside(parent: string, child: string): boolean {
   return child.startsWith(`${parent}${path.sep}`);
+}
+
+/**
+ * The build writes beside the output (its site folders live in the cache
+ * folder there): the nearest existing folder above it must be writable.
+ * Node's recursive mkdir reports a read-only file system as ENOENT.
+ */
+async function checkWritable(outDir: string): Promise<void> {
+  let folder = path.dirname(path.resolve(outDir));
+  while ((await stat(folder).catch(() => null)) === null && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  const error = await access(folder, constants.W_OK).then(
+    () => null,
+    (failure: NodeJS.ErrnoException) => failure,
+  );
+  if (error === null) return;
+  const why = error.code === "EROFS" ? "is on a read-only file system" : `cannot be written (${error.code ?? error.message})`;
+  throw new OutputFolderError(
+    `cannot build into ${outDir}: ${folder} ${why}, and the build writes there; choose an --out folder on a writable disk`,
+  );
 }
