@@ -45,7 +45,7 @@ describe("npm run build", () => {
       const out = path.join(dir, "site");
       expect(await buildMain(["--seeds", folder, "--out", out])).toBe(0);
       expect(printed.at(-1)).toMatch(
-        /^1 article, 7 pages in [\d.]+ s \(7 rendered, 0 unchanged; published .*site\); 1 seed, 1 warning$/u,
+        /^1 article, 8 pages in [\d.]+ s \(8 rendered, 0 unchanged; published .*site\); 1 seed, 1 warning$/u,
       );
       printed = [];
       expect(await buildMain(["--seeds", folder, "--out", out])).toBe(0);

@@ -106,12 +106,13 @@ describe("incremental builds", () => {
 
     const result = await rebuild();
     expect(result.upToDate).toBe(false);
-    // The article and the about, search and 404 pages; its first paragraph (the teaser on lists) is unchanged.
+    // The article and the about, search, sections and 404 pages; its first paragraph (the teaser on lists) is unchanged.
     expect(changedPages(before, await fileStates(outDir))).toEqual([
       "404.html",
       "about/index.html",
       "national/story-number-4-of-the-archive/index.html",
       "search/index.html",
+      "sections/index.html",
     ]);
     const page = await readPage(outDir, "/national/story-number-4-of-the-archive/");
     expect(page.all(".body p")).toHaveLength(2);
@@ -208,13 +209,14 @@ describe("incremental builds", () => {
 
     const result = await rebuild("/archive/");
     expect(result.upToDate).toBe(false);
-    // The three pages, the about, search and 404 pages every build writes, and the stray page, removed.
+    // The three pages, the about, search, sections and 404 pages every build writes, and the stray page, removed.
     const rel = (file: string): string => path.relative(outDir, file);
     expect(changedPages(before, await fileStates(outDir))).toEqual(
       [
         "404.html",
         "about/index.html",
         "search/index.html",
+        "sections/index.html",
         "stray.html",
         rel(deleted),
         rel(appended),
