@@ -53,6 +53,13 @@ export function readTopChrome(text: string): TopChrome | null {
   return isNavigation(text) ? { crawlerDate: null } : null;
 }
 
+/** The crawler's date glued to a line of the page's own text (` date 2017-11-16 Breaking: …`): the date and the text. */
+export function gluedCrawlerDate(text: string): { date: string; rest: string } | null {
+  const crawled = CRAWLER_DATE.exec(text);
+  const rest = crawled?.[2]?.trim() ?? "";
+  return crawled?.[1] === undefined || rest === "" ? null : { date: crawled[1], rest };
+}
+
 function isNavigation(text: string): boolean {
   const words = text
     .toLowerCase()

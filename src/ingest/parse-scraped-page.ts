@@ -16,7 +16,7 @@ import {
 } from "./header-lines.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
-import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
+import { gluedCrawlerDate, isWidgetLine, readTopChrome } from "./page-chrome.ts";
 import { parseBody } from "./parse-body.ts";
 import { type Byline, hasBylinePrefix, looksLikeByline } from "./parse-byline.ts";
 import { type Caption, labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
@@ -62,7 +62,7 @@ const MAX_HEADLINE_WORDS = 30;
 export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOptions): ScrapedPage {
   const roles = new LineRoles();
   const relatedStart = findRelatedStart(lines);
-  const main = lines.slice(0, relatedStart);
+  const main: Line[] = lines.slice(0, relatedStart);
   const related = parseRelated(lines.slice(relatedStart));
   roles.markAll(lines.slice(relatedStart), "related");
 
@@ -74,6 +74,12 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     next = nextNonBlank(main, next + 1);
     chrome = readTopChrome(main[next]?.text ?? "");
   }
+  // The crawler's date glued to the page's first line of text (a headline, a caption): the rest is read as that line.
+  const glued = next < main.length ? gluedCrawlerDate(main[next]?.text ?? "") : null;
+  if (glued !== null) {
+    crawlerDate ??= glued.date;
+    main[next] = { ...(main[next] as Line), text: glued.rest };
+  }
   const firstLine = main[next]?.number ?? lines[0]?.number ?? 1;
   const titleHeadline = next < main.length ? parseTitleLine(main[next]?.text ?? "") : null;
   if (titleHeadline !== null) {
@@ -83,12 +89,16 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
 
   let headline = titleHeadline;
   let headlineLine = firstLine;
-  const candidate = main[next];
-  if (candidate !== undefined && isHeadlineLine(main, next, titleHeadline, options)) {
+  const captionFrom = next;
+  // Without a title line, a photo's caption may stand above the only headline line.
+  const captionAbove = titleHeadline === null ? headlineAfterCaption(main, next, options) : -1;
+  const at = captionAbove === -1 ? next : captionAbove;
+  const candidate = main[at];
+  if (candidate !== undefined && (captionAbove !== -1 || isHeadlineLine(main, next, titleHeadline, options))) {
     headline = candidate.text.trim();
     headlineLine = candidate.number;
     roles.mark(candidate, "headline");
-    next = nextNonBlank(main, next + 1);
+    next = nextNonBlank(main, at + 1);
   }
 
   const header = emptyHeader();
@@ -103,6 +113,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
       roles,
     });
 
+  if (captionAbove !== -1) zone(captionFrom, captionAbove, "delimited");
   let bodyStart = next;
   if (headline !== null) {
     const copy = lastHeadlineCopy(main, next, isHeadline);
@@ -180,7 +191,10 @@ function isHeadlineLine(
     isJunkAlt(text) ||
     isWidgetLine(text) ||
     labelledCredit(text) !== null ||
-    isCaptionCopy(text, afterText) ||
+    // Without a title line, two copies of a line without a final stop are the headline printed twice, and
+    // a lede shares the headline's words: only a sentence, or a line the next one extends, is an alt text.
+    (isCaptionCopy(text, afterText) &&
+      (titleHeadline !== null || /[.?!]["”’]?$/u.test(text) || (afterText !== text && afterText.startsWith(text)))) ||
     /^\p{Ll}/u.test(afterText) ||
     /^\p{Lu}$/u.test(text)
   )
@@ -197,6 +211,25 @@ function isHeadlineLine(
     !/^\p{Ll}/u.test(text) &&
     !hasCredit(text)
   );
+}
+
+/**
+ * Without a title line: the index of a headline line standing right under
+ * a photo's caption (an alt text and its caption, or a caption with its
+ * credit) at the top of the page, or -1.
+ */
+function headlineAfterCaption(lines: readonly Line[], from: number, options: ScrapedPageOptions): number {
+  let i = nextNonBlank(lines, from);
+  let captionLines = 0;
+  for (; i < lines.length && captionLines < 3; i = nextNonBlank(lines, i + 1)) {
+    const text = (lines[i] as Line).text.trim();
+    const after = lines[nextNonBlank(lines, i + 1)]?.text.trim() ?? "";
+    const isCaption = hasCredit(text) || (isCaptionCopy(text, after) && /[.?!]/u.test(after)) || isJunkAlt(text);
+    if (!isCaption) break;
+    captionLines++;
+  }
+  if (captionLines === 0 || i >= lines.length) return -1;
+  return isHeadlineLine(lines, i, null, options) ? i : -1;
 }
 
 function hasCredit(text: string): boolean {
