@@ -14,6 +14,7 @@ import {
   nextNonBlank,
   sameHeadline,
 } from "./header-lines.ts";
+import { readAboveCapitalLede } from "./lede-caption.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { gluedCrawlerDate, isWidgetLine, readTopChrome } from "./page-chrome.ts";
@@ -126,6 +127,14 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     }
   }
 
+  if (headline !== null && header.caption === null) {
+    const top = readAboveCapitalLede(main, bodyStart, roles);
+    if (top !== null) {
+      header.caption = top.caption;
+      if (top.standfirst !== null && header.standfirst.length === 0) header.standfirst.push(top.standfirst);
+      bodyStart = top.bodyStart;
+    }
+  }
   const body = parseBody(main.slice(bodyStart), roles, headline !== null && /^letters?\b/iu.test(headline));
   const findings = [...header.findings];
   let date = header.date;

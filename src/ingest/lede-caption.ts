@@ -1,0 +1,110 @@
+/**
+ * Print-style pages (about 2008–2013) open the story with a word in
+ * capitals (`OFFICIALS are…`, `SIEM REAP TOWN –`). What stands between
+ * the headline and such a lede is not the story: a photo's caption,
+ * printed once and often without credit, a standfirst, and a photo label
+ * (`Photo by: Name`, a bare `Photo by:`, or the photographer's name alone).
+ * A caption describes a photo in one or two sentences, ending with a full
+ * stop, often naming positions (`(left)`, `, right,`); a standfirst sums up
+ * the story and may lack the stop. With a photo label between them, the text
+ * above it is the standfirst and the text under it the caption.
+ */
+import { isBareName, nextNonBlank } from "./header-lines.ts";
+import type { LineRoles } from "./line-roles.ts";
+import type { Line } from "./lines.ts";
+import { type Caption, labelledCredit } from "./parse-caption.ts";
+
+/** Blocks above the lede that may be caption, standfirst or photo label. */
+const MAX_BLOCKS_ABOVE = 4;
+/** A caption alone above the lede names who, what and where: shorter text is a standfirst. */
+const MIN_CAPTION_WORDS = 12;
+/** A caption or standfirst is a sentence or two, never a long paragraph. */
+const MAX_WORDS = 70;
+
+/**
+ * A lede opening in capitals: two words in capitals (`SIEM REAP`, `AS A`),
+ * or one of four letters or more followed by a lowercase word or a number
+ * (`FLOODWATERS from`, `ABOUT 50`), not an acronym running into a name.
+ */
+export function opensInCapitals(text: string): boolean {
+  const line = text.trim().replace(/^["“‘']/u, "");
+  return /^\p{Lu}[\p{Lu}'’]*\s+\p{Lu}{2,}[\s,]/u.test(line) || /^\p{Lu}{4,}[,]?\s+(?:\p{Ll}|\d)/u.test(line);
+}
+
+/** A caption's positions: `(left)`, `(second from right)`, `, right,`. */
+export function namesPositions(text: string): boolean {
+  return /\((?:[^)]*\b)?(?:left|right|centre|center|front|rear|top|bottom)\b[^)]*\)|,\s(?:left|right|centre|center),/iu.test(
+    text,
+  );
+}
+
+/** `Photo by:` with no name after it: a label whose credit the page lost. */
+export function isEmptyPhotoLabel(text: string): boolean {
+  return /^(?:photos?(?:\s+by)?|photograph(?:\s+by)?|picture(?:\s+by)?)\s*:?\s*$/iu.test(text.trim());
+}
+
+export interface LedeTop {
+  caption: Caption | null;
+  standfirst: string | null;
+  /** Index in `lines` of the lede's first line. */
+  bodyStart: number;
+}
+
+/**
+ * The caption and standfirst standing above a lede in capitals at `from`,
+ * with the roles of their lines marked; null when the page has no such lede
+ * there, or what stands above it is more than a caption, standfirst and label.
+ */
+export function readAboveCapitalLede(lines: readonly Line[], from: number, roles: LineRoles): LedeTop | null {
+  const blocks: Line[][] = [];
+  let i = nextNonBlank(lines, from);
+  while (i < lines.length && blocks.length <= MAX_BLOCKS_ABOVE && !opensInCapitals((lines[i] as Line).text)) {
+    const block: Line[] = [];
+    for (; i < lines.length && (lines[i] as Line).text.trim() !== ""; i++) block.push(lines[i] as Line);
+    blocks.push(block);
+    i = nextNonBlank(lines, i);
+  }
+  if (i >= lines.length || blocks.length === 0 || blocks.length > MAX_BLOCKS_ABOVE) return null;
+  const label = blocks.findIndex((block) => block.length === 1 && isPhotoLabel((block[0] as Line).text));
+  const texts = blocks.map((block, n) => ({ n, text: block.map((line) => line.text.trim()).join(" ") }));
+  const prose = texts.filter(({ n }) => n !== label);
+  if (prose.length === 0 || prose.length > 2 || prose.some(({ text }) => !isTopText(text))) return null;
+  const credit = label === -1 ? null : labelledCredit(textOf(blocks[label])) ?? bareCredit(textOf(blocks[label]));
+  const captionAt =
+    label !== -1
+      ? prose.find(({ n }) => n > label)
+      : (prose.find(({ text }) => namesPositions(text)) ??
+        (prose.length === 2 ? prose[0] : isCaptionShaped(prose[0]?.text ?? "") ? prose[0] : undefined));
+  const standfirst = prose.find((p) => p !== captionAt);
+  blocks.forEach((block, n) => {
+    const role = n === label ? "credit" : n === captionAt?.n ? "caption" : "standfirst";
+    for (const line of block) roles.mark(line, role);
+  });
+  return {
+    caption: captionAt === undefined ? null : { caption: captionAt.text, credit },
+    standfirst: standfirst?.text ?? null,
+    bodyStart: i,
+  };
+}
+
+function textOf(block: readonly Line[] | undefined): string {
+  return (block?.[0]?.text ?? "").trim();
+}
+
+function isPhotoLabel(text: string): boolean {
+  return isEmptyPhotoLabel(text) || labelledCredit(text) !== null || isBareName(text);
+}
+
+function bareCredit(text: string): string | null {
+  return isBareName(text) ? text.trim() : null;
+}
+
+/** Alone above the lede, a caption describes the photo in a full sentence; a shorter line sums up the story. */
+function isCaptionShaped(text: string): boolean {
+  return /[.!?]["”’]?$/u.test(text) && text.split(/\s+/u).length >= MIN_CAPTION_WORDS;
+}
+
+/** A caption or a standfirst: a sentence or two, not a quotation (a lede may open with one). */
+function isTopText(text: string): boolean {
+  return text.split(/\s+/u).length <= MAX_WORDS && !/^["“‘]/u.test(text) && !/^\p{Ll}/u.test(text);
+}
