@@ -12,6 +12,7 @@
 import { isBareName, nextNonBlank } from "./header-lines.ts";
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
+import { isEmptyPhotoLabel } from "./page-chrome.ts";
 import { type Caption, labelledCredit } from "./parse-caption.ts";
 
 /** Blocks above the lede that may be caption, standfirst or photo label. */
@@ -36,11 +37,6 @@ export function namesPositions(text: string): boolean {
   return /\((?:[^)]*\b)?(?:left|right|centre|center|front|rear|top|bottom)\b[^)]*\)|,\s(?:left|right|centre|center),/iu.test(
     text,
   );
-}
-
-/** `Photo by:` with no name after it: a label whose credit the page lost. */
-export function isEmptyPhotoLabel(text: string): boolean {
-  return /^(?:photos?(?:\s+by)?|photograph(?:\s+by)?|picture(?:\s+by)?)\s*:?\s*$/iu.test(text.trim());
 }
 
 export interface LedeTop {

@@ -93,10 +93,21 @@ const WIDGET_LINE =
 /** A line that is only widgets, labels or hidden addresses: `[email protected]`, `Email: [email protected]`, `More Topic`. */
 export function isWidgetLine(text: string): boolean {
   const line = text.trim();
-  if (WIDGET_LINE.test(line) || SHARE_LINE.test(line)) return true;
+  if (WIDGET_LINE.test(line) || SHARE_LINE.test(line) || TEMPLATE_TAG.test(line) || EMPTY_PHOTO_LABEL.test(line))
+    return true;
   if (!line.includes("@") && !/\[email/iu.test(line)) return false;
   const label = withoutEmails(line).replace(/\b(?:e-?mail|contact|or|and|at)\b|[:;,|/()-]/giu, " ");
   return label.trim() === "";
+}
+
+/** A content-management tag left in the text: `{jathumbnail}`, `{loadposition user9}`. */
+const TEMPLATE_TAG = /^\{[a-z_][\w -]{0,40}\}$/iu;
+/** A photo label whose credit the page lost: `Photo by:` alone. */
+const EMPTY_PHOTO_LABEL = /^(?:photos?|photograph|picture)(?:\s+by)?\s*:$/iu;
+
+/** `Photo by:` with no name after it: a label whose credit the page lost. */
+export function isEmptyPhotoLabel(text: string): boolean {
+  return EMPTY_PHOTO_LABEL.test(text.trim());
 }
 
 /** Lines after which nothing belongs to the article any more. */
