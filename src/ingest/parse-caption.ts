@@ -27,6 +27,11 @@ const LABELLED_CREDIT_SUFFIX = new RegExp(`\\s${LABEL}(\\S.*)$`, "iu");
 
 export function splitCaptionCredit(text: string): Caption {
   const caption = text.trim();
+  // Agency style: `… on Monday. (Name / AFP)`.
+  const bracketed = BRACKETED_CREDIT.exec(caption);
+  if (bracketed !== null && isCreditShaped(bracketed[2] ?? "")) {
+    return { caption: (bracketed[1] ?? "").trimEnd(), credit: (bracketed[2] ?? "").trim() };
+  }
   const labelled = LABELLED_CREDIT_SUFFIX.exec(caption);
   if (labelled !== null && isCreditShaped(labelled[1] ?? "")) {
     return { caption: caption.slice(0, labelled.index).trimEnd(), credit: (labelled[1] ?? "").trim() };
@@ -58,6 +63,9 @@ export function labelledCredit(text: string): string | null {
 function withoutLabel(credit: string): string {
   return credit.replace(CREDIT_LABEL, "").trim();
 }
+
+/** A credit in brackets after the caption's last sentence. */
+const BRACKETED_CREDIT = /^(.*[.?!”"])\s*\(([^()]{2,80})\)$/su;
 
 /** Lowercase words a credit may hold: `Photo supplied`, `Post staff`, `Name via Facebook`. */
 const CREDIT_LOWERCASE_WORDS = new Set([
