@@ -136,6 +136,20 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     }
   }
   const body = parseBody(main.slice(bodyStart), roles, headline !== null && /^letters?\b/iu.test(headline));
+  // A page is never left without its story: an uncredited caption that took the only paragraph was the lede,
+  // and the alt text above it, if any, the caption printed once.
+  if (body.paragraphs.length === 0 && header.caption !== null && header.caption.credit === null) {
+    const captionLines = main.filter((line) => roles.roleOf(line) === "caption");
+    const first = captionLines[0];
+    const alt = first === undefined ? undefined : main[previousNonBlank(main, main.indexOf(first) - 1)];
+    body.paragraphs.push(header.caption.caption);
+    roles.markAll(captionLines, "body", 1);
+    header.caption = null;
+    if (alt !== undefined && roles.roleOf(alt) === "alt text dropped") {
+      header.caption = { caption: alt.text.trim(), credit: null };
+      roles.mark(alt, "caption");
+    }
+  }
   const findings = [...header.findings];
   let date = header.date;
   if (date === null && crawlerDate !== null) {
@@ -158,6 +172,13 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     findings,
     roles,
   };
+}
+
+/** Index of the nearest non-blank line at or before `from`, or -1. */
+function previousNonBlank(lines: readonly Line[], from: number): number {
+  let i = from;
+  while (i >= 0 && (lines[i] as Line).text.trim() === "") i--;
+  return i;
 }
 
 /** Index in `lines` of the last copy of the headline standing among the next header lines, or -1. */
