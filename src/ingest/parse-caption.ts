@@ -26,7 +26,8 @@ const CREDIT_LABEL = new RegExp(`^${LABEL}`, "iu");
 const LABELLED_CREDIT_SUFFIX = new RegExp(`\\s${LABEL}(\\S.*)$`, "iu");
 
 export function splitCaptionCredit(text: string): Caption {
-  const caption = text.trim();
+  // Markup the site's templates left around a caption (`<br />`, `<em>…</em>`) is not its text.
+  const caption = text.replace(MARKUP_TAG, " ").trim();
   // Agency style: `… on Monday. (Name / AFP)`.
   const bracketed = BRACKETED_CREDIT.exec(caption);
   if (bracketed !== null && isCreditShaped(bracketed[2] ?? "")) {
@@ -63,6 +64,9 @@ export function labelledCredit(text: string): string | null {
 function withoutLabel(credit: string): string {
   return credit.replace(CREDIT_LABEL, "").trim();
 }
+
+/** Inline HTML tags, with the spaces around them. */
+const MARKUP_TAG = /\s*<\/?(?:br|em|strong|i|b|span|p|div|font)\b[^<>]{0,80}>\s*/giu;
 
 /** A credit in brackets after the caption's last sentence. */
 const BRACKETED_CREDIT = /^(.*[.?!”"])\s*\(([^()]{2,80})\)$/su;
