@@ -39,6 +39,27 @@ export function namesPositions(text: string): boolean {
   );
 }
 
+/** Words only a caption uses of its photo: `pictured`, `seen here`. */
+const POINTS_AT_PHOTO = /\b(?:pictured|seen here|shown here|photographed)\b/iu;
+
+/**
+ * A photo's caption printed once, without credit, as the first paragraph:
+ * one paragraph of a sentence or two that points at its photo (names
+ * positions, or says `pictured`, `seen here`), with the story under it.
+ */
+export function readPhotoDescription(lines: readonly Line[], from: number, roles: LineRoles): LedeTop | null {
+  const start = nextNonBlank(lines, from);
+  let end = start;
+  while (end < lines.length && (lines[end] as Line).text.trim() !== "") end++;
+  const block = lines.slice(start, end);
+  const text = block.map((line) => line.text.trim()).join(" ");
+  const bodyStart = nextNonBlank(lines, end);
+  if (block.length === 0 || bodyStart >= lines.length || !isTopText(text) || !/[.!?]["”’]?$/u.test(text)) return null;
+  if (!namesPositions(text) && !POINTS_AT_PHOTO.test(text)) return null;
+  for (const line of block) roles.mark(line, "caption");
+  return { caption: { caption: text, credit: null }, standfirst: null, bodyStart };
+}
+
 export interface LedeTop {
   caption: Caption | null;
   standfirst: string | null;

@@ -14,7 +14,7 @@ import {
   nextNonBlank,
   sameHeadline,
 } from "./header-lines.ts";
-import { readAboveCapitalLede } from "./lede-caption.ts";
+import { readAboveCapitalLede, readPhotoDescription } from "./lede-caption.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { gluedCrawlerDate, isWidgetLine, readTopChrome } from "./page-chrome.ts";
@@ -128,7 +128,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
   }
 
   if (headline !== null && header.caption === null) {
-    const top = readAboveCapitalLede(main, bodyStart, roles);
+    const top = readAboveCapitalLede(main, bodyStart, roles) ?? readPhotoDescription(main, bodyStart, roles);
     if (top !== null) {
       header.caption = top.caption;
       if (top.standfirst !== null && header.standfirst.length === 0) header.standfirst.push(top.standfirst);
