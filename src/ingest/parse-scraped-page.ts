@@ -151,7 +151,8 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     }
   }
   const findings = [...header.findings];
-  let date = header.date;
+  // A column's headline may carry its date (`Siem Reap Scene: 4 Jun 2009`), the only one the page prints.
+  let date = header.date ?? (headline === null ? null : headlineDate(headline, options.timeZone));
   if (date === null && crawlerDate !== null) {
     date = crawlerDate;
     findings.push(finding(lines[0]?.number ?? 1, "warning", problemText.crawlerDate(crawlerDate)));
@@ -172,6 +173,13 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     findings,
     roles,
   };
+}
+
+/** The date after the last colon of a headline, when that is all there is after it. */
+function headlineDate(headline: string, timeZone: string): string | null {
+  const tail = headline.slice(headline.lastIndexOf(":") + 1).trim();
+  const parsed = headline.includes(":") ? parseDateLine(tail, timeZone) : null;
+  return parsed?.kind === "impossible" ? null : (parsed?.iso ?? null);
 }
 
 /** Index of the nearest non-blank line at or before `from`, or -1. */
