@@ -71,8 +71,18 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
   paragraphs.forEach((paragraph, n) => roles.markAll(paragraph, "body", n + 1));
   const texts = paragraphs.map((paragraph) => paragraph.map((line) => line.text).join(wrapped ? " " : "\n"));
   if (texts[0] !== undefined) texts[0] = reattachDropCap(texts[0]);
+  // A staff sign-off glued to the end of a paragraph (`… pricing. Post Staff`) is a credit, not text.
+  const signedOff = texts.map((text) => STAFF_SIGN_OFF.exec(text));
+  signedOff.forEach((found, n) => {
+    if (found === null) return;
+    texts[n] = (found[1] ?? "").trimEnd();
+    authors.push((found[2] ?? "").trim());
+  });
   return { paragraphs: texts, authors };
 }
+
+/** The paper's staff credit after a paragraph's last sentence: `Post Staff`, `Post Reporters`. */
+const STAFF_SIGN_OFF = /^([\s\S]*[.!?”"])[ \t]+(Post\s+(?:Staff|Reporters?|Staff\s+Reporters?))$/u;
 
 export function isSalutation(text: string): boolean {
   return SALUTATION.test(text.trim());
