@@ -17,6 +17,7 @@ export function seedArticle(fields: Partial<SeedArticle> & { headline: string })
     body: ["A paragraph."],
     markdown: null,
     related: [],
+    subheads: [],
     wordCount: 2,
     language: "en",
     explicitSlug: null,

@@ -21,6 +21,7 @@ const record: ArticleRecord = {
   body: ["First <b>paragraph</b> {{ x }}.", "Second paragraph.", "កម្ពុជា​បាន​នាំចេញ​អង្ករ"],
   markdown: null,
   related: [{ title: "Related title", teaser: "Teaser", url: null, line: 12 }],
+  subheads: [],
   wordCount: 10,
   language: "en",
   source: { file: "x.txt", sha256: "0".repeat(64) },

@@ -50,6 +50,21 @@ async function readXml(file: string): Promise<XmlRoot> {
 }
 
 describe("pages", () => {
+  test("a scraped page's subhead is a heading of the body, not a paragraph; the record keeps its text", async () => {
+    const record = records.find((r) => r.source.file === "fixtures/subhead-between-paragraphs.txt");
+    expect(record?.subheads).toEqual([2]);
+    const page = await readPage(outDir, record?.url ?? "/");
+    const body = page.one(".body");
+    expect(body === undefined ? [] : body.children.flatMap((node) => (node.type === "element" ? [node.tagName] : []))).toEqual([
+      "p",
+      "p",
+      "h2",
+      "p",
+      "p",
+    ]);
+    expect(page.text(".body h2")).toBe("Who will pay");
+  });
+
   test.each([
     ["home", "/"],
     ["home page 2", "/page/2/"],

@@ -20,6 +20,7 @@ export type LineRole =
   | "alt text dropped"
   | "salutation"
   | "body"
+  | "subhead"
   | "related"
   | "footer dropped"
   | "front matter"

@@ -8,12 +8,16 @@ import type { LineRoles } from "./line-roles.ts";
 import { type Block, type Line, toBlocks } from "./lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "./page-chrome.ts";
 import { isNameList } from "./parse-byline.ts";
+import { labelledCredit } from "./parse-caption.ts";
+import { isBareName } from "./header-lines.ts";
 
 export interface BodyText {
   /** Each paragraph's text: the lines of a block joined by `\n`, or by spaces for hard-wrapped text. */
   paragraphs: string[];
   /** Names from a reporter tagline or a letter's signature. */
   authors: string[];
+  /** Indices in `paragraphs` of subheads: short lines between paragraphs that head what follows. */
+  subheads: number[];
 }
 
 /** `The Editor,`, `Dear Sir,`: a letter's salutation, which is not its first paragraph. */
@@ -78,7 +82,37 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
     texts[n] = (found[1] ?? "").trimEnd();
     authors.push((found[2] ?? "").trim());
   });
-  return { paragraphs: texts, authors };
+  const subheads = wrapped ? [] : texts.flatMap((_, n) => (isSubhead(texts, n) ? [n] : []));
+  for (const n of subheads) roles.markAll(paragraphs[n] ?? [], "subhead");
+  return { paragraphs: texts, authors, subheads };
+}
+
+/** A subhead is a few words; a longer line is a paragraph. */
+const MAX_SUBHEAD_WORDS = 8;
+
+/**
+ * A subhead: one short line between two paragraphs, without a final stop
+ * or any punctuation that would make it a sentence, a label or a quote,
+ * under a paragraph that ended its sentence (not a wrapped line of it).
+ */
+function isSubhead(texts: readonly string[], n: number): boolean {
+  const text = texts[n] ?? "";
+  const before = texts[n - 1];
+  const after = texts[n + 1];
+  if (n === 0 || before === undefined || after === undefined || text.includes("\n")) return false;
+  const words = text.split(/\s+/u);
+  return (
+    words.length <= MAX_SUBHEAD_WORDS &&
+    // Two words at least (not a number, a date or a name alone), and not a name, a credit or two sentences.
+    words.filter((word) => /\p{L}{2}/u.test(word)).length >= 2 &&
+    !isBareName(text) &&
+    labelledCredit(text) === null &&
+    !/[.!?]\s/u.test(text) &&
+    /^[\p{Lu}\d]/u.test(text) &&
+    !/[.!?:;,"“”'’)\]…-]$/u.test(text) &&
+    /[.!?"”'’)]$/u.test(before.trimEnd()) &&
+    /^[\p{Lu}\d"“‘]/u.test(after)
+  );
 }
 
 /** The paper's staff credit after a paragraph's last sentence: `Post Staff`, `Post Reporters`. */

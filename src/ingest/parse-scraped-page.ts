@@ -43,6 +43,8 @@ export interface ScrapedPage {
   caption: Caption | null;
   /** Each paragraph's exact text (lines of one paragraph joined by `\n`). */
   body: string[];
+  /** Indices in `body` of subheads. */
+  subheads: number[];
   related: ScrapedRelated[];
   findings: Finding[];
   /** What each line was read as, for `--explain`. */
@@ -169,6 +171,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     standfirst: header.standfirst.length === 0 ? null : header.standfirst.join(" "),
     caption: header.caption,
     body: body.paragraphs,
+    subheads: body.subheads,
     related,
     findings,
     roles,

@@ -137,6 +137,7 @@ function toArticle(
     tags: front.tags ?? [],
     photo: toPhoto(body.caption, front),
     body: body.paragraphs,
+    subheads: body.subheads,
     markdown: body.markdown,
     related: body.related.map(({ title, teaser, line }) => ({ title, teaser, url: null, line })),
     wordCount: countWords(body.paragraphs),

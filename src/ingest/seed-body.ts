@@ -29,6 +29,8 @@ export interface SeedBody {
   standfirst: string | null;
   caption: Caption | null;
   paragraphs: string[];
+  /** Indices in `paragraphs` of a scraped page's subheads (a Markdown body has its own headings). */
+  subheads: number[];
   /** The Markdown tree of a `.md` body; null for a scraped page, whose body is its paragraphs. */
   markdown: Root | null;
   related: ScrapedRelated[];
@@ -76,6 +78,7 @@ export function markdownBody(content: string, firstLine: number): SeedBody & { l
     standfirst: null,
     caption: null,
     paragraphs: markdown.paragraphs,
+    subheads: [],
     markdown: markdown.tree,
     related: [],
     findings: [],

@@ -65,6 +65,8 @@ export const seedArticleSchema = z.object({
   photo: photoSchema.nullable(),
   /** Each body paragraph's exact text (of a Markdown body: each text block's). */
   body: z.array(z.string()).min(1),
+  /** Indices in `body` of a scraped page's subheads, shown as headings; empty for Markdown, whose tree has its own. */
+  subheads: z.array(z.number().int().nonnegative()),
   /** The body's Markdown tree (mdast, without positions) for `.md` seeds; null for scraped pages, whose body is `body`. */
   markdown: z
     .custom<Root>((value) => typeof value === "object" && value !== null && "type" in value && value.type === "root")

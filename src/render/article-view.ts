@@ -52,7 +52,7 @@ export function buildArticleViews(input: ArticleViewInput, indices: readonly num
   return indices.map((i) => {
     const record = input.archive.records[i];
     if (record === undefined) throw new Error(`internal: no article at ${i}`);
-    const tree = record.markdown ?? paragraphsToTree(record.body);
+    const tree = record.markdown ?? paragraphsToTree(record.body, record.subheads);
     return { ...pageData(input, record, i), bodyHtml: renderBodyHtml(tree, input.urls.pathPrefix) };
   });
 }

@@ -77,10 +77,18 @@ export function renderBodyHtml(content: Root, pathPrefix: string): string {
   return processor.stringify(processor.runSync(content));
 }
 
-/** The mdast of a scraped body: one paragraph of literal text per paragraph, so nothing in it is markup. */
-export function paragraphsToTree(paragraphs: readonly string[]): Root {
+/**
+ * The mdast of a scraped body: one paragraph of literal text per paragraph
+ * (a heading for a subhead), so nothing in it is markup.
+ */
+export function paragraphsToTree(paragraphs: readonly string[], subheads: readonly number[] = []): Root {
+  const heads = new Set(subheads);
   return {
     type: "root",
-    children: paragraphs.map((value) => ({ type: "paragraph", children: [{ type: "text", value }] })),
+    children: paragraphs.map((value, n) =>
+      heads.has(n)
+        ? { type: "heading", depth: 2, children: [{ type: "text", value }] }
+        : { type: "paragraph", children: [{ type: "text", value }] },
+    ),
   };
 }
