@@ -84,6 +84,19 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+/** Seed `n` with a front-matter photo, `header` lines and a credited caption. */
+function writePhotoSeed(n: number, image: string, header: readonly string[]): Promise<void> {
+  return writeFile(
+    path.join(seedsDir, seedName(n)),
+    scrapedPage({
+      frontMatter: `image: ${image}`,
+      headline: headline(n),
+      header: [...header, "A caption. Photo supplied"],
+      body: [`First paragraph of story ${n}.`],
+    }),
+  );
+}
+
 describe("incremental builds", () => {
   test("an unchanged archive writes no file: not in the site, not in the cache, nowhere else", async () => {
     const before = await fileStates(work);
@@ -244,15 +257,7 @@ describe("incremental builds", () => {
         .toFile(path.join(seedsDir, "images", "photo.jpg"));
     await mkdir(path.join(seedsDir, "images"));
     await photo("#7a8b99");
-    await writeFile(
-      path.join(seedsDir, seedName(7)),
-      scrapedPage({
-        frontMatter: "image: images/photo.jpg",
-        headline: headline(7),
-        header: ["By Kong Meta", "Publication date 30 April 2019 | 10:19 | ICT", "A caption. Photo supplied"],
-        body: ["First paragraph of story 7."],
-      }),
-    );
+    await writePhotoSeed(7, "images/photo.jpg", ["By Kong Meta", "Publication date 30 April 2019 | 10:19 | ICT"]);
     await rebuild();
     const imgDir = path.join(outDir, "img");
     const cacheImgDir = path.join(work, CACHE_FOLDER, "site", "img");
@@ -308,15 +313,7 @@ describe("incremental builds", () => {
         .toFile(path.join(seedsDir, "images", "same-size.png"));
     await mkdir(path.join(seedsDir, "images"), { recursive: true });
     await photo("#102030");
-    await writeFile(
-      path.join(seedsDir, seedName(8)),
-      scrapedPage({
-        frontMatter: "image: images/same-size.png",
-        headline: headline(8),
-        header: ["Publication date 30 April 2019 | 10:19 | ICT", "A caption. Photo supplied"],
-        body: ["First paragraph of story 8."],
-      }),
-    );
+    await writePhotoSeed(8, "images/same-size.png", ["Publication date 30 April 2019 | 10:19 | ICT"]);
     await rebuild();
     const file = path.join(seedsDir, "images", "same-size.png");
     const before = await stat(file);
