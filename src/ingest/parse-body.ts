@@ -22,7 +22,7 @@ export interface BodyText {
 
 /** `The Editor,`, `Dear Sir,`: a letter's salutation, which is not its first paragraph. */
 const SALUTATION =
-  /^(?:(?:to\s+)?the\s+editor|dear\s+(?:editor|sirs?|madam|sir\s*(?:\/|or)\s*madam|editors))\s*[,:;.]?$/iu;
+  /^(?:(?:to\s+)?the\s+editor|editor|sirs?|dear\s+(?:editor|sirs?|madam|sir\s*(?:\/|or)\s*madam|editors)|(?:monsieur|madame)(?:\s+le\s+(?:directeur|rédacteur(?:\s+en\s+chef)?))?)\s*[,:;.]?$/iu;
 /** A line that ends a sentence: full stop, question or exclamation mark, maybe inside a closing quote or bracket. */
 const SENTENCE_END = /[.?!។][”"’')\]]*$/u;
 /** A line that ends where a clause may: hard-wrapped lines that end in these are not evidence either way. */
@@ -63,9 +63,11 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
 
   const first = blocks[0];
   let letter = isLetter;
-  if (first !== undefined && first.length === 1 && isSalutation((first[0] as Line).text)) {
+  if (first !== undefined && isSalutation((first[0] as Line).text)) {
     roles.mark(first[0], "salutation");
-    blocks.shift();
+    // Alone, or the first line of a block of hard-wrapped print text.
+    if (first.length === 1) blocks.shift();
+    else blocks[0] = first.slice(1);
     letter = true;
   }
   if (letter) authors.push(...signature(blocks));
