@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
 import { lockOutput } from "../src/output/output-lock.ts";
 import { PROJECT_ROOT, type ScriptOutcome, hashTree, listTree, runScript, scrapedPage, writeFixtureSeeds } from "./helpers.ts";
@@ -61,6 +61,10 @@ function lockChild(args: readonly string[]): { child: ChildProcess; done: Promis
   const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "tests/lock-race-child.ts"), ...args], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
+  });
+  // A holder sleeps for minutes: it never outlives the test, whatever happens.
+  onTestFinished(() => {
+    child.kill("SIGKILL");
   });
   let stdout = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -317,6 +321,10 @@ describe("publishing", () => {
       ],
       { stdio: ["pipe", "pipe", "inherit"] },
     );
+    // Stopped whatever happens: a reader left spinning skews everything after it.
+    onTestFinished(() => {
+      reader.kill();
+    });
     let printed = "";
     reader.stdout?.on("data", (chunk: Buffer) => (printed += chunk.toString()));
     for (let i = 0; i < 6; i++) {
