@@ -29,14 +29,7 @@ import { type PhaseTiming, Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder } from "./output/check-output.ts";
 import { removeAgainAtExit, removeOnExit } from "./output/interrupt.ts";
-import {
-  deleteUnusedSites,
-  discardSpare,
-  discardStaging,
-  prepareStaging,
-  publish,
-  recover,
-} from "./output/publish.ts";
+import { deleteUnusedSites, discardSpare, discardStaging, prepareStaging, publish, recover } from "./output/publish.ts";
 import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
 import { type RenderPool, startRenderWorkers } from "./render/start-render-workers.ts";
@@ -183,7 +176,9 @@ async function buildWith(
   if (last?.state.inputsKey === inputsKey && last.changed.size === 0) {
     // A killed build's site folder goes, the spare site stays.
     const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
-    await (await deleteUnusedSites(outDir, cacheDir, spare)).deleting;
+    await (
+      await deleteUnusedSites(outDir, cacheDir, spare)
+    ).deleting;
     return { ...result, pagesRendered: 0, upToDate: true };
   }
 

@@ -202,13 +202,21 @@ describe("broken seeds", () => {
       });
       // Root reads any folder: the build runs without the capabilities that let it.
       const asUser = process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] : [];
-      const [command = "", ...args] = [...asUser, process.execPath, "--import", "tsx", path.join(PROJECT_ROOT, "src/cli.ts")];
+      const [command = "", ...args] = [
+        ...asUser,
+        process.execPath,
+        "--import",
+        "tsx",
+        path.join(PROJECT_ROOT, "src/cli.ts"),
+      ];
       const built = await run(command, [...args, "--seeds", dir, "--out", out], { cwd: PROJECT_ROOT }).then(
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => error,
       );
       expect(built.code).toBe(0);
-      expect(built.stderr).toContain(`${dir}/locked:1: warning: the folder cannot be read (EACCES); the seeds in it are left out`);
+      expect(built.stderr).toContain(
+        `${dir}/locked:1: warning: the folder cannot be read (EACCES); the seeds in it are left out`,
+      );
       expect(built.stdout).toMatch(/^1 article, /mu);
     });
   });
@@ -216,7 +224,11 @@ describe("broken seeds", () => {
   test("a named pipe, a folder or a giant given as an image is a located warning; check and build finish", async () => {
     const page = (image: string): string =>
       scrapedPage({ frontMatter: `image: ${image}`, headline: `Photo from ${image}`, body: ["A body paragraph."] });
-    const seeds = { "pipe.txt": page("images/pipe.jpg"), "folder.txt": page("images/folder.jpg"), "giant.txt": page("images/giant.png") };
+    const seeds = {
+      "pipe.txt": page("images/pipe.jpg"),
+      "folder.txt": page("images/folder.jpg"),
+      "giant.txt": page("images/giant.png"),
+    };
     await withSeeds(seeds, async (dir) => {
       await mkdir(path.join(dir, "images", "folder.jpg"), { recursive: true });
       execFileSync("mkfifo", [path.join(dir, "images", "pipe.jpg")]);
@@ -231,7 +243,10 @@ describe("broken seeds", () => {
         await runCli("cli.ts", ["--seeds", dir, "--out", out]),
       ]) {
         expect(outcome.code).toBe(0);
-        for (const [file, image] of [["pipe.txt", "images/pipe.jpg"], ["folder.txt", "images/folder.jpg"]])
+        for (const [file, image] of [
+          ["pipe.txt", "images/pipe.jpg"],
+          ["folder.txt", "images/folder.jpg"],
+        ])
           expect(outcome.stderr).toContain(`${dir}/${file}:2: warning: image \`${image}\` is not a regular file`);
         expect(outcome.stderr).toContain(
           `${dir}/giant.txt:2: warning: image \`images/giant.png\` is 30000×30000 pixels, over the 268 million pixels an image may have`,
@@ -317,7 +332,10 @@ describe("broken seeds", () => {
     const site = await hashTree(outDir);
     const sitesBefore = await readdir(sitesDir());
     for (let i = 0; i < 400; i++) {
-      await writeFile(path.join(seedsDir, `bulk-${i}.txt`), scrapedPage({ headline: `Bulk ${i}`, body: [`Body ${i}.`] }));
+      await writeFile(
+        path.join(seedsDir, `bulk-${i}.txt`),
+        scrapedPage({ headline: `Bulk ${i}`, body: [`Body ${i}.`] }),
+      );
     }
     onTestFinished(async () => {
       for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`), { force: true });
@@ -336,7 +354,9 @@ describe("broken seeds", () => {
       expect(await hashTree(outDir)).toBe(site);
       expect((await readdir(sitesDir())).sort()).toEqual([...sitesBefore].sort());
       // The lock is free.
-      await (await lockOutput(cacheDirFor(outDir), outDir, { wait: false }))();
+      await (
+        await lockOutput(cacheDirFor(outDir), outDir, { wait: false })
+      )();
     }
   });
 });

@@ -83,8 +83,9 @@ describe("end-to-end build", () => {
       expect(page.text(".credit") ?? null).toBe(record.photo?.credit ?? null);
       const bodyText = page.text(".body") ?? "";
       for (const paragraph of record.body) expect(bodyText).toContain(paragraph);
+      // Each paragraph (or subhead) of a scraped body is one element, in order.
       if (record.source.file.endsWith(".txt"))
-        expect(page.all(".body > p").map((p) => toText(p, { whitespace: "pre" }))).toEqual(record.body);
+        expect(page.all(".body > p, .body > h2").map((p) => toText(p, { whitespace: "pre" }))).toEqual(record.body);
       const items = page.all(".related li");
       expect(items.map((li) => toText(select(".related-title", li) ?? li))).toEqual(
         record.related.map((item) => item.title),

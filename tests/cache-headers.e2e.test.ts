@@ -21,7 +21,9 @@ function headersRules(text: string): RegExp[] {
     else if (/^\s+Cache-Control:/iu.test(line) && IMMUTABLE.test(line) && current !== null) {
       const pattern = current
         .split(/(\*|:[A-Za-z]+)/u)
-        .map((part) => (part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/gu, "\\$&")))
+        .map((part) =>
+          part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.+?^${}()|[\]\\]/gu, "\\$&"),
+        )
         .join("");
       rules.push(new RegExp(`^${pattern}$`, "u"));
     }
@@ -32,7 +34,9 @@ function headersRules(text: string): RegExp[] {
 /** nginx `location ~ REGEX {` blocks that add an immutable Cache-Control. */
 function nginxRules(text: string): RegExp[] {
   const blocks = text.matchAll(/location ~ (\S+) \{([^}]*)\}/gu);
-  return [...blocks].filter(([, , body]) => IMMUTABLE.test(body ?? "")).map(([, regex]) => new RegExp(regex ?? "", "u"));
+  return [...blocks]
+    .filter(([, , body]) => IMMUTABLE.test(body ?? ""))
+    .map(([, regex]) => new RegExp(regex ?? "", "u"));
 }
 
 async function fileHashes(dir: string): Promise<Map<string, string>> {
@@ -40,14 +44,19 @@ async function fileHashes(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    hashes.set(`/${path.relative(dir, file)}`, createHash("sha256").update(await readFile(file)).digest("hex"));
+    hashes.set(
+      `/${path.relative(dir, file)}`,
+      createHash("sha256")
+        .update(await readFile(file))
+        .digest("hex"),
+    );
   }
   return hashes;
 }
 
 test("after a rebuild, no file that kept its name but changed is cached for good by _headers or nginx", async () => {
   const rules = {
-    "_headers": headersRules(await readFile(path.join(PROJECT_ROOT, "deploy/_headers"), "utf8")),
+    _headers: headersRules(await readFile(path.join(PROJECT_ROOT, "deploy/_headers"), "utf8")),
     nginx: nginxRules(await readFile(path.join(PROJECT_ROOT, "deploy/nginx/archive.conf"), "utf8")),
   };
   await withTempDir(async (work) => {
@@ -62,7 +71,9 @@ test("after a rebuild, no file that kept its name but changed is cached for good
     const changedInPlace = [...after].filter(([file, hash]) => before.has(file) && before.get(file) !== hash);
     const hashedNames = [...after.keys()].filter((file) => /\.pf_(?:fragment|index|filter)$/u.test(file));
     // The edit reached the search index: both lists are not empty, so the checks below check something.
-    expect(changedInPlace.map(([file]) => file)).toEqual(expect.arrayContaining([expect.stringMatching(/pagefind-entry\.json$/u)]));
+    expect(changedInPlace.map(([file]) => file)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/pagefind-entry\.json$/u)]),
+    );
     expect(hashedNames.length).toBeGreaterThan(0);
     for (const [name, list] of Object.entries(rules)) {
       expect(list.length, name).toBeGreaterThan(0);
@@ -70,7 +81,10 @@ test("after a rebuild, no file that kept its name but changed is cached for good
       expect(changedInPlace.map(([file]) => file).filter(cachedForGood), name).toEqual([]);
       // Under a base path too (`--base /archive/`).
       expect(changedInPlace.map(([file]) => `/archive${file}`).filter(cachedForGood), name).toEqual([]);
-      expect(hashedNames.filter((file) => !cachedForGood(file)), name).toEqual([]);
+      expect(
+        hashedNames.filter((file) => !cachedForGood(file)),
+        name,
+      ).toEqual([]);
     }
   });
 });

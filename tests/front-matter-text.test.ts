@@ -33,12 +33,21 @@ test("YAML escapes for NUL, control characters and lone surrogates are replaced 
 
 test("a scraped page over the size limit is left out with a warning, before it is decoded", () => {
   const line = "A line of a page that goes on and on.\n";
-  const huge = Buffer.from(`Headline of a huge page\n\n${line.repeat(Math.ceil(SCRAPED_PAGE_BYTES / line.length) + 1)}`);
+  const huge = Buffer.from(
+    `Headline of a huge page\n\n${line.repeat(Math.ceil(SCRAPED_PAGE_BYTES / line.length) + 1)}`,
+  );
   const { parsed, problems } = parseSeed(huge, "huge.txt", SEED_OPTIONS);
   expect(parsed).toBeNull();
   expect(problems.map((p) => [p.line, p.severity, p.skipped])).toEqual([[1, "warning", true]]);
-  expect(problems[0]?.message).toMatch(/^the seed file is 8\.0 MiB, over the 8 MiB a scraped page may be; it is left out$/u);
+  expect(problems[0]?.message).toMatch(
+    /^the seed file is 8\.0 MiB, over the 8 MiB a scraped page may be; it is left out$/u,
+  );
   // Just under the limit it is read as any page.
-  const under = Buffer.from(scrapedPage({ headline: "A long page", body: Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} of a long page, which goes on.`) }));
+  const under = Buffer.from(
+    scrapedPage({
+      headline: "A long page",
+      body: Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} of a long page, which goes on.`),
+    }),
+  );
   expect(parseSeed(under, "long.txt", SEED_OPTIONS).parsed).not.toBeNull();
 });

@@ -278,7 +278,8 @@ describe("hostile seeds", () => {
     const sites = path.join(cache, "site", "sites");
     expect(
       cached.filter(
-        (entry) => !/(?:build-state|records-[0-9a-f])\.json$|build-lock\.sqlite$/.test(entry) && !entry.startsWith(sites),
+        (entry) =>
+          !/(?:build-state|records-[0-9a-f])\.json$|build-lock\.sqlite$/.test(entry) && !entry.startsWith(sites),
       ),
     ).toEqual([]);
     const tagPage = await readPage(outDir, "/tag/etcpasswd/");

@@ -317,7 +317,10 @@ describe("incremental builds", () => {
     await rebuild();
     const file = path.join(seedsDir, "images", "same-size.png");
     const before = await stat(file);
-    const page = async () => (await readPage(outDir, "/national/story-number-8-of-the-archive/")).all("picture img").map((img) => attribute(img, "src"));
+    const page = async () =>
+      (await readPage(outDir, "/national/story-number-8-of-the-archive/"))
+        .all("picture img")
+        .map((img) => attribute(img, "src"));
     const shown = await page();
     await photo("#a0b0c0");
     await utimes(file, before.atimeMs / 1000, before.mtimeMs / 1000);

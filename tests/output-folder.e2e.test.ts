@@ -10,7 +10,15 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { CACHE_FOLDER, cacheDirFor } from "../src/incremental/build-state.ts";
 import { lockOutput } from "../src/output/output-lock.ts";
-import { PROJECT_ROOT, type ScriptOutcome, hashTree, listTree, runScript, scrapedPage, writeFixtureSeeds } from "./helpers.ts";
+import {
+  PROJECT_ROOT,
+  type ScriptOutcome,
+  hashTree,
+  listTree,
+  runScript,
+  scrapedPage,
+  writeFixtureSeeds,
+} from "./helpers.ts";
 
 type Outcome = ScriptOutcome;
 const buildCli = (args: readonly string[]): Promise<Outcome> => runScript("cli.ts", ["--quiet", ...args]);
@@ -58,10 +66,14 @@ async function writeSeeds(dir: string, headlines: readonly string[]): Promise<vo
 
 /** tests/lock-race-child.ts with these arguments. */
 function lockChild(args: readonly string[]): { child: ChildProcess; done: Promise<unknown>; stdout: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "tests/lock-race-child.ts"), ...args], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "tests/lock-race-child.ts"), ...args],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   // A holder sleeps for minutes: it never outlives the test, whatever happens.
   onTestFinished(() => {
     child.kill("SIGKILL");
@@ -328,7 +340,10 @@ describe("publishing", () => {
     let printed = "";
     reader.stdout?.on("data", (chunk: Buffer) => (printed += chunk.toString()));
     for (let i = 0; i < 6; i++) {
-      await writeFile(path.join(seeds, "seed-1.txt"), scrapedPage({ headline: `Rice exports rise ${i}`, body: ["More."] }));
+      await writeFile(
+        path.join(seeds, "seed-1.txt"),
+        scrapedPage({ headline: `Rice exports rise ${i}`, body: ["More."] }),
+      );
       expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
     }
     reader.stdin?.write("stop\n");
@@ -375,25 +390,30 @@ describe("publishing", () => {
   });
 });
 
-test.skipIf(process.getuid?.() !== 0)("a full disk fails the build with one line and exit 5, and leaves the disk as it was (needs root for a tmpfs)", async () => {
-  const disk = path.join(work, "disk");
-  await mkdir(disk);
-  execFileSync("mount", ["-t", "tmpfs", "-o", "size=600k", "tmpfs", disk]);
-  try {
-    const fixtures = path.join(work, "fixture-seeds");
-    await writeFixtureSeeds(fixtures);
-    const site = path.join(disk, "site");
-    const outcome = await buildCli(["--seeds", fixtures, "--out", site]);
-    expect(outcome.code).toBe(5);
-    const lines = outcome.stderr.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^build failed: .*(?:ENOSPC|no space left)/iu);
-    // Nothing left but the (small) cache files; the lock is free.
-    expect(await readdir(path.join(cacheDirFor(site), "sites")).catch(() => [])).toEqual([]);
-    await (await lockOutput(cacheDirFor(site), site, { wait: false }))();
-    const used = Number(execFileSync("du", ["-sk", disk]).toString().split("\t")[0]);
-    expect(used).toBeLessThan(100);
-  } finally {
-    execFileSync("umount", [disk]);
-  }
-});
+test.skipIf(process.getuid?.() !== 0)(
+  "a full disk fails the build with one line and exit 5, and leaves the disk as it was (needs root for a tmpfs)",
+  async () => {
+    const disk = path.join(work, "disk");
+    await mkdir(disk);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=600k", "tmpfs", disk]);
+    try {
+      const fixtures = path.join(work, "fixture-seeds");
+      await writeFixtureSeeds(fixtures);
+      const site = path.join(disk, "site");
+      const outcome = await buildCli(["--seeds", fixtures, "--out", site]);
+      expect(outcome.code).toBe(5);
+      const lines = outcome.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^build failed: .*(?:ENOSPC|no space left)/iu);
+      // Nothing left but the (small) cache files; the lock is free.
+      expect(await readdir(path.join(cacheDirFor(site), "sites")).catch(() => [])).toEqual([]);
+      await (
+        await lockOutput(cacheDirFor(site), site, { wait: false })
+      )();
+      const used = Number(execFileSync("du", ["-sk", disk]).toString().split("\t")[0]);
+      expect(used).toBeLessThan(100);
+    } finally {
+      execFileSync("umount", [disk]);
+    }
+  },
+);

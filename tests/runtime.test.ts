@@ -9,9 +9,11 @@ const major = (version: string): number => Number(/\d+/u.exec(version)?.[0]);
 
 test("node --version in the tests is the .nvmrc line, which engines allows", () => {
   const nvmrc = readFileSync(path.join(PROJECT_ROOT, ".nvmrc"), "utf8").trim();
-  const engines = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
-    engines: { node: string };
-  }).engines.node;
+  const engines = (
+    JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+      engines: { node: string };
+    }
+  ).engines.node;
   const child = execFileSync("node", ["--version"], { encoding: "utf8" }).trim();
   console.log(`node --version: ${child} (this process ${process.version})`);
   expect(major(engines)).toBeGreaterThanOrEqual(24);

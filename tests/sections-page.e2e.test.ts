@@ -13,15 +13,23 @@ import { withTempDir } from "./helpers.ts";
 import { readPage } from "./html.ts";
 
 const article = (section: string, n: number): string =>
-  ["---", `headline: Report ${n} from the ${section} desk`, `section: ${section}`, "date: 2020-01-03", "---", "", `Paragraph ${n}.`, ""].join(
-    "\n",
-  );
+  [
+    "---",
+    `headline: Report ${n} from the ${section} desk`,
+    `section: ${section}`,
+    "date: 2020-01-03",
+    "---",
+    "",
+    `Paragraph ${n}.`,
+    "",
+  ].join("\n");
 
 test("40 sections: the masthead shows at most a dozen and links to /sections/, which lists all 40 with counts", async () => {
   await withTempDir(async (dir) => {
     const seeds = path.join(dir, "seeds");
     await mkdir(seeds);
-    for (let i = 0; i < 40; i++) await writeFile(path.join(seeds, `a${i}.md`), article(`desk-${String(i).padStart(2, "0")}`, i));
+    for (let i = 0; i < 40; i++)
+      await writeFile(path.join(seeds, `a${i}.md`), article(`desk-${String(i).padStart(2, "0")}`, i));
     // The national section (configured) and one section with three articles.
     for (let i = 40; i < 43; i++) await writeFile(path.join(seeds, `a${i}.md`), article("desk-39", i));
     await writeFile(path.join(seeds, "n.md"), article("national", 99));

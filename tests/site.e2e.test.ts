@@ -55,13 +55,9 @@ describe("pages", () => {
     expect(record?.subheads).toEqual([2]);
     const page = await readPage(outDir, record?.url ?? "/");
     const body = page.one(".body");
-    expect(body === undefined ? [] : body.children.flatMap((node) => (node.type === "element" ? [node.tagName] : []))).toEqual([
-      "p",
-      "p",
-      "h2",
-      "p",
-      "p",
-    ]);
+    expect(
+      body === undefined ? [] : body.children.flatMap((node) => (node.type === "element" ? [node.tagName] : [])),
+    ).toEqual(["p", "p", "h2", "p", "p"]);
     expect(page.text(".body h2")).toBe("Who will pay");
   });
 

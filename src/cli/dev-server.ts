@@ -30,7 +30,8 @@ export function startDevServer(options: DevServerOptions): EleventyDevServer {
   server.onRequestHandler = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const problem = badRequest(request.url ?? "/") ?? badHost(request.headers.host, options.host);
     if (problem !== null) return answer(response, 400, problem);
-    if (await leavesSite(options.dir, options.pathPrefix, request.url ?? "/")) return answer(response, 404, "not found");
+    if (await leavesSite(options.dir, options.pathPrefix, request.url ?? "/"))
+      return answer(response, 404, "not found");
     try {
       await handle(request, response);
     } catch (error) {

@@ -86,7 +86,7 @@ export function readAboveCapitalLede(lines: readonly Line[], from: number, roles
   const texts = blocks.map((block, n) => ({ n, text: block.map((line) => line.text.trim()).join(" ") }));
   const prose = texts.filter(({ n }) => n !== label);
   if (prose.length === 0 || prose.length > 2 || prose.some(({ text }) => !isTopText(text))) return null;
-  const credit = label === -1 ? null : labelledCredit(textOf(blocks[label])) ?? bareCredit(textOf(blocks[label]));
+  const credit = label === -1 ? null : (labelledCredit(textOf(blocks[label])) ?? bareCredit(textOf(blocks[label])));
   const captionAt =
     label !== -1
       ? prose.find(({ n }) => n > label)

@@ -4,12 +4,11 @@
  * paragraphs; drop caps re-attached; reporter taglines and letter signatures
  * read as authors.
  */
+import { findSubheads, takeStaffSignOffs } from "./body-structure.ts";
 import type { LineRoles } from "./line-roles.ts";
 import { type Block, type Line, toBlocks } from "./lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "./page-chrome.ts";
 import { isNameList } from "./parse-byline.ts";
-import { labelledCredit } from "./parse-caption.ts";
-import { isBareName } from "./header-lines.ts";
 
 export interface BodyText {
   /** Each paragraph's text: the lines of a block joined by `\n`, or by spaces for hard-wrapped text. */
@@ -77,48 +76,11 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
   paragraphs.forEach((paragraph, n) => roles.markAll(paragraph, "body", n + 1));
   const texts = paragraphs.map((paragraph) => paragraph.map((line) => line.text).join(wrapped ? " " : "\n"));
   if (texts[0] !== undefined) texts[0] = reattachDropCap(texts[0]);
-  // A staff sign-off glued to the end of a paragraph (`… pricing. Post Staff`) is a credit, not text.
-  const signedOff = texts.map((text) => STAFF_SIGN_OFF.exec(text));
-  signedOff.forEach((found, n) => {
-    if (found === null) return;
-    texts[n] = (found[1] ?? "").trimEnd();
-    authors.push((found[2] ?? "").trim());
-  });
-  const subheads = wrapped ? [] : texts.flatMap((_, n) => (isSubhead(texts, n) ? [n] : []));
+  authors.push(...takeStaffSignOffs(texts));
+  const subheads = wrapped ? [] : findSubheads(texts);
   for (const n of subheads) roles.markAll(paragraphs[n] ?? [], "subhead");
   return { paragraphs: texts, authors, subheads };
 }
-
-/** A subhead is a few words; a longer line is a paragraph. */
-const MAX_SUBHEAD_WORDS = 8;
-
-/**
- * A subhead: one short line between two paragraphs, without a final stop
- * or any punctuation that would make it a sentence, a label or a quote,
- * under a paragraph that ended its sentence (not a wrapped line of it).
- */
-function isSubhead(texts: readonly string[], n: number): boolean {
-  const text = texts[n] ?? "";
-  const before = texts[n - 1];
-  const after = texts[n + 1];
-  if (n === 0 || before === undefined || after === undefined || text.includes("\n")) return false;
-  const words = text.split(/\s+/u);
-  return (
-    words.length <= MAX_SUBHEAD_WORDS &&
-    // Two words at least (not a number, a date or a name alone), and not a name, a credit or two sentences.
-    words.filter((word) => /\p{L}{2}/u.test(word)).length >= 2 &&
-    !isBareName(text) &&
-    labelledCredit(text) === null &&
-    !/[.!?]\s/u.test(text) &&
-    /^[\p{Lu}\d]/u.test(text) &&
-    !/[.!?:;,"“”'’)\]…-]$/u.test(text) &&
-    /[.!?"”'’)]$/u.test(before.trimEnd()) &&
-    /^[\p{Lu}\d"“‘]/u.test(after)
-  );
-}
-
-/** The paper's staff credit after a paragraph's last sentence: `Post Staff`, `Post Reporters`. */
-const STAFF_SIGN_OFF = /^([\s\S]*[.!?”"])[ \t]+(Post\s+(?:Staff|Reporters?|Staff\s+Reporters?))$/u;
 
 export function isSalutation(text: string): boolean {
   return SALUTATION.test(text.trim());

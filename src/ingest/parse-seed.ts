@@ -68,7 +68,11 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
     markdown ? finding(line, "error", text) : skipFinding(line, text);
 
   if (!markdown && bytes.length > SCRAPED_PAGE_BYTES)
-    return { parsed: null, problems: located([skipFinding(1, problemText.scrapedPageTooLarge(bytes.length))]), lines: [] };
+    return {
+      parsed: null,
+      problems: located([skipFinding(1, problemText.scrapedPageTooLarge(bytes.length))]),
+      lines: [],
+    };
   let text: string;
   try {
     text = normalizeNewlines(decoder.decode(bytes));

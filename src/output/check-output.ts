@@ -36,9 +36,12 @@ export async function checkOutputFolder(outDir: string, seedsDir: string, cacheD
   await checkWritable(outDir);
   const kind = await outputKind(outDir, cacheDir);
   const refuse = (why: string, instead = "choose a new or empty --out folder"): OutputFolderError =>
-    new OutputFolderError(`refusing to ${kind.kind === "folder" ? "replace" : "build into"} ${outDir}: ${why}; ${instead}`);
+    new OutputFolderError(
+      `refusing to ${kind.kind === "folder" ? "replace" : "build into"} ${outDir}: ${why}; ${instead}`,
+    );
   if (kind.kind === "other") throw refuse("it is a file, not a folder");
-  if (kind.kind === "foreign-link") throw refuse(`it is a symbolic link to ${kind.target}, which this tool did not make`);
+  if (kind.kind === "foreign-link")
+    throw refuse(`it is a symbolic link to ${kind.target}, which this tool did not make`);
   if (kind.kind !== "folder") return;
   const info = await stat(outDir);
   if ((await stat(path.dirname(out))).dev !== info.dev) {
@@ -82,13 +85,15 @@ function isInside(parent: string, child: string): boolean {
  */
 async function checkWritable(outDir: string): Promise<void> {
   let folder = path.dirname(path.resolve(outDir));
-  while ((await stat(folder).catch(() => null)) === null && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  while ((await stat(folder).catch(() => null)) === null && path.dirname(folder) !== folder)
+    folder = path.dirname(folder);
   const error = await access(folder, constants.W_OK).then(
     () => null,
     (failure: NodeJS.ErrnoException) => failure,
   );
   if (error === null) return;
-  const why = error.code === "EROFS" ? "is on a read-only file system" : `cannot be written (${error.code ?? error.message})`;
+  const why =
+    error.code === "EROFS" ? "is on a read-only file system" : `cannot be written (${error.code ?? error.message})`;
   throw new OutputFolderError(
     `cannot build into ${outDir}: ${folder} ${why}, and the build writes there; choose an --out folder on a writable disk`,
   );

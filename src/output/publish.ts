@@ -21,7 +21,6 @@ import { outputKind, pointAt, removeUnusedLink, siteFolder, sitesFolder } from "
 const JOURNAL = "publish-journal.json";
 const journalSchema = z.object({ restore: z.string() });
 
-
 /** A new site folder's id: unique across processes and across builds of one process (`npm run serve`). */
 export function newBuildId(): string {
   return `${process.pid}-${randomBytes(6).toString("hex")}`;

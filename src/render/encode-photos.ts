@@ -68,7 +68,8 @@ export async function encodePhotos(
     { concurrency: availableParallelism() },
   );
   const [linked, copied] = partition([...files], (file) => published?.unchanged(`${IMAGE_FOLDER}/${file}`) === true);
-  if (published !== null) await linkFiles(path.join(published.dir, IMAGE_FOLDER), path.join(staging, IMAGE_FOLDER), linked);
+  if (published !== null)
+    await linkFiles(path.join(published.dir, IMAGE_FOLDER), path.join(staging, IMAGE_FOLDER), linked);
   await copyFiles(context.cache.dir, path.join(staging, IMAGE_FOLDER), copied);
   // Warnings in archive order, whatever order the images finished in.
   const problems = archive.records

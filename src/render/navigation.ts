@@ -40,7 +40,10 @@ export function navigation(archive: Archive, configured: Readonly<Record<string,
   };
 }
 
-function mastheadSections(sections: readonly SectionLink[], configured: Readonly<Record<string, string>>): SectionLink[] {
+function mastheadSections(
+  sections: readonly SectionLink[],
+  configured: Readonly<Record<string, string>>,
+): SectionLink[] {
   if (sections.length <= MASTHEAD_SECTIONS) return [...sections];
   const isConfigured = (section: SectionLink): boolean => Object.hasOwn(configured, section.url.slice(1, -1));
   const largest = sections
