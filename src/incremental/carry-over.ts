@@ -7,7 +7,8 @@
  * different files, so no build writes into a file the published site
  * shares.
  */
-import { link, mkdir, rmdir, unlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { SiteStamps } from "./build-state.ts";
 
@@ -65,10 +66,31 @@ export function pageFiles(urls: readonly string[]): string[] {
  * one is always safe.
  */
 export async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+  await placeFiles(from, to, files, linkReplacing);
+}
+
+/**
+ * Copies `<from>/<file>` to `<to>/<file>` for each file (a reflink where the
+ * file system makes one), as `linkFiles` links them. A file already there is
+ * removed first, not written into: the spare site may share it with another site.
+ */
+export async function copyFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+  await placeFiles(from, to, files, async (source, target) => {
+    await rm(target, { force: true });
+    await copyFile(source, target, constants.COPYFILE_FICLONE);
+  });
+}
+
+async function placeFiles(
+  from: string,
+  to: string,
+  files: readonly string[],
+  place: (source: string, target: string) => Promise<void>,
+): Promise<void> {
   for (let start = 0; start < files.length; start += LINK_BATCH) {
     const batch = files.slice(start, start + LINK_BATCH);
     await Promise.all(batch.map((file) => mkdir(path.dirname(path.join(to, file)), { recursive: true })));
-    await Promise.all(batch.map((file) => linkReplacing(path.join(from, file), path.join(to, file))));
+    await Promise.all(batch.map((file) => place(path.join(from, file), path.join(to, file))));
   }
 }
 

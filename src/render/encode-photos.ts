@@ -8,13 +8,11 @@
  * gives no image; one that fails to encode gives no image and a warning,
  * returned with the photos.
  */
-import { constants } from "node:fs";
-import { copyFile, mkdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import pMap from "p-map";
 import type { Archive } from "../archive/build-archive.ts";
-import { linkFiles } from "../incremental/carry-over.ts";
+import { copyFiles, linkFiles } from "../incremental/carry-over.ts";
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import { type ImageContext, type PhotoImage, processImage } from "./images.ts";
@@ -82,18 +80,4 @@ export async function encodePhotos(
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
   return [items.filter(test), items.filter((item) => !test(item))];
-}
-
-/** Copies (a reflink where the file system makes one), replacing a file the spare site may share with another site. */
-async function copyFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  await pMap(
-    files,
-    async (file) => {
-      const target = path.join(to, file);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rm(target, { force: true });
-      await copyFile(path.join(from, file), target, constants.COPYFILE_FICLONE);
-    },
-    { concurrency: 16 },
-  );
 }
