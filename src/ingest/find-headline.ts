@@ -29,13 +29,6 @@ export function headlineDate(headline: string, timeZone: string): string | null 
   return parsed?.kind === "impossible" ? null : (parsed?.iso ?? null);
 }
 
-/** Index of the nearest non-blank line at or before `from`, or -1. */
-export function previousNonBlank(lines: readonly Line[], from: number): number {
-  let i = from;
-  while (i >= 0 && (lines[i] as Line).text.trim() === "") i--;
-  return i;
-}
-
 /** Index in `lines` of the last copy of the headline standing among the next header lines, or -1. */
 export function lastHeadlineCopy(lines: readonly Line[], from: number, isHeadline: (text: string) => boolean): number {
   let found = -1;

@@ -124,6 +124,13 @@ export function nextNonBlank(lines: readonly Line[], from: number): number {
   return i;
 }
 
+/** Index of the previous non-blank line at or before `from`, or -1. */
+export function previousNonBlank(lines: readonly Line[], from: number): number {
+  let i = from;
+  while (i >= 0 && isBlank(lines[i] as Line)) i--;
+  return i;
+}
+
 /** Whether the line after `i` in the same block (no blank line between) exists. */
 export function sameBlockNext(lines: readonly Line[], i: number): Line | undefined {
   const next = lines[i + 1];

@@ -11,10 +11,12 @@
  */
 import { isBareName, nextNonBlank } from "./header-lines.ts";
 import type { LineRoles } from "./line-roles.ts";
-import type { Line } from "./lines.ts";
+import { type Line, isBlank } from "./lines.ts";
 import { isEmptyPhotoLabel } from "./page-chrome.ts";
 import { type Caption, labelledCredit } from "./parse-caption.ts";
 
+/** A full stop, question or exclamation mark, maybe inside a closing quote. */
+const ENDS_SENTENCE = /[.!?]["”’]?$/u;
 /** Blocks above the lede that may be caption, standfirst or photo label. */
 const MAX_BLOCKS_ABOVE = 4;
 /** A caption alone above the lede names who, what and where: shorter text is a standfirst. */
@@ -48,13 +50,9 @@ const POINTS_AT_PHOTO = /\b(?:pictured|seen here|shown here|photographed)\b/iu;
  * positions, or says `pictured`, `seen here`), with the story under it.
  */
 export function readPhotoDescription(lines: readonly Line[], from: number, roles: LineRoles): LedeTop | null {
-  const start = nextNonBlank(lines, from);
-  let end = start;
-  while (end < lines.length && (lines[end] as Line).text.trim() !== "") end++;
-  const block = lines.slice(start, end);
-  const text = block.map((line) => line.text.trim()).join(" ");
-  const bodyStart = nextNonBlank(lines, end);
-  if (block.length === 0 || bodyStart >= lines.length || !isTopText(text) || !/[.!?]["”’]?$/u.test(text)) return null;
+  const { block, next: bodyStart } = blockAt(lines, nextNonBlank(lines, from));
+  const text = joined(block);
+  if (block.length === 0 || bodyStart >= lines.length || !isTopText(text) || !ENDS_SENTENCE.test(text)) return null;
   if (!namesPositions(text) && !POINTS_AT_PHOTO.test(text)) return null;
   for (const line of block) roles.mark(line, "caption");
   return { caption: { caption: text, credit: null }, standfirst: null, bodyStart };
@@ -76,14 +74,13 @@ export function readAboveCapitalLede(lines: readonly Line[], from: number, roles
   const blocks: Line[][] = [];
   let i = nextNonBlank(lines, from);
   while (i < lines.length && blocks.length <= MAX_BLOCKS_ABOVE && !opensInCapitals((lines[i] as Line).text)) {
-    const block: Line[] = [];
-    for (; i < lines.length && (lines[i] as Line).text.trim() !== ""; i++) block.push(lines[i] as Line);
+    const { block, next } = blockAt(lines, i);
     blocks.push(block);
-    i = nextNonBlank(lines, i);
+    i = next;
   }
   if (i >= lines.length || blocks.length === 0 || blocks.length > MAX_BLOCKS_ABOVE) return null;
   const label = blocks.findIndex((block) => block.length === 1 && isPhotoLabel((block[0] as Line).text));
-  const texts = blocks.map((block, n) => ({ n, text: block.map((line) => line.text.trim()).join(" ") }));
+  const texts = blocks.map((block, n) => ({ n, text: joined(block) }));
   const prose = texts.filter(({ n }) => n !== label);
   if (prose.length === 0 || prose.length > 2 || prose.some(({ text }) => !isTopText(text))) return null;
   const credit = label === -1 ? null : (labelledCredit(textOf(blocks[label])) ?? bareCredit(textOf(blocks[label])));
@@ -104,6 +101,18 @@ export function readAboveCapitalLede(lines: readonly Line[], from: number, roles
   };
 }
 
+/** The block of lines starting at `start` (up to a blank line), and the index of the next non-blank line after it. */
+function blockAt(lines: readonly Line[], start: number): { block: Line[]; next: number } {
+  let end = start;
+  while (end < lines.length && !isBlank(lines[end] as Line)) end++;
+  return { block: lines.slice(start, end), next: nextNonBlank(lines, end) };
+}
+
+/** A block's lines as one text (a standfirst or caption wrapped over lines). */
+function joined(block: readonly Line[]): string {
+  return block.map((line) => line.text.trim()).join(" ");
+}
+
 function textOf(block: readonly Line[] | undefined): string {
   return (block?.[0]?.text ?? "").trim();
 }
@@ -118,7 +127,7 @@ function bareCredit(text: string): string | null {
 
 /** Alone above the lede, a caption describes the photo in a full sentence; a shorter line sums up the story. */
 function isCaptionShaped(text: string): boolean {
-  return /[.!?]["”’]?$/u.test(text) && text.split(/\s+/u).length >= MIN_CAPTION_WORDS;
+  return ENDS_SENTENCE.test(text) && text.split(/\s+/u).length >= MIN_CAPTION_WORDS;
 }
 
 /** A caption or a standfirst: a sentence or two, not a quotation (a lede may open with one). */

@@ -10,10 +10,9 @@ import {
   headlineDate,
   isHeadlineLine,
   lastHeadlineCopy,
-  previousNonBlank,
   type HeadlineOptions,
 } from "./find-headline.ts";
-import { headlineMatcher, nextNonBlank } from "./header-lines.ts";
+import { headlineMatcher, nextNonBlank, previousNonBlank } from "./header-lines.ts";
 import { readAboveCapitalLede, readPhotoDescription } from "./lede-caption.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
