@@ -5,9 +5,7 @@ import { formatProblem } from "../model/problems.ts";
 import { OutputBusyError, ownerText } from "../output/output-lock.ts";
 import { OutputFolderError } from "../output/check-output.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
-
-/** Exit codes of a build, as the README lists them. */
-export const EXIT = { built: 0, seedErrors: 1, badFlags: 2, outputRefused: 3, outputBusy: 4, failed: 5 } as const;
+import { EXIT } from "./exit-codes.ts";
 
 /** Builds once and reports; returns the exit code. */
 export async function buildAndReport(flags: ParsedFlags): Promise<number> {

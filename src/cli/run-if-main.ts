@@ -2,13 +2,11 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { handleProcessEnd } from "../output/interrupt.ts";
-
-/** The exit code of a failed build (`EXIT.failed` of build-report.ts, which imports the whole build). */
-const EXIT_FAILED = 5;
+import { EXIT } from "./exit-codes.ts";
 
 export async function runIfMain(moduleUrl: string, main: (argv: string[]) => Promise<number>): Promise<void> {
   const script = process.argv[1];
   if (script === undefined || pathToFileURL(realpathSync(script)).href !== moduleUrl) return;
-  handleProcessEnd(EXIT_FAILED);
+  handleProcessEnd(EXIT.failed);
   process.exitCode = await main(process.argv.slice(2));
 }
