@@ -8,6 +8,7 @@
  * of their own and renamed in, so the published site, which shares the
  * files, is never changed in place.
  */
+import type { Stats } from "node:fs";
 import { mkdir, mkdtemp, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -126,7 +127,7 @@ export async function photoStamps(images: Iterable<string>, seedsDir: string): P
   return Promise.all(
     local.map(async (image): Promise<PhotoStamp> => {
       const photo = await resolvePhoto(seedsDir, image);
-      const info = "file" in photo ? await stat(photo.file).catch(() => null) : null;
+      const info = "file" in photo ? photo.stats : null;
       return [image, info?.ino ?? -1, info?.size ?? -1, info?.mtimeMs ?? -1, info?.ctimeMs ?? -1];
     }),
   );
@@ -134,8 +135,8 @@ export async function photoStamps(images: Iterable<string>, seedsDir: string): P
 
 type PhotoStamp = [image: string, ino: number, size: number, mtimeMs: number, ctimeMs: number];
 
-/** Where a front-matter `image` is: a file inside the seeds folder, or why it is not used. */
-export type ResolvedPhoto = { file: string } | { problem: "missing" | "outside" | "not a file" };
+/** Where a front-matter `image` is: a file inside the seeds folder (with its stats), or why it is not used. */
+export type ResolvedPhoto = { file: string; stats: Stats } | { problem: "missing" | "outside" | "not a file" };
 
 /**
  * The file a front-matter `image` names, by real path: a path or a symbolic
@@ -149,5 +150,7 @@ export async function resolvePhoto(seedsDir: string, image: string): Promise<Res
   if (real === null) return { problem: "missing" };
   if (!real.startsWith(`${seeds}${path.sep}`)) return { problem: "outside" };
   // A FIFO or a device would block the reader for ever; a folder cannot be read.
-  return (await stat(real)).isFile() ? { file: real } : { problem: "not a file" };
+  const stats = await stat(real).catch(() => null);
+  if (stats === null) return { problem: "missing" };
+  return stats.isFile() ? { file: real, stats } : { problem: "not a file" };
 }
