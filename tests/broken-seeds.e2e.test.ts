@@ -110,6 +110,21 @@ async function runCli(
   return { code: result.code, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Adds 400 seeds, enough for a build to be caught halfway; they are removed when the test ends (or by the returned function). */
+async function addBulkSeeds(): Promise<() => Promise<void>> {
+  for (let i = 0; i < 400; i++) {
+    await writeFile(
+      path.join(seedsDir, `bulk-${i}.txt`),
+      scrapedPage({ headline: `Bulk article ${i}`, body: [`Body of bulk article ${i}.`] }),
+    );
+  }
+  const remove = async (): Promise<void> => {
+    for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`), { force: true });
+  };
+  onTestFinished(remove);
+  return remove;
+}
+
 /** The site folders in the output's cache folder: the published one, the spare, and any build's. */
 const sitesDir = (): string => path.join(cacheDirFor(outDir), "sites");
 
@@ -292,16 +307,7 @@ describe("broken seeds", () => {
   test("a build killed midway leaves the previous site intact, and the next build cleans up, one with nothing to do too", async () => {
     const site = await hashTree(outDir);
     const sitesBefore = await readdir(sitesDir());
-    for (let i = 0; i < 400; i++) {
-      await writeFile(
-        path.join(seedsDir, `bulk-${i}.txt`),
-        scrapedPage({ headline: `Bulk article ${i}`, body: [`Body of bulk article ${i}.`] }),
-      );
-    }
-    const removeBulk = async (): Promise<void> => {
-      for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`), { force: true });
-    };
-    onTestFinished(removeBulk);
+    const removeBulk = await addBulkSeeds();
     const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
     const staging = `${child.pid ?? 0}-`;
     // Kill once the build has written article pages into its site folder, halfway through.
@@ -331,15 +337,7 @@ describe("broken seeds", () => {
   test("Ctrl-C stops a build with one line, removes its site folder and releases the lock", async () => {
     const site = await hashTree(outDir);
     const sitesBefore = await readdir(sitesDir());
-    for (let i = 0; i < 400; i++) {
-      await writeFile(
-        path.join(seedsDir, `bulk-${i}.txt`),
-        scrapedPage({ headline: `Bulk ${i}`, body: [`Body ${i}.`] }),
-      );
-    }
-    onTestFinished(async () => {
-      for (let i = 0; i < 400; i++) await rm(path.join(seedsDir, `bulk-${i}.txt`), { force: true });
-    });
+    await addBulkSeeds();
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       const child = cli("cli.ts", ["--seeds", seedsDir, "--out", outDir, "--quiet"]);
       let stderr = "";
