@@ -1,8 +1,10 @@
 /** The photo caption of a header zone: its copies, alt text and credit. */
 import { isBareName, isCaptionCopy, isSentenceLike, nextNonBlank, sameBlockNext } from "./header-lines.ts";
+import { opensInCapitals } from "./lede-caption.ts";
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { type Caption, labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
+import type { HeaderFields } from "./parse-header-zone.ts";
 
 /**
  * The caption starting at `i`: two copies (alt text and caption, adjacent or
@@ -48,4 +50,37 @@ function creditBeside(lines: readonly Line[], i: number): string | null {
   const beside = sameBlockNext(lines, i);
   if (beside === undefined) return null;
   return labelledCredit(beside.text) ?? (isBareName(beside.text) ? beside.text.trim() : null);
+}
+
+/**
+ * Why a line due to be a caption (under a photo label or image junk) is not
+ * one: it is the lede, opening in capitals; or it has no stop and stands
+ * above such a lede, a standfirst. Null when it may be the caption.
+ */
+export function dueButNotCaption(lines: readonly Line[], i: number): "lede" | "standfirst" | null {
+  const text = (lines[i] as Line).text.trim();
+  if (opensInCapitals(text)) return "lede";
+  const next = lines[nextNonBlank(lines, i + 1)];
+  const credited = splitCaptionCredit(text).credit !== null;
+  return !credited && !/[.?!]["”’]?$/u.test(text) && next !== undefined && opensInCapitals(next.text)
+    ? "standfirst"
+    : null;
+}
+
+/**
+ * With the lede under the photo label, the label credits the caption printed
+ * above it, read so far as the standfirst.
+ */
+export function captionAbove(
+  lines: readonly Line[],
+  fields: HeaderFields,
+  credit: string | null,
+  roles: LineRoles,
+): void {
+  if (credit === null || fields.standfirst.length !== 1) return;
+  fields.caption = { caption: fields.standfirst.pop() as string, credit };
+  roles.markAll(
+    lines.filter((line) => roles.roleOf(line) === "standfirst"),
+    "caption",
+  );
 }

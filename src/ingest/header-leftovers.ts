@@ -6,7 +6,7 @@ import { finding, problemText } from "../model/problems.ts";
 import { isAltPlaceholder, isCaptionCopy, isDateLabel, isSentenceLike, nextNonBlank } from "./header-lines.ts";
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
-import { hasBylinePrefix } from "./parse-byline.ts";
+import { hasBylinePrefix, looksLikeByline } from "./parse-byline.ts";
 import { labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
 import { parseDateLine } from "./parse-date-line.ts";
 import type { HeaderFields, HeaderZoneContext } from "./parse-header-zone.ts";
@@ -30,7 +30,7 @@ export function standfirstEnd(lines: readonly Line[], i: number, context: Header
     if (
       isDateLabel(text) ||
       parseDateLine(text, context.timeZone)?.kind === "date" ||
-      hasBylinePrefix(text) ||
+      (hasBylinePrefix(text) && looksLikeByline(text)) ||
       isAltPlaceholder(text) ||
       labelledCredit(text) !== null ||
       (after !== undefined && isCaptionCopy(text, after.text))

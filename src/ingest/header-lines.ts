@@ -167,3 +167,9 @@ function moreNonSpace(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i)) && ++count > limit) return true;
   return false;
 }
+
+/** A configured or known section name, or any short line standing right above a bare `Publication date`. */
+export function isSectionLine(text: string, next: Line | undefined, sections: ReadonlyMap<string, string>): boolean {
+  if (sections.has(text.toLowerCase())) return true;
+  return next !== undefined && isDateLabel(next.text) && text.split(/\s+/u).length <= 4 && !/[.?!,:;]$/u.test(text);
+}

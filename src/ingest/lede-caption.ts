@@ -21,6 +21,8 @@ const ENDS_SENTENCE = /[.!?]["”’]?$/u;
 const MAX_BLOCKS_ABOVE = 4;
 /** A caption alone above the lede names who, what and where: shorter text is a standfirst. */
 const MIN_CAPTION_WORDS = 12;
+/** A caption under its photo label is a sentence or two. */
+const MAX_CAPTION_WORDS = 45;
 /** A caption or standfirst is a sentence or two, never a long paragraph. */
 const MAX_WORDS = 70;
 
@@ -31,7 +33,11 @@ const MAX_WORDS = 70;
  */
 export function opensInCapitals(text: string): boolean {
   const line = text.trim().replace(/^["“‘']/u, "");
-  return /^\p{Lu}[\p{Lu}'’]*\s+\p{Lu}{2,}[\s,]/u.test(line) || /^\p{Lu}{4,}[,]?\s+(?:\p{Ll}|\d)/u.test(line);
+  // A word in capitals may carry an apostrophe (`THE KINGDOM’S`, `THERE’S`).
+  return (
+    /^\p{Lu}[\p{Lu}'’]*\s+\p{Lu}{2,}(?:['’]\p{Lu}+)?[\s,]/u.test(line) ||
+    /^\p{Lu}{4,}(?:['’]\p{Lu}+)?,?\s+(?:\p{Ll}|\d)/u.test(line)
+  );
 }
 
 /** A caption's positions: `(left)`, `(second from right)`, `, right,`. */
@@ -72,21 +78,41 @@ export interface LedeTop {
  */
 export function readAboveCapitalLede(lines: readonly Line[], from: number, roles: LineRoles): LedeTop | null {
   const blocks: Line[][] = [];
-  let i = nextNonBlank(lines, from);
-  while (i < lines.length && blocks.length <= MAX_BLOCKS_ABOVE && !opensInCapitals((lines[i] as Line).text)) {
+  let lede = -1;
+  for (let i = nextNonBlank(lines, from); i < lines.length && blocks.length <= MAX_BLOCKS_ABOVE + 1;) {
+    if (opensInCapitals((lines[i] as Line).text)) {
+      lede = i;
+      break;
+    }
     const { block, next } = blockAt(lines, i);
-    blocks.push(block);
+    const last = blocks.at(-1);
+    // A standfirst's print lines, each a block of its own, are one text.
+    if (last !== undefined && continuesText(joined(last), joined(block))) last.push(...block);
+    else blocks.push(block);
     i = next;
   }
-  if (i >= lines.length || blocks.length === 0 || blocks.length > MAX_BLOCKS_ABOVE) return null;
-  const label = blocks.findIndex((block) => block.length === 1 && isPhotoLabel((block[0] as Line).text));
+  const label = blocks.findIndex(
+    (block, n) => n < MAX_BLOCKS_ABOVE && block.length === 1 && isPhotoLabel(textOf(block)),
+  );
+  if (lede === -1) {
+    // No lede in capitals: the layout's own order tells it. A photo label heads its caption (one sentence or
+    // two), and the story starts under that caption.
+    const caption = blocks[label + 1];
+    const after = blocks[label + 2];
+    if (label === -1 || caption === undefined || after === undefined) return null;
+    if (!isCaptionShaped(joined(caption), 1) || !/^[\p{Lu}\d"“‘]/u.test(joined(after))) return null;
+    blocks.length = label + 2;
+    lede = lines.indexOf(after[0] as Line);
+  }
+  if (blocks.length === 0 || blocks.length > MAX_BLOCKS_ABOVE) return null;
   const texts = blocks.map((block, n) => ({ n, text: joined(block) }));
   const prose = texts.filter(({ n }) => n !== label);
   if (prose.length === 0 || prose.length > 2 || prose.some(({ text }) => !isTopText(text))) return null;
   const credit = label === -1 ? null : (labelledCredit(textOf(blocks[label])) ?? bareCredit(textOf(blocks[label])));
+  // A label heads the caption under it; with nothing under it, it credits the caption above.
   const captionAt =
     label !== -1
-      ? prose.find(({ n }) => n > label)
+      ? (prose.find(({ n }) => n > label) ?? prose.findLast(({ n }) => n < label))
       : (prose.find(({ text }) => namesPositions(text)) ??
         (prose.length === 2 ? prose[0] : isCaptionShaped(prose[0]?.text ?? "") ? prose[0] : undefined));
   const standfirst = prose.find((p) => p !== captionAt);
@@ -97,8 +123,13 @@ export function readAboveCapitalLede(lines: readonly Line[], from: number, roles
   return {
     caption: captionAt === undefined ? null : { caption: captionAt.text, credit },
     standfirst: standfirst?.text ?? null,
-    bodyStart: i,
+    bodyStart: lede,
   };
+}
+
+/** Whether `second` carries on the sentence `first` left open: no stop or colon, then lowercase. */
+function continuesText(first: string, second: string): boolean {
+  return !/[.?!:;”"]$/u.test(first) && /^\p{Ll}/u.test(second);
 }
 
 /** The block of lines starting at `start` (up to a blank line), and the index of the next non-blank line after it. */
@@ -126,8 +157,9 @@ function bareCredit(text: string): string | null {
 }
 
 /** Alone above the lede, a caption describes the photo in a full sentence; a shorter line sums up the story. */
-function isCaptionShaped(text: string): boolean {
-  return ENDS_SENTENCE.test(text) && text.split(/\s+/u).length >= MIN_CAPTION_WORDS;
+function isCaptionShaped(text: string, minWords = MIN_CAPTION_WORDS): boolean {
+  const words = text.split(/\s+/u).length;
+  return ENDS_SENTENCE.test(text) && words >= minWords && words <= MAX_CAPTION_WORDS;
 }
 
 /** A caption or a standfirst: a sentence or two, not a quotation (a lede may open with one). */

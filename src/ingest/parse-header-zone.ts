@@ -10,6 +10,7 @@ import {
   isCaptionCopy,
   isDateLabel,
   isJunkAlt,
+  isSectionLine,
   isSentenceLike,
   nextNonBlank,
   sameBlockNext,
@@ -19,7 +20,7 @@ import type { Line } from "./lines.ts";
 import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
 import { type Byline, hasBylinePrefix, looksLikeByline, parseByline } from "./parse-byline.ts";
 import { type Caption, labelledCredit } from "./parse-caption.ts";
-import { readCaption } from "./header-caption.ts";
+import { captionAbove, dueButNotCaption, readCaption } from "./header-caption.ts";
 import { assignUnrecognized, standfirstEnd } from "./header-leftovers.ts";
 import { splitBylineAndDate } from "./split-byline-date.ts";
 import { parseDateLine } from "./parse-date-line.ts";
@@ -124,7 +125,7 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
       }
       continue;
     }
-    if (fields.section === null && fields.byline === null && isSectionLine(text, next, context)) {
+    if (fields.section === null && fields.byline === null && isSectionLine(text, next, context.sections)) {
       fields.section = context.sections.get(text.toLowerCase()) ?? text;
       roles.mark(line, "section");
       continue;
@@ -134,6 +135,12 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
       captionDue = true;
       continue;
     }
+    const notCaption = fields.caption === null && captionDue ? dueButNotCaption(lines, i) : null;
+    if (notCaption === "lede") {
+      captionAbove(lines, fields, pendingCredit, roles);
+      return i;
+    }
+    if (notCaption === "standfirst") captionDue = false;
     if (fields.caption === null) {
       const found = readCaption(lines, i, { forced: captionDue, open: kind !== "delimited" }, roles);
       if (found !== null) {
@@ -186,10 +193,4 @@ function readDate(
     fields.findings.push(finding(line.number, "error", problemText.impossibleDate(printed)));
   // Later date lines (`Updated …`) belong to the header too; the first is the publication date.
   else fields.date ??= date.iso;
-}
-
-/** A configured or known section name, or any short line standing right above a bare `Publication date`. */
-function isSectionLine(text: string, next: Line | undefined, context: HeaderZoneContext): boolean {
-  if (context.sections.has(text.toLowerCase())) return true;
-  return next !== undefined && isDateLabel(next.text) && text.split(/\s+/u).length <= 4 && !/[.?!,:;]$/u.test(text);
 }
