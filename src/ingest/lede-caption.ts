@@ -14,6 +14,7 @@ import type { LineRoles } from "./line-roles.ts";
 import { type Line, isBlank } from "./lines.ts";
 import { isEmptyPhotoLabel } from "./page-chrome.ts";
 import { type Caption, labelledCredit } from "./parse-caption.ts";
+import { describesInPresent } from "./photo-tense.ts";
 
 /** A full stop, question or exclamation mark, maybe inside a closing quote. */
 const ENDS_SENTENCE = /[.!?]["”’]?$/u;
@@ -59,7 +60,8 @@ export function readPhotoDescription(lines: readonly Line[], from: number, roles
   const { block, next: bodyStart } = blockAt(lines, nextNonBlank(lines, from));
   const text = joined(block);
   if (block.length === 0 || bodyStart >= lines.length || !isTopText(text) || !ENDS_SENTENCE.test(text)) return null;
-  if (!namesPositions(text) && !POINTS_AT_PHOTO.test(text)) return null;
+  const pointsAtPhoto = namesPositions(text) || POINTS_AT_PHOTO.test(text);
+  if (!pointsAtPhoto && !(isCaptionShaped(text, 1) && !opensInCapitals(text) && describesInPresent(text))) return null;
   for (const line of block) roles.mark(line, "caption");
   return { caption: { caption: text, credit: null }, standfirst: null, bodyStart };
 }
