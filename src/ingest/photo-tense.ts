@@ -29,7 +29,8 @@ const SCHEDULED =
 /** A sentence opening with a clause or a setting (`As …`, `With …`, `Despite …`) is a lede's, not a caption's. */
 const CLAUSE_OPENER =
   /^(?:as|with|despite|in|when|while|after|before|over|back|from|for|at|on|this|these|it|there|if|although|though|since)\b/iu;
-/** Without any verb, a caption is a short label of what is shown. */
+/** Without any verb, a caption is a short label of what is shown, in words (not a name or a number alone). */
+const MIN_VERBLESS_WORDS = 3;
 const MAX_VERBLESS_WORDS = 15;
 
 /** The first sentence of `text`. */
@@ -75,5 +76,6 @@ export function describesInPresent(text: string): boolean {
     present = true;
   }
   if (present) return true;
-  return sentence.split(/\s+/u).length <= MAX_VERBLESS_WORDS;
+  const words = sentence.split(/\s+/u).filter((word) => /\p{L}{2}/u.test(word)).length;
+  return words >= MIN_VERBLESS_WORDS && words <= MAX_VERBLESS_WORDS;
 }
