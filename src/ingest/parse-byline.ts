@@ -11,6 +11,9 @@ export interface Byline {
 }
 
 const BY_PREFIX = /^\s*(?:(?:(?:written|posted)\s+)?by|ដោយ)\s*[:\s]\s*|^\s*reporters?\s*:\s*/iu;
+/** `Photo Essay by …`, `Additional reporting by …`, `Courtesy of …`: a credit that says what the person did, kept in the byline. */
+const ROLE_PREFIX =
+  /^\s*(?:(?:photo\s+essay|photos?(?:\s+and\s+(?:text|words))?|words(?:\s+and\s+photos?)?|text|story|(?:additional\s+)?reporting)\s+by|courtesy\s+of)\s+/iu;
 /** `Name | The Phnom Penh Post`, `Name | Xinhua`: the outlet after the bar is not an author. */
 const OUTLET_SUFFIX = /\s*\|\s*[^|]+$/u;
 const NAME_SEPARATORS = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|និង)\s+/iu;
@@ -25,18 +28,21 @@ const MAX_SHORT_LINE_LENGTH = 40;
 
 export function parseByline(text: string): Byline {
   // Runs of white space collapsed first: the patterns below would take quadratic time over a long run.
-  const byline = text.trim().replace(/\s+/gu, " ").replace(BY_PREFIX, "");
-  const names = byline.replace(OUTLET_SUFFIX, "").replace(BY_PREFIX, "");
-  const authors = names
-    .split(NAME_SEPARATORS)
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
+  const printed = text.trim().replace(/\s+/gu, " ");
+  const byline = ROLE_PREFIX.test(printed) ? printed : printed.replace(BY_PREFIX, "");
+  const names = byline.replace(ROLE_PREFIX, "").replace(OUTLET_SUFFIX, "").replace(BY_PREFIX, "");
+  const authors: string[] = [];
+  for (const name of names.split(NAME_SEPARATORS).map((part) => part.trim())) {
+    // `Name, Head of Equities, Firm`: after the names, a title and an employer.
+    if (authors.length > 0 && name.split(/\s+/u).some((word) => /^[a-z]/u.test(word) && !NAME_WORD.test(word))) break;
+    if (name !== "") authors.push(name);
+  }
   return { byline, authors };
 }
 
 /** `By …`, `Reporter : …`: a line that says it is a byline. */
 export function hasBylinePrefix(text: string): boolean {
-  return BY_PREFIX.test(text);
+  return BY_PREFIX.test(text) || ROLE_PREFIX.test(text);
 }
 
 /**
@@ -47,7 +53,7 @@ export function hasBylinePrefix(text: string): boolean {
 export function looksLikeByline(text: string): boolean {
   const line = text.trim();
   if (line === "" || line.length > MAX_BYLINE_LENGTH || SENTENCE_END.test(line) || /\d/.test(line)) return false;
-  if (BY_PREFIX.test(line)) return true;
+  if (hasBylinePrefix(line)) return true;
   const bar = line.split("|");
   if (bar.length === 2 && bar.every((part) => part.trim() !== "")) return isNameList(bar[0] ?? "");
   if (isNameList(line)) return true;

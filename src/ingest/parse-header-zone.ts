@@ -28,6 +28,8 @@ import { parseDateLine } from "./parse-date-line.ts";
 /** What the header zones of one page found; filled in by each zone in turn. */
 export interface HeaderFields {
   byline: Byline | null;
+  /** Names from credit lines after the byline. */
+  moreAuthors: string[];
   date: string | null;
   /** The section name as printed (the 2010–2013 site prints one above the date). */
   section: string | null;
@@ -57,7 +59,7 @@ export interface HeaderZoneContext {
 }
 
 export function emptyHeader(): HeaderFields {
-  return { byline: null, date: null, section: null, standfirst: [], caption: null, findings: [] };
+  return { byline: null, moreAuthors: [], date: null, section: null, standfirst: [], caption: null, findings: [] };
 }
 
 /** Reads one zone into `fields`; returns the index into `lines` where the body starts. */
@@ -109,7 +111,9 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
       continue;
     }
     if (hasBylinePrefix(text) && looksLikeByline(text)) {
+      // A second credit line (`Additional reporting by …`) adds its names.
       if (fields.byline === null) fields.byline = parseByline(text);
+      else fields.moreAuthors.push(...parseByline(text).authors);
       roles.mark(line, "byline");
       continue;
     }

@@ -154,7 +154,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     listing,
     headlineLine,
     byline: header.byline,
-    moreAuthors: body.authors,
+    moreAuthors: [...header.moreAuthors, ...body.authors],
     date,
     section: header.section,
     standfirst: header.standfirst.length === 0 ? null : header.standfirst.join(" "),

@@ -59,12 +59,8 @@ export function describesInPresent(text: string): boolean {
     // `a woman affected by …`, `workers seen here`: a participle describing a noun, not the sentence's verb.
     if (tags.includes("Participle") && !(before?.tags.includes("Auxiliary") ?? false)) continue;
     if (tags.includes("PastTense")) {
-      if (
-        after === "by" ||
-        (!present && (before?.tags.includes("Noun") ?? false) && terms[i + 1]?.tags.includes("Preposition"))
-      )
-        continue;
-      // A noun the tagger took for a present verb, then the sentence's past verb (`exports rose`).
+      if (after === "by") continue;
+      // A past verb is the story's (`prices fell`), or comes after a noun the tagger took for a present verb (`exports rose`).
       return false;
     }
     if (tags.some((t) => t === "Modal" || t === "Auxiliary" || t === "Copula") || /^(?:has|have)$/iu.test(word))
