@@ -36,6 +36,11 @@ describe("parseDateLine", () => {
     ["Publication date 24 April 2019 | 10:19", "2019-04-24T10:19:00+07:00"],
     ["Published on 24 April 2019, 3:05 pm", "2019-04-24T15:05:00+07:00"],
     ["24 April 2019 | 03:19 | UTC", "2019-04-24T03:19:00Z"],
+    // A print issue's period is dated by its first day; the year printed is the last day's.
+    ["April 24 to May 7 1998", "1998-04-24"],
+    ["24 April - 7 May, 1998", "1998-04-24"],
+    ["March 7 - 20, 1997", "1997-03-07"],
+    ["Dec 25 - Jan 7, 1999", "1998-12-25"],
   ])("%s", (line, iso) => expect(parseDateLine(line, ZONE)).toEqual({ kind: "date", iso }));
 
   test.each([
@@ -69,6 +74,17 @@ describe("parseByline", () => {
   test.each([
     ["Niem Chheng | The Phnom Penh Post", "Niem Chheng | The Phnom Penh Post", ["Niem Chheng"]],
     ["By Kong Meta", "Kong Meta", ["Kong Meta"]],
+    ["Photo Essay by Chhay Ratha", "Photo Essay by Chhay Ratha", ["Chhay Ratha"]],
+    [
+      "Courtesy of Heng Sovann, Head of Research, Mekong Capital",
+      "Courtesy of Heng Sovann, Head of Research, Mekong Capital",
+      ["Heng Sovann"],
+    ],
+    [
+      "Sok Chea; Additional reporting by Meas Sophal",
+      "Sok Chea; Additional reporting by Meas Sophal",
+      ["Sok Chea", "Meas Sophal"],
+    ],
     ["By Kong Meta and Alex Willemyns", "Kong Meta and Alex Willemyns", ["Kong Meta", "Alex Willemyns"]],
     [
       "Soth Koemsoeun, Niem Chheng and Ananth Baliga",

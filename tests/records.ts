@@ -7,6 +7,7 @@ export function seedArticle(fields: Partial<SeedArticle> & { headline: string })
   counter += 1;
   const file = fields.source?.file ?? `seed-${String(counter).padStart(4, "0")}.txt`;
   return {
+    kicker: null,
     standfirst: null,
     byline: null,
     authors: [],

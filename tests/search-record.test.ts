@@ -9,6 +9,7 @@ const record: ArticleRecord = {
   slug: "x",
   url: "/national/x/",
   headline: "Headline text",
+  kicker: null,
   standfirst: null,
   byline: "Kong Meta and Alex Willemyns",
   authors: ["Kong Meta", "Alex Willemyns"],

@@ -61,6 +61,17 @@ describe("pages", () => {
     expect(page.text(".body h2")).toBe("Who will pay");
   });
 
+  test("a kicker printed over the story shows beside its section, and a role byline is not prefixed with By", async () => {
+    const kicker = records.find((r) => r.source.file === "fixtures/kicker-issue-line-and-period.txt");
+    expect(kicker?.kicker).toBe("FROM THE ARCHIVES");
+    const page = await readPage(outDir, kicker?.url ?? "/");
+    expect(page.text(".article-header .story-kicker")).toBe("FROM THE ARCHIVES");
+    const essay = records.find((r) => r.source.file === "fixtures/byline-photo-essay-and-additional-reporting.txt");
+    const essayPage = await readPage(outDir, essay?.url ?? "/");
+    expect(essayPage.text(".byline")).toBe("Photo Essay by Chhay Ratha; Additional reporting by Meas Sophal");
+    expect(essayPage.all(".byline a").map((a) => toText(a))).toEqual(["Chhay Ratha", "Meas Sophal"]);
+  });
+
   test.each([
     ["home", "/"],
     ["home page 2", "/page/2/"],

@@ -63,7 +63,7 @@ export function isAltPlaceholder(text: string): boolean {
 }
 
 /**
- * An image's file name scraped as its alt text: `110217_8b`, `5dengue fever`,
+ * An image's file name scraped as its alt text: `110217_8b`, `130206 05`, `5dengue fever`,
  * `IMG_2041.jpg`. A few words at most, the first glued digits and letters,
  * or an underscore, or an image extension.
  */
@@ -76,7 +76,9 @@ export function isJunkAlt(text: string): boolean {
     /\.(?:jpe?g|png|gif|webp)$/iu.test(line) ||
     /_/u.test(first) ||
     /^\d+\p{Ll}/u.test(first) ||
-    /^\p{L}+\d{3,}/u.test(first)
+    /^\p{L}+\d{3,}/u.test(first) ||
+    // A date-stamped name without its extension: `130206 05`.
+    /^\d{5,}(?:[\s_-]+\d{1,4})?$/u.test(line)
   );
 }
 

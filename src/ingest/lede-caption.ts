@@ -61,7 +61,13 @@ export function readPhotoDescription(lines: readonly Line[], from: number, roles
   const text = joined(block);
   if (block.length === 0 || bodyStart >= lines.length || !isTopText(text) || !ENDS_SENTENCE.test(text)) return null;
   const pointsAtPhoto = namesPositions(text) || POINTS_AT_PHOTO.test(text);
-  if (!pointsAtPhoto && !(isCaptionShaped(text, 1) && !opensInCapitals(text) && describesInPresent(text))) return null;
+  // Told by its tense alone, a caption is one sentence: a lede in the present goes on to a second.
+  const oneSentence = !/[.!?]["”’]?\s+\S/u.test(text);
+  if (
+    !pointsAtPhoto &&
+    !(oneSentence && isCaptionShaped(text, 1) && !opensInCapitals(text) && describesInPresent(text))
+  )
+    return null;
   for (const line of block) roles.mark(line, "caption");
   return { caption: { caption: text, credit: null }, standfirst: null, bodyStart };
 }

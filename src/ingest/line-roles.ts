@@ -21,6 +21,8 @@ export type LineRole =
   | "salutation"
   | "body"
   | "subhead"
+  | "kicker"
+  | "print issue"
   | "related"
   | "footer dropped"
   | "front matter"

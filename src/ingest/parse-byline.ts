@@ -29,6 +29,12 @@ const MAX_SHORT_LINE_LENGTH = 40;
 export function parseByline(text: string): Byline {
   // Runs of white space collapsed first: the patterns below would take quadratic time over a long run.
   const printed = text.trim().replace(/\s+/gu, " ");
+  // Credit lines printed one under another, kept as one byline: `Photo Essay by …; Additional reporting by …`.
+  const lines = printed.split(/;\s+(?=\p{Lu})/u);
+  if (lines.length > 1) {
+    const each = lines.map(parseByline);
+    return { byline: each.map((line) => line.byline).join("; "), authors: each.flatMap((line) => line.authors) };
+  }
   const byline = ROLE_PREFIX.test(printed) ? printed : printed.replace(BY_PREFIX, "");
   const names = byline.replace(ROLE_PREFIX, "").replace(OUTLET_SUFFIX, "").replace(BY_PREFIX, "");
   const authors: string[] = [];

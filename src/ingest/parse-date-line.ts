@@ -30,6 +30,12 @@ const ISO_DAY = String.raw`(?<y3>\d{4})-(?<m3>\d{2})-(?<d3>\d{2})`;
 const TIME = String.raw`(?:\s*(?:\||,|at|-|–)?\s*(?<hour>\d{1,2})[:.](?<minute>\d{2})\s*(?<ampm>am|pm|a\.m\.|p\.m\.)?)?`;
 const ZONE = String.raw`(?:\s*\|?\s*(?<zone>ict|utc|gmt|(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?))?`;
 
+/** A print issue's period, `April 24 to May 7 1998`, `24 April - 7 May, 1998`, `March 7 - 20, 1997`: dated by its first day. */
+const ISSUE_PERIOD = new RegExp(
+  String.raw`^\s*(?:(?<m1>[a-z]+)\.?\s+(?<d1>\d{1,2})|(?<d2>\d{1,2})\s+(?<m2>[a-z]+)\.?)\s*(?:to|-|–)\s*(?:(?<m3>[a-z]+)\.?\s+\d{1,2}|\d{1,2}(?:\s+(?<m4>[a-z]+)\.?)?),?\s+(?<y>\d{4})\s*$`,
+  "iu",
+);
+
 const DATE_LINE = new RegExp(
   String.raw`^\s*${PREFIX}${WEEKDAY}(?:${DAY_MONTH_YEAR}|${MONTH_DAY_YEAR}|${ISO_DAY})${TIME}${ZONE}\s*$`,
   "iu",
@@ -41,7 +47,7 @@ const DATE_LINE = new RegExp(
  */
 export function parseDateLine(text: string, timeZone: string): DateLine | null {
   const g = DATE_LINE.exec(text)?.groups;
-  if (g === undefined) return null;
+  if (g === undefined) return parseIssuePeriod(text);
   const monthText = (g["m1"] ?? g["m2"] ?? g["m3"] ?? "").toLowerCase();
   const month = /^\d+$/.test(monthText) ? Number(monthText) : MONTHS.get(monthText);
   if (month === undefined) return null;
@@ -58,6 +64,17 @@ export function parseDateLine(text: string, timeZone: string): DateLine | null {
   const time = DateTime.fromObject({ year, month, day, hour, minute: Number(g["minute"]) }, { zone });
   if (!time.isValid) return { kind: "impossible" };
   return { kind: "date", iso: time.toISO({ suppressMilliseconds: true }) ?? "" };
+}
+
+function parseIssuePeriod(text: string): DateLine | null {
+  const g = ISSUE_PERIOD.exec(text)?.groups;
+  const month = MONTHS.get((g?.["m1"] ?? g?.["m2"] ?? "").toLowerCase());
+  if (g === undefined || month === undefined) return null;
+  const endMonth = MONTHS.get((g["m3"] ?? g["m4"] ?? "").toLowerCase()) ?? month;
+  // The year printed is the last day's: a period from December into January starts the year before.
+  const year = Number(g["y"]) - (endMonth < month ? 1 : 0);
+  const date = DateTime.fromObject({ year, month, day: Number(g["d1"] ?? g["d2"]) }, { zone: "UTC" });
+  return date.isValid ? { kind: "date", iso: date.toISODate() ?? "" } : { kind: "impossible" };
 }
 
 function to24Hour(hour: number, ampm: string | undefined): number | null {

@@ -3,12 +3,11 @@
  * lines, standfirst, and the photo caption with its alt text and credit, in
  * any order, each optional.
  */
-import { finding, type Finding, problemText } from "../model/problems.ts";
+import type { Finding } from "../model/problems.ts";
 import {
   isAltPlaceholder,
   isBareName,
   isCaptionCopy,
-  isDateLabel,
   isJunkAlt,
   isSectionLine,
   isSentenceLike,
@@ -19,17 +18,16 @@ import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { isWidgetLine, readTopChrome } from "./page-chrome.ts";
 import { type Byline, hasBylinePrefix, looksLikeByline, parseByline } from "./parse-byline.ts";
-import { type Caption, labelledCredit } from "./parse-caption.ts";
+import { type Caption, labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
 import { captionAbove, dueButNotCaption, readCaption } from "./header-caption.ts";
 import { assignUnrecognized, standfirstEnd } from "./header-leftovers.ts";
-import { splitBylineAndDate } from "./split-byline-date.ts";
-import { parseDateLine } from "./parse-date-line.ts";
+import { readLabelLine } from "./header-labels.ts";
 
 /** What the header zones of one page found; filled in by each zone in turn. */
 export interface HeaderFields {
+  /** The label printed over the story (`THIS WEEK IN HISTORY`), or null. */
+  kicker: string | null;
   byline: Byline | null;
-  /** Names from credit lines after the byline. */
-  moreAuthors: string[];
   date: string | null;
   /** The section name as printed (the 2010–2013 site prints one above the date). */
   section: string | null;
@@ -53,13 +51,26 @@ export interface HeaderZoneContext {
   timeZone: string;
   /** Whether a line copies the headline or the title line's wording of it: such lines are headline lines. */
   isHeadline: (text: string) => boolean;
+  /** Whether a line is a kicker over this story. */
+  isKicker: (text: string) => boolean;
   /** Lowercased section name -> name. */
   sections: ReadonlyMap<string, string>;
   roles: LineRoles;
 }
 
+/** An image's title is a few words, never a sentence. */
+const MAX_IMAGE_TITLE_WORDS = 6;
+
 export function emptyHeader(): HeaderFields {
-  return { byline: null, moreAuthors: [], date: null, section: null, standfirst: [], caption: null, findings: [] };
+  return {
+    kicker: null,
+    byline: null,
+    date: null,
+    section: null,
+    standfirst: [],
+    caption: null,
+    findings: [],
+  };
 }
 
 /** Reads one zone into `fields`; returns the index into `lines` where the body starts. */
@@ -89,31 +100,14 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
       roles.mark(line, "chrome dropped");
       continue;
     }
-    const labelledDate = isDateLabel(text) && next !== undefined ? parseDateLine(next.text, context.timeZone) : null;
-    if (labelledDate !== null && next !== undefined) {
-      readDate(fields, labelledDate, next, `${text} ${next.text.trim()}`);
-      roles.mark(line, "date");
-      roles.mark(next, "date");
-      i = nextIndex;
-      continue;
-    }
-    const combined = splitBylineAndDate(text, context.timeZone);
-    if (combined !== null && fields.byline === null && fields.date === null) {
-      fields.byline = parseByline(combined.byline);
-      fields.date = combined.date;
-      roles.mark(line, "byline");
-      continue;
-    }
-    const date = parseDateLine(text, context.timeZone);
-    if (date !== null) {
-      readDate(fields, date, line, text);
-      roles.mark(line, "date");
+    const label = readLabelLine(lines, i, fields, context);
+    if (label !== -1) {
+      i = label;
       continue;
     }
     if (hasBylinePrefix(text) && looksLikeByline(text)) {
-      // A second credit line (`Additional reporting by …`) adds its names.
-      if (fields.byline === null) fields.byline = parseByline(text);
-      else fields.moreAuthors.push(...parseByline(text).authors);
+      // A second credit line (`Additional reporting by …`) joins the byline.
+      fields.byline = parseByline(fields.byline === null ? text : `${fields.byline.byline}; ${text}`);
       roles.mark(line, "byline");
       continue;
     }
@@ -136,7 +130,8 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
     }
     if (fields.caption === null && isJunkAlt(text)) {
       roles.mark(line, "alt text dropped");
-      captionDue = true;
+      // An image's file name stands on the line above its caption; after a blank line the story goes on.
+      captionDue = sameBlockNext(lines, i) !== undefined;
       continue;
     }
     const notCaption = fields.caption === null && captionDue ? dueButNotCaption(lines, i) : null;
@@ -164,6 +159,18 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
       captionDue = true;
       continue;
     }
+    const titleLike = text.split(/\s+/u).length <= MAX_IMAGE_TITLE_WORDS && !/[.?!]$/u.test(text);
+    if (
+      fields.caption === null &&
+      titleLike &&
+      following !== undefined &&
+      splitCaptionCredit(following.text).credit !== null
+    ) {
+      // A short line glued above a credited caption is its image's title, not a byline.
+      roles.mark(line, "alt text dropped");
+      captionDue = true;
+      continue;
+    }
     const continues = next !== undefined && /^\p{Ll}/u.test(next.text.trim());
     const bylineByShape = kind !== "after-copy" && !continues && !/^\p{Lu}$/u.test(text);
     if (fields.byline === null && bylineByShape && looksLikeByline(text)) {
@@ -185,16 +192,4 @@ export function parseHeaderZone(lines: readonly Line[], fields: HeaderFields, co
   }
   if (kind === "delimited") assignUnrecognized(lines, unrecognized, fields, pendingCredit, roles);
   return lines.length;
-}
-
-function readDate(
-  fields: HeaderFields,
-  date: NonNullable<ReturnType<typeof parseDateLine>>,
-  line: Line,
-  printed: string,
-): void {
-  if (date.kind === "impossible")
-    fields.findings.push(finding(line.number, "error", problemText.impossibleDate(printed)));
-  // Later date lines (`Updated …`) belong to the header too; the first is the publication date.
-  else fields.date ??= date.iso;
 }

@@ -14,6 +14,7 @@ import {
 } from "./find-headline.ts";
 import { headlineMatcher, nextNonBlank, previousNonBlank } from "./header-lines.ts";
 import { readAboveCapitalLede, readPhotoDescription } from "./lede-caption.ts";
+import { kickerMatcher } from "./kicker.ts";
 import { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { gluedCrawlerDate, readTopChrome } from "./page-chrome.ts";
@@ -35,6 +36,8 @@ export interface ScrapedPage {
   /** Names from a reporter tagline or a letter's signature, beyond the byline's. */
   moreAuthors: string[];
   date: string | null;
+  /** The label printed over the story, or null. */
+  kicker: string | null;
   /** Section name as printed above the date, or null. */
   section: string | null;
   standfirst: string | null;
@@ -94,13 +97,15 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
   }
 
   const header = emptyHeader();
-  const isHeadline = headlineMatcher([headline, titleHeadline].filter((text): text is string => text !== null));
+  const headlines = [headline, titleHeadline].filter((text): text is string => text !== null);
+  const isHeadline = headlineMatcher(headlines);
   const zone = (from: number, to: number, kind: ZoneKind): number =>
     from +
     parseHeaderZone(main.slice(from, to), header, {
       kind,
       timeZone: options.timeZone,
       isHeadline,
+      isKicker: kickerMatcher(headlines),
       sections: options.sections,
       roles,
     });
@@ -153,8 +158,9 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     headline,
     listing,
     headlineLine,
+    kicker: header.kicker,
     byline: header.byline,
-    moreAuthors: [...header.moreAuthors, ...body.authors],
+    moreAuthors: body.authors,
     date,
     section: header.section,
     standfirst: header.standfirst.length === 0 ? null : header.standfirst.join(" "),

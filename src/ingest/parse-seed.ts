@@ -132,6 +132,7 @@ function toArticle(
   const authors = [...new Set([...(byline?.authors ?? []), ...(front.byline === undefined ? body.moreAuthors : [])])];
   return {
     headline,
+    kicker: body.kicker,
     // A page without a byline line may name its reporters in a tagline: those names stand as its byline.
     byline: byline?.byline ?? (authors.length === 0 ? null : authors.join(" and ")),
     authors,

@@ -20,6 +20,8 @@ export interface SeedBody {
   /** Set when a scraped page is a section's listing page, not an article. */
   listing: string | null;
   headlineLine: number;
+  /** The label printed over the story (`THIS WEEK IN HISTORY`), or null. */
+  kicker: string | null;
   byline: string | null;
   /** Authors named outside the byline (reporter tagline, letter signature). */
   moreAuthors: string[];
@@ -71,6 +73,7 @@ export function markdownBody(content: string, firstLine: number): SeedBody & { l
     headline: markdown.heading,
     listing: null,
     headlineLine: firstLine,
+    kicker: null,
     byline: null,
     moreAuthors: [],
     date: null,

@@ -51,6 +51,8 @@ const sourceSchema = z.object({
 /** What one seed file says, before the archive gives it a slug and URL. */
 export const seedArticleSchema = z.object({
   headline: z.string().min(1),
+  /** The label printed over the headline (`THIS WEEK IN HISTORY`, `AFF Suzuki Cup`); null when none. */
+  kicker: z.string().nullable(),
   /** The one-sentence deck printed under the headline; null when the page has none. */
   standfirst: z.string().nullable(),
   /** The byline as printed, without a leading `By `; null when the page has none. */

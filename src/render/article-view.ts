@@ -19,6 +19,8 @@ export interface ArticleView {
   description: string;
   readingMinutes: number;
   byline: BylinePart[];
+  /** Whether the byline reads `By …`: not when it says the person's part (`Photo Essay by …`, `Courtesy of …`). */
+  byPrefix: boolean;
   tags: Link[];
   /** Responsive image markup; null when there is no image (the caption is still shown). */
   image: PhotoImage | null;
@@ -82,6 +84,7 @@ function pageData(input: ArticleViewInput, record: ArticleRecord, i: number): Om
     description,
     readingMinutes: Math.max(1, Math.round(record.wordCount / WORDS_PER_MINUTE)),
     byline: record.byline === null ? [] : bylineParts(record.byline, record.authors, record.authorUrls),
+    byPrefix: record.byline === null || !/^(?:[^;]*?\bby|courtesy\s+of)\s/iu.test(record.byline),
     tags: record.tags.map((tag, i) => ({ text: tag, url: record.tagUrls[i] ?? "" })),
     image,
     older: summary(neighbours?.older ?? null),
