@@ -24,6 +24,7 @@ import type { Caption } from "./parse-caption.ts";
 import { type ZoneKind, emptyHeader, parseHeaderZone } from "./parse-header-zone.ts";
 import { type ScrapedRelated, findRelatedStart, parseRelated } from "./parse-related.ts";
 import { parseTitleLine } from "./parse-title-line.ts";
+import { readSignedStandfirst } from "./signed-standfirst.ts";
 
 export interface ScrapedPage {
   /** Null when the page has no line that can be its headline. */
@@ -131,6 +132,12 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
       bodyStart = top.bodyStart;
     }
   }
+  const signed =
+    headline !== null && header.standfirst.length === 0 ? readSignedStandfirst(main, bodyStart, roles) : null;
+  if (signed !== null) {
+    header.standfirst.push(signed.standfirst);
+    bodyStart = signed.bodyStart;
+  }
   const body = parseBody(main.slice(bodyStart), roles, headline !== null && /^letters?\b/iu.test(headline));
   // A page is never left without its story: an uncredited caption that took the only paragraph was the lede,
   // and the alt text above it, if any, the caption printed once.
@@ -160,7 +167,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     headlineLine,
     kicker: header.kicker,
     byline: header.byline,
-    moreAuthors: body.authors,
+    moreAuthors: [...(signed?.authors ?? []), ...body.authors],
     date,
     section: header.section,
     standfirst: header.standfirst.length === 0 ? null : header.standfirst.join(" "),
