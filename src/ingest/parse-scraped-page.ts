@@ -24,7 +24,7 @@ import type { Caption } from "./parse-caption.ts";
 import { type ZoneKind, emptyHeader, parseHeaderZone } from "./parse-header-zone.ts";
 import { type ScrapedRelated, findRelatedStart, parseRelated } from "./parse-related.ts";
 import { parseTitleLine } from "./parse-title-line.ts";
-import { readSignedStandfirst } from "./signed-standfirst.ts";
+import { readBodyStandfirst } from "./body-standfirst.ts";
 
 export interface ScrapedPage {
   /** Null when the page has no line that can be its headline. */
@@ -133,7 +133,7 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     }
   }
   const signed =
-    headline !== null && header.standfirst.length === 0 ? readSignedStandfirst(main, bodyStart, roles) : null;
+    headline !== null && header.standfirst.length === 0 ? readBodyStandfirst(main, bodyStart, roles) : null;
   if (signed !== null) {
     header.standfirst.push(signed.standfirst);
     bodyStart = signed.bodyStart;
