@@ -1,9 +1,28 @@
 /**
- * Structure inside a scraped body: subheads between paragraphs, and the
- * paper's staff sign-off glued to a paragraph's end.
+ * Structure inside a scraped body: subheads between paragraphs, the
+ * paper's staff sign-off glued to a paragraph's end, and a photo printed
+ * between paragraphs.
  */
 import { isBareName } from "./header-lines.ts";
-import { labelledCredit } from "./parse-caption.ts";
+import type { LineRoles } from "./line-roles.ts";
+import type { Block } from "./lines.ts";
+import { type Caption, labelledCredit } from "./parse-caption.ts";
+
+/**
+ * Takes the first photo printed between paragraphs out of `blocks`: a block
+ * whose first line is its label (`Photo by: Name`) and whose next lines are
+ * its caption (print-era pages, about 2008–2011, placed photos mid-story).
+ */
+export function takeInlinePhoto(blocks: Block[], roles: LineRoles): Caption | null {
+  const at = blocks.findIndex((block, n) => n > 0 && block.length > 1 && labelledCredit(block[0]?.text ?? "") !== null);
+  const block = blocks[at];
+  if (block === undefined) return null;
+  const [label, ...rest] = block;
+  blocks.splice(at, 1);
+  roles.mark(label, "credit");
+  roles.markAll(rest, "caption");
+  return { caption: rest.map((line) => line.text.trim()).join(" "), credit: labelledCredit(label?.text ?? "") };
+}
 
 /** The paper's staff credit after a paragraph's last sentence: `Post Staff`, `Post Reporters`. */
 const STAFF_SIGN_OFF = /^([\s\S]*[.!?”"])[ \t]+(Post\s+(?:Staff|Reporters?|Staff\s+Reporters?))$/u;

@@ -4,11 +4,12 @@
  * paragraphs; drop caps re-attached; reporter taglines and letter signatures
  * read as authors.
  */
-import { findSubheads, takeStaffSignOffs } from "./body-structure.ts";
+import { findSubheads, takeInlinePhoto, takeStaffSignOffs } from "./body-structure.ts";
 import type { LineRoles } from "./line-roles.ts";
 import { type Block, type Line, toBlocks } from "./lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "./page-chrome.ts";
 import { isNameList } from "./parse-byline.ts";
+import type { Caption } from "./parse-caption.ts";
 
 export interface BodyText {
   /** Each paragraph's text: the lines of a block joined by `\n`, or by spaces for hard-wrapped text. */
@@ -17,6 +18,14 @@ export interface BodyText {
   authors: string[];
   /** Indices in `paragraphs` of subheads: short lines between paragraphs that head what follows. */
   subheads: number[];
+  /** A photo printed between paragraphs, taken out of them when the caller asked for it. */
+  photo: Caption | null;
+}
+
+export interface BodyOptions {
+  isLetter: boolean;
+  /** Take a photo printed between paragraphs out of the text (when the header showed none). */
+  takePhoto: boolean;
 }
 
 /** `The Editor,`, `Dear Sir,`: a letter's salutation, which is not its first paragraph. */
@@ -56,12 +65,13 @@ const MIN_WRAPPED_BREAKS = 3;
 /** A line that ends a sentence and is shorter than this share of the wrap width ends its paragraph. */
 const SHORT_LINE_SHARE = 0.85;
 
-export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: boolean): BodyText {
+export function parseBody(lines: readonly Line[], roles: LineRoles, options: BodyOptions): BodyText {
   const authors: string[] = [];
   const blocks = keptBlocks(lines, roles, authors);
+  const photo = options.takePhoto ? takeInlinePhoto(blocks, roles) : null;
 
   const first = blocks[0];
-  let letter = isLetter;
+  let letter = options.isLetter;
   if (first !== undefined && isSalutation((first[0] as Line).text)) {
     roles.mark(first[0], "salutation");
     // Alone, or the first line of a block of hard-wrapped print text.
@@ -79,7 +89,7 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, isLetter: bo
   authors.push(...takeStaffSignOffs(texts));
   const subheads = wrapped ? [] : findSubheads(texts);
   for (const n of subheads) roles.markAll(paragraphs[n] ?? [], "subhead");
-  return { paragraphs: texts, authors, subheads };
+  return { paragraphs: texts, authors, subheads, photo };
 }
 
 export function isSalutation(text: string): boolean {

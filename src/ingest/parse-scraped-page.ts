@@ -138,7 +138,11 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     header.standfirst.push(signed.standfirst);
     bodyStart = signed.bodyStart;
   }
-  const body = parseBody(main.slice(bodyStart), roles, headline !== null && /^letters?\b/iu.test(headline));
+  const body = parseBody(main.slice(bodyStart), roles, {
+    isLetter: headline !== null && /^letters?\b/iu.test(headline),
+    takePhoto: header.caption === null,
+  });
+  header.caption ??= body.photo;
   // A page is never left without its story: an uncredited caption that took the only paragraph was the lede,
   // and the alt text above it, if any, the caption printed once.
   if (body.paragraphs.length === 0 && header.caption !== null && header.caption.credit === null) {
