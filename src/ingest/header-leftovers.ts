@@ -4,6 +4,7 @@
  */
 import { finding, problemText } from "../model/problems.ts";
 import { isAltPlaceholder, isCaptionCopy, isDateLabel, isSentenceLike, nextNonBlank } from "./header-lines.ts";
+import { opensInCapitals } from "./lede-caption.ts";
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { hasBylinePrefix, looksLikeByline } from "./parse-byline.ts";
@@ -36,7 +37,8 @@ export function standfirstEnd(lines: readonly Line[], i: number, context: Header
       (after !== undefined && isCaptionCopy(text, after.text))
     )
       return j;
-    if (!isSentenceLike(text)) return -1;
+    // A lede in capitals starts the story: the header ended above it.
+    if (!isSentenceLike(text) || opensInCapitals(text)) return -1;
   }
   return -1;
 }
