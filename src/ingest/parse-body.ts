@@ -121,10 +121,13 @@ const VALEDICTION = /^(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully|(?
 
 /**
  * A letter is signed with a name on the first line of its last block
- * (`Sok Chenda`, `Sok Chenda, Phnom Penh`), under a valediction if any.
+ * (`Sok Chenda`, `Sok Chenda, Phnom Penh`), under a valediction if any,
+ * or on a line of its own ending in a comma.
  */
 function signature(blocks: readonly Block[]): string[] {
-  const lines = blocks.at(-1) ?? [];
+  // A name alone with its comma (`Sok Chenda,`) signs the letter even with an affiliation or a reply below it.
+  const signed = blocks.findLast((block) => block.length === 1 && /^[^,]+,$/u.test(block[0]?.text.trim() ?? ""));
+  const lines = signed ?? blocks.at(-1) ?? [];
   const first = lines[0]?.text.trim() ?? "";
   const line = VALEDICTION.test(first) ? (lines[1]?.text.trim() ?? "") : first;
   const name = line.split(",")[0]?.trim() ?? "";
