@@ -25,6 +25,7 @@ export type LineRole =
   | "print issue"
   | "related"
   | "footer dropped"
+  | "filler dropped"
   | "front matter"
   | "not read";
 

@@ -10,6 +10,7 @@ import { type Block, type Line, toBlocks } from "./lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "./page-chrome.ts";
 import { isNameList } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
+import { isPlaceholderText } from "./placeholder-text.ts";
 
 export interface BodyText {
   /** Each paragraph's text: the lines of a block joined by `\n`, or by spaces for hard-wrapped text. */
@@ -36,30 +37,7 @@ const SENTENCE_END = /[.?!។][”"’')\]]*$/u;
 /** A line that ends where a clause may: hard-wrapped lines that end in these are not evidence either way. */
 const CLAUSE_END = /[.?!។:;,”"’')\]]$/u;
 /** Two-letter words that may follow a capital `A` or `I` (`I am`), so `A n` is a drop cap but `I am` is not. */
-const TWO_LETTER_WORDS = new Set([
-  "am",
-  "as",
-  "at",
-  "be",
-  "by",
-  "do",
-  "go",
-  "if",
-  "in",
-  "is",
-  "it",
-  "me",
-  "my",
-  "no",
-  "of",
-  "on",
-  "or",
-  "so",
-  "to",
-  "up",
-  "us",
-  "we",
-]);
+const TWO_LETTER_WORDS = new Set("am as at be by do go if in is it me my no of on or so to up us we".split(" "));
 /** Hard-wrapped text shows at least this many paragraphs that break mid-sentence. */
 const MIN_WRAPPED_BREAKS = 3;
 /** A line that ends a sentence and is shorter than this share of the wrap width ends its paragraph. */
@@ -109,6 +87,8 @@ function keptBlocks(lines: readonly Line[], roles: LineRoles, authors: string[])
       roles.mark(line, "byline");
     } else if (text !== "" && isWidgetLine(text)) {
       roles.mark(line, "chrome dropped");
+    } else if (isPlaceholderText(text)) {
+      roles.mark(line, "filler dropped");
     } else {
       kept.push(line);
     }

@@ -24,6 +24,7 @@ import type { Caption } from "./parse-caption.ts";
 import { type ZoneKind, emptyHeader, parseHeaderZone } from "./parse-header-zone.ts";
 import { type ScrapedRelated, findRelatedStart, parseRelated } from "./parse-related.ts";
 import { parseTitleLine } from "./parse-title-line.ts";
+import { isPlaceholderText } from "./placeholder-text.ts";
 import { readBodyStandfirst } from "./body-standfirst.ts";
 
 export interface ScrapedPage {
@@ -124,6 +125,10 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     }
   }
 
+  for (bodyStart = nextNonBlank(main, bodyStart); isPlaceholderText(main[bodyStart]?.text ?? "");) {
+    roles.mark(main[bodyStart], "filler dropped");
+    bodyStart = nextNonBlank(main, bodyStart + 1);
+  }
   if (headline !== null && header.caption === null) {
     const top = readAboveCapitalLede(main, bodyStart, roles) ?? readPhotoDescription(main, bodyStart, roles);
     if (top !== null) {
