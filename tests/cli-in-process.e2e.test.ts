@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { lockOutput } from "../src/output/output-lock.ts";
 import { buildMain } from "../src/cli.ts";
 import { checkMain } from "../src/cli/check.ts";
-import { REAL_SEED, scrapedPage, withTempDir } from "./helpers.ts";
+import { PARSE_FIXTURES, REAL_SEED, scrapedPage, withTempDir } from "./helpers.ts";
 
 let printed: string[] = [];
 beforeEach(() => {
@@ -110,5 +110,20 @@ describe("npm run check", () => {
     expect(printed[0]).toMatch(/^usage: npm run check/u);
     expect(await checkMain(["--seeds", "/nonexistent/seeds"])).toBe(2);
     expect(await checkMain(["--explain", "/nonexistent/seed.txt"])).toBe(2);
+  });
+
+  test.each([
+    ["subhead-between-paragraphs", "subhead", "Who will pay"],
+    ["kicker-issue-line-and-period", "kicker", "FROM THE ARCHIVES"],
+    ["kicker-issue-line-and-period", "print issue", "Vol. 6, No. 5"],
+    ["letter-signature-above-reply", "signature", "Chan Dara,"],
+    ["letter-signature-above-reply", "salutation", "Dear Editor,"],
+    ["placeholder-filler-paragraph", "filler dropped", "Valde tego lenis abigo."],
+    ["photo-between-paragraphs", "credit", "Photo by: Vann Sokha"],
+    ["standfirst-signed-by-writer", "standfirst", "Forty years ago,"],
+  ])("--explain on %s shows the role %s", async (fixture, role, text) => {
+    expect(await checkMain(["--explain", path.join(PARSE_FIXTURES, fixture, "seed.txt")])).toBe(0);
+    const line = printed.find((printedLine) => printedLine.includes(text.slice(0, 20)));
+    expect(line).toMatch(new RegExp(`^\\s*\\d+\\s+${role}\\s{2,}`, "u"));
   });
 });

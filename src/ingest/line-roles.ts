@@ -19,6 +19,7 @@ export type LineRole =
   | "credit"
   | "alt text dropped"
   | "salutation"
+  | "signature"
   | "body"
   | "subhead"
   | "kicker"

@@ -57,7 +57,8 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, options: Bod
     else blocks[0] = first.slice(1);
     letter = true;
   }
-  if (letter) authors.push(...signature(blocks));
+  const signed = letter ? signature(blocks) : null;
+  authors.push(...(signed?.names ?? []));
 
   const wrapped = isHardWrapped(blocks);
   const paragraphs = wrapped ? joinWrapped(blocks) : attachDropCapBlock(blocks, roles);
@@ -67,6 +68,7 @@ export function parseBody(lines: readonly Line[], roles: LineRoles, options: Bod
   authors.push(...takeStaffSignOffs(texts));
   const subheads = wrapped ? [] : findSubheads(texts);
   for (const n of subheads) roles.markAll(paragraphs[n] ?? [], "subhead");
+  if (signed?.line !== undefined) roles.mark(signed.line, "signature");
   return { paragraphs: texts, authors, subheads, photo };
 }
 
@@ -104,14 +106,15 @@ const VALEDICTION = /^(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully|(?
  * (`Sok Chenda`, `Sok Chenda, Phnom Penh`), under a valediction if any,
  * or on a line of its own ending in a comma.
  */
-function signature(blocks: readonly Block[]): string[] {
+function signature(blocks: readonly Block[]): { names: string[]; line: Line | undefined } {
   // A name alone with its comma (`Sok Chenda,`) signs the letter even with an affiliation or a reply below it.
   const signed = blocks.findLast((block) => block.length === 1 && /^[^,]+,$/u.test(block[0]?.text.trim() ?? ""));
   const lines = signed ?? blocks.at(-1) ?? [];
   const first = lines[0]?.text.trim() ?? "";
-  const line = VALEDICTION.test(first) ? (lines[1]?.text.trim() ?? "") : first;
-  const name = line.split(",")[0]?.trim() ?? "";
-  return name !== "" && name.split(/\s+/u).length <= 5 && isNameList(name) ? [name] : [];
+  const line = VALEDICTION.test(first) ? lines[1] : lines[0];
+  const name = line?.text.trim().split(",")[0]?.trim() ?? "";
+  const isName = name !== "" && name.split(/\s+/u).length <= 5 && isNameList(name);
+  return isName ? { names: [name], line } : { names: [], line: undefined };
 }
 
 /**
