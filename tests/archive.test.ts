@@ -61,7 +61,7 @@ describe("buildArchive", () => {
     section: "business",
     authors: ["Niem Chheng"],
     byline: "Niem Chheng",
-    source: { file: "a.txt", sha256: "a".repeat(64) },
+    source: { file: "a.txt", sha256: "a".repeat(64), url: null, fetched: null },
   });
   const newer = seedArticle({
     headline: "Rice exports rise",
@@ -69,7 +69,7 @@ describe("buildArchive", () => {
     authors: ["Niem Chheng"],
     byline: "Niem Chheng",
     tags: ["rice"],
-    source: { file: "b.txt", sha256: "b".repeat(64) },
+    source: { file: "b.txt", sha256: "b".repeat(64), url: null, fetched: null },
   });
   const undated = seedArticle({
     headline: "An undated letter",
@@ -77,13 +77,13 @@ describe("buildArchive", () => {
       { title: "RICE EXPORTS RISE!", teaser: null, url: null, line: 9 },
       { title: "Not in the archive", teaser: null, url: null, line: 11 },
     ],
-    source: { file: "c.txt", sha256: "c".repeat(64) },
+    source: { file: "c.txt", sha256: "c".repeat(64), url: null, fetched: null },
   });
   const fixed = seedArticle({
     headline: "Fixed slug",
     date: "2018-01-01",
     explicitSlug: "rice-exports-rise",
-    source: { file: "d.txt", sha256: "d".repeat(64) },
+    source: { file: "d.txt", sha256: "d".repeat(64), url: null, fetched: null },
   });
   const archive = buildArchive([undated, newer, fixed, older], OPTIONS);
 
@@ -169,8 +169,16 @@ describe("buildArchive", () => {
   test("two front-matter slugs alike are an error naming the other file", () => {
     const twins = buildArchive(
       [
-        seedArticle({ headline: "x", explicitSlug: "same", source: { file: "x.md", sha256: "1".repeat(64) } }),
-        seedArticle({ headline: "y", explicitSlug: "same", source: { file: "y.md", sha256: "2".repeat(64) } }),
+        seedArticle({
+          headline: "x",
+          explicitSlug: "same",
+          source: { file: "x.md", sha256: "1".repeat(64), url: null, fetched: null },
+        }),
+        seedArticle({
+          headline: "y",
+          explicitSlug: "same",
+          source: { file: "y.md", sha256: "2".repeat(64), url: null, fetched: null },
+        }),
       ],
       OPTIONS,
     );

@@ -22,7 +22,7 @@ export function seedArticle(fields: Partial<SeedArticle> & { headline: string })
     wordCount: 2,
     language: "en",
     explicitSlug: null,
-    source: { file, sha256: counter.toString(16).padStart(64, "0") },
+    source: { file, sha256: counter.toString(16).padStart(64, "0"), url: null, fetched: null },
     ...fields,
   };
 }

@@ -25,7 +25,7 @@ const record: ArticleRecord = {
   subheads: [],
   wordCount: 10,
   language: "en",
-  source: { file: "x.txt", sha256: "0".repeat(64) },
+  source: { file: "x.txt", sha256: "0".repeat(64), url: null, fetched: null },
 };
 
 function entryOf(r: ArticleRecord, pathPrefix: string) {

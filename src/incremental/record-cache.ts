@@ -19,6 +19,7 @@ const cacheSchema = z.object({
     z.object({
       file: z.string(),
       sha256: z.string(),
+      crawl: z.object({ url: z.string(), fetched: z.string().nullable() }).optional(),
       article: seedArticleSchema.nullable(),
       problems: z.array(problemSchema),
     }),
@@ -52,8 +53,8 @@ export class RecordCache {
     const parts = await Promise.all([...PARTS].map((part) => readCacheFile(partFile(cacheDir, part), cacheSchema)));
     parts.forEach((cached, i) => {
       if (cached === null || cached.key !== key) return;
-      for (const { file, sha256, article, problems } of cached.entries) {
-        entries.set(entryKey({ file, sha256 }), { article, problems });
+      for (const { file, sha256, crawl, article, problems } of cached.entries) {
+        entries.set(entryKey({ file, sha256, crawl }), { article, problems });
       }
       loaded.set(PARTS.charAt(i), cached.entries.length);
     });
@@ -89,6 +90,7 @@ function* entriesJson(key: string, entries: readonly string[]): Generator<string
   yield "]}";
 }
 
+/** The same bytes crawled from another URL make another record (its section and source differ). */
 function entryKey(seed: SeedFile): string {
-  return `${seed.sha256} ${seed.file}`;
+  return JSON.stringify([seed.sha256, seed.file, seed.crawl?.url ?? null, seed.crawl?.fetched ?? null]);
 }

@@ -69,6 +69,8 @@ export function frontMatterSchema(timeZone: string, sectionNames: Readonly<Recor
       image: imageSchema,
       caption: text,
       credit: text,
+      /** The page's original URL: its path may name the section (`/business/…`). */
+      source_url: z.string().trim().refine(isHttpUrl, "must be an absolute http(s) URL"),
     })
     .partial()
     .strict();

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { type CrawlEntry, sectionFromUrl } from "./source-url.ts";
 import { slugify } from "../model/slugify.ts";
 import { finding, type Finding, type Problem, problemText, skipFinding } from "../model/problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../model/record.ts";
@@ -50,8 +51,9 @@ export function parseSeed(
   file: string,
   options: SeedOptions,
   sha256 = sha256Hex(bytes),
+  crawl?: CrawlEntry,
 ): SeedResult {
-  const { parsed, problems } = readSeed(bytes, file, options, sha256);
+  const { parsed, problems } = readSeed(bytes, file, options, sha256, crawl);
   return { parsed, problems };
 }
 
@@ -60,7 +62,13 @@ export function explainSeed(bytes: Uint8Array, file: string, options: SeedOption
   return readSeed(bytes, file, options, sha256Hex(bytes));
 }
 
-function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256: string): ExplainedSeed {
+function readSeed(
+  bytes: Uint8Array,
+  file: string,
+  options: SeedOptions,
+  sha256: string,
+  crawl?: CrawlEntry,
+): ExplainedSeed {
   const located = (findings: readonly Finding[]): Problem[] => findings.map((f) => ({ file, ...f }));
   const markdown = file.toLowerCase().endsWith(".md");
   // A scraped page that cannot be an article is left out; an authored article must be fixed.
@@ -99,7 +107,9 @@ function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256:
   const findings = [...front.findings, ...body.findings];
   if (clean.firstLine !== null)
     findings.push(finding(clean.firstLine, "warning", problemText.controlCharacters(clean.count)));
-  const article = toArticle(body, front.data, { file, sha256 }, options);
+  // Front matter's `source_url:` stands over the manifest's.
+  const url = front.data.source_url ?? crawl?.url ?? null;
+  const article = toArticle(body, front.data, { file, sha256, url, fetched: crawl?.fetched ?? null }, options);
 
   if (body.listing !== null && front.data.headline === undefined)
     findings.push(unreadable(body.headlineLine, problemText.listingPage(body.listing)));
@@ -137,7 +147,11 @@ function toArticle(
     byline: byline?.byline ?? (authors.length === 0 ? null : authors.join(" and ")),
     authors,
     date: front.date ?? body.date,
-    section: front.section ?? printedSection(body.section, options) ?? options.defaultSection,
+    section:
+      front.section ??
+      (source.url === null ? null : sectionFromUrl(source.url, options.sectionNames)) ??
+      printedSection(body.section, options) ??
+      options.defaultSection,
     standfirst: front.standfirst ?? body.standfirst,
     tags: front.tags ?? [],
     photo: toPhoto(body.caption, front),

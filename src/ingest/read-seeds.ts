@@ -6,6 +6,8 @@ import { type Problem, problemText, skipFinding } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { type SeedOptions, parseSeed, sha256Hex } from "./parse-seed.ts";
 import { WorkerPool } from "../util/worker-pool.ts";
+import { readCrawlManifest, unknownManifestFiles } from "./crawl-manifest.ts";
+import type { CrawlEntry } from "./source-url.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
 export interface SeedOutcome {
@@ -13,10 +15,12 @@ export interface SeedOutcome {
   problems: Problem[];
 }
 
-/** One seed file as read: its path relative to the seeds folder and the digest of its bytes. */
+/** One seed file as read: its path relative to the seeds folder, the digest of its bytes, and where it was crawled from. */
 export interface SeedFile {
   file: string;
   sha256: string;
+  /** The crawl manifest's entry for the file, if any. */
+  crawl?: CrawlEntry | undefined;
 }
 
 /** A seed file with its bytes, to be parsed. */
@@ -93,6 +97,8 @@ type Entry = { seed: SeedFile; outcome: SeedOutcome | Promise<SeedOutcome> } | {
 export async function ingestSeeds(dir: string, options: SeedOptions, hooks: IngestHooks = {}): Promise<IngestResult> {
   const found = await findSeedFiles(dir);
   const names = found.files;
+  const manifest = await readCrawlManifest(dir, options.timeZone);
+  found.problems.push(...manifest.problems, ...unknownManifestFiles(manifest, new Set(names)));
   const entries: Entry[] = [];
   const parsedHere = new Set<SeedFile>();
   let pool: WorkerPool<SeedBytes[], SeedOutcome[]> | null = null;
@@ -114,7 +120,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
           entries.push({ unreadable: skipped(file, problemText.unreadableFile(bytes?.code ?? String(bytes))) });
           return;
         }
-        const seed: SeedFile = { file, sha256: sha256Hex(bytes) };
+        const seed: SeedFile = { file, sha256: sha256Hex(bytes), crawl: manifest.entries.get(file) };
         const outcome = hooks.cached?.(seed);
         const entry = { seed, outcome: outcome ?? EMPTY };
         entries.push(entry);
@@ -150,8 +156,8 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
 const EMPTY: SeedOutcome = { article: null, problems: [] };
 
 /** The outcome of parsing one seed, in this thread or a parse worker's. */
-export function parseOne({ file, sha256, bytes }: SeedBytes, options: SeedOptions): SeedOutcome {
-  const { parsed, problems } = parseSeed(bytes, file, options, sha256);
+export function parseOne({ file, sha256, bytes, crawl }: SeedBytes, options: SeedOptions): SeedOutcome {
+  const { parsed, problems } = parseSeed(bytes, file, options, sha256, crawl);
   return { article: parsed?.article ?? null, problems };
 }
 

@@ -75,7 +75,7 @@ export const problemText = {
   }),
   unknownFrontMatterKey: (key: string): ProblemText => ({
     message: `unknown front-matter key \`${key}\``,
-    hint: "allowed keys: headline, standfirst, date, byline, section, tags, slug, image, caption, credit; check the spelling",
+    hint: "allowed keys: headline, standfirst, date, byline, section, tags, slug, image, caption, credit, source_url; check the spelling",
   }),
   impossibleDate: (text: string): ProblemText => ({
     message: `\`${text}\` is not a date that exists`,
@@ -115,6 +115,14 @@ export const problemText = {
   unreadableFile: (code: string): ProblemText => ({
     message: `the file cannot be read (${code})`,
     hint: "check the file's permissions, or remove it from the seeds folder",
+  }),
+  crawlManifestLine: (why: string): ProblemText => ({
+    message: `crawl manifest line skipped: ${why}`,
+    hint: 'each line is one JSON object: {"file": "page.txt", "url": "https://…", "fetched": "2024-03-01"} (fetched optional)',
+  }),
+  crawlManifestUnknownFile: (file: string): ProblemText => ({
+    message: `crawl manifest names \`${file}\`, which is not a seed in the seeds folder`,
+    hint: "give the file's path relative to the seeds folder, with `/` between folders",
   }),
   listingPage: (section: string): ProblemText => ({
     message: `the page is the \`${section}\` section's listing, not an article`,

@@ -46,6 +46,10 @@ const sourceSchema = z.object({
   file: z.string().min(1),
   /** SHA-256 of the seed file's bytes, hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The page's original URL (crawl manifest or front matter `source_url:`), so old links can be redirected; null when unknown. */
+  url: z.string().nullable(),
+  /** When the crawler fetched the page (ISO 8601), from the crawl manifest; null when unknown. */
+  fetched: z.string().nullable(),
 });
 
 /** What one seed file says, before the archive gives it a slug and URL. */

@@ -1,0 +1,97 @@
+/**
+ * The crawl's own knowledge: `crawl.jsonl` and front matter `source_url:`
+ * give a page its original URL, whose path names the section; the record
+ * keeps the URL and the article page links to it.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { build } from "../src/build.ts";
+import { sectionFromUrl } from "../src/ingest/source-url.ts";
+import { SEED_OPTIONS, scrapedPage, withTempDir } from "./helpers.ts";
+import { readPage } from "./html.ts";
+
+const page = (headline: string, frontMatter?: string): string =>
+  scrapedPage({
+    headline,
+    body: [`Officials said on Monday that ${headline.toLowerCase()} would be reviewed.`, "More news follows."],
+    ...(frontMatter === undefined ? {} : { frontMatter }),
+  });
+
+describe("sectionFromUrl", () => {
+  test.each([
+    ["https://www.phnompenhpost.com/business/garment-exports-rise", "business"],
+    ["http://phnompenhpost.com/post-weekend/a-night-out", "post-weekend"],
+    ["https://www.phnompenhpost.com/National/x", "national"],
+    ["https://www.phnompenhpost.com/arts%20culture/x", "arts-culture"],
+    ["https://www.phnompenhpost.com/only-a-slug", null],
+    ["https://www.phnompenhpost.com/2019/story", null],
+    ["https://www.phnompenhpost.com/tag/story", null],
+    ["not a url", null],
+  ])("%s -> %s", (url, section) => {
+    expect(sectionFromUrl(url, SEED_OPTIONS.sectionNames)).toBe(section);
+  });
+});
+
+describe("crawl manifest", () => {
+  test("gives section, original URL and fetch date; front matter wins; bad lines and unknown files are named", async () => {
+    await withTempDir(async (dir) => {
+      const seedsDir = path.join(dir, "seeds");
+      const outDir = path.join(dir, "site");
+      await mkdir(path.join(seedsDir, "2019"), { recursive: true });
+      await writeFile(path.join(seedsDir, "2019", "exports.txt"), page("Rice exports climb"));
+      await writeFile(
+        path.join(seedsDir, "match.txt"),
+        page("Angkor Tiger win again", "source_url: https://www.phnompenhpost.com/sport/angkor-tiger-win"),
+      );
+      await writeFile(path.join(seedsDir, "plain.txt"), page("Roads close for the festival"));
+      const manifest = [
+        JSON.stringify({
+          file: "2019/exports.txt",
+          url: "https://www.phnompenhpost.com/business/rice-exports-climb",
+          fetched: "2024-03-01",
+        }),
+        JSON.stringify({ file: "match.txt", url: "https://www.phnompenhpost.com/national/angkor-tiger-win" }),
+        "{not json",
+        JSON.stringify({ file: "plain.txt", url: "ftp://example.org/x" }),
+        JSON.stringify({ file: "gone.txt", url: "https://www.phnompenhpost.com/national/gone" }),
+      ];
+      await writeFile(path.join(seedsDir, "crawl.jsonl"), `${manifest.join("\n")}\n`);
+
+      const first = await build({ seedsDir, outDir, quiet: true });
+      const byFile = new Map(first.records.map((record) => [record.source.file, record]));
+      const exports = byFile.get("2019/exports.txt");
+      expect(exports?.section).toBe("business");
+      expect(exports?.source).toMatchObject({
+        url: "https://www.phnompenhpost.com/business/rice-exports-climb",
+        fetched: "2024-03-01",
+      });
+      expect(byFile.get("match.txt")?.section).toBe("sport");
+      expect(byFile.get("match.txt")?.source.url).toBe("https://www.phnompenhpost.com/sport/angkor-tiger-win");
+      expect(byFile.get("plain.txt")).toMatchObject({ section: "national", source: { url: null, fetched: null } });
+      const warnings = first.problems.filter((p) => p.file === "crawl.jsonl").map((p) => `${p.line}: ${p.message}`);
+      expect(warnings).toEqual([
+        "3: crawl manifest line skipped: not a JSON object",
+        "4: crawl manifest line skipped: `url` must be an absolute http(s) URL",
+        "1: crawl manifest names `gone.txt`, which is not a seed in the seeds folder",
+      ]);
+
+      const article = await readPage(outDir, exports?.url ?? "/");
+      expect(article.text(".source-url")).toBe(
+        "Originally published at https://www.phnompenhpost.com/business/rice-exports-climb; archived from a crawl of 2024-03-01",
+      );
+      expect(article.one(".source-url a")?.properties["href"]).toBe(
+        "https://www.phnompenhpost.com/business/rice-exports-climb",
+      );
+      expect((await readPage(outDir, byFile.get("plain.txt")?.url ?? "/")).one(".source-url")).toBeUndefined();
+
+      // A changed manifest entry re-reads the seed although its bytes did not change.
+      manifest[0] = JSON.stringify({ file: "2019/exports.txt", url: "https://www.phnompenhpost.com/lifestyle/x/y" });
+      await writeFile(path.join(seedsDir, "crawl.jsonl"), `${manifest.join("\n")}\n`);
+      const second = await build({ seedsDir, outDir, quiet: true });
+      const moved = second.records.find((record) => record.source.file === "2019/exports.txt");
+      expect(moved).toMatchObject({ section: "lifestyle", source: { fetched: null } });
+      expect(moved?.url.startsWith("/lifestyle/")).toBe(true);
+    });
+  });
+});
