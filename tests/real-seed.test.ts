@@ -66,6 +66,8 @@ describe("the real seed 000_e0ac2be6c21d23bc.txt", () => {
     expect(article?.source).toEqual({
       file: "000_e0ac2be6c21d23bc.txt",
       sha256: createHash("sha256").update(bytes).digest("hex"),
+      url: null,
+      fetched: null,
     });
   });
 });
