@@ -20,6 +20,7 @@ describe("describesInPresent", () => {
     "The city plans to widen the road to the airport before the end of the year.",
     "The national team play the league champions today at the Olympic Stadium.",
     "The first week of trading closed with every bond priced above its issue value.",
+    "Farmers in Takeo expect a good harvest this year, officials told the Post.",
     "A new report by an international rights group on the working conditions in garment factories across the country and the region found little change.",
   ])("a lede: %s", (text) => {
     expect(describesInPresent(text)).toBe(false);

@@ -26,6 +26,8 @@ function tag(text: string): Term[] {
 /** A lede may speak of what is still to come; a photo shows what was. */
 const SCHEDULED =
   /\b(?:today|tomorrow|tonight|this\s+(?:week|weekend|month|year)|next\s+(?:week|month|year|season)|will)\b/iu;
+/** A lede reports what someone said; a caption shows, and quotes nobody. */
+const REPORTED = /\b(?:said|says|told|tells|according\s+to|announced|reported)\b/iu;
 /** A sentence opening with a clause or a setting (`As …`, `With …`, `Despite …`) is a lede's, not a caption's. */
 const CLAUSE_OPENER =
   /^(?:as|with|despite|in|when|while|after|before|over|back|from|for|at|on|this|these|it|there|if|although|though|since)\b/iu;
@@ -41,7 +43,8 @@ function firstSentence(text: string): string {
 /** Whether `text` reads as a photo's caption: its first sentence's main verb is in the simple present, or it has none. */
 export function describesInPresent(text: string): boolean {
   const sentence = firstSentence(text.trim());
-  if (SCHEDULED.test(sentence) || CLAUSE_OPENER.test(sentence)) return false;
+  // Told without the tagger where the words do: most ledes say who said so.
+  if (SCHEDULED.test(sentence) || CLAUSE_OPENER.test(sentence) || REPORTED.test(sentence)) return false;
   const terms = tag(sentence);
   const head = terms[0];
   if (head === undefined || head.tags.includes("Preposition") || head.tags.includes("Conjunction")) return false;
