@@ -5,6 +5,8 @@
  * edition's issue line (`Vol. 7, No. 8`, maybe followed by its dates).
  */
 
+import { isSalutation } from "./parse-body.ts";
+
 /** A kicker is a label of a few words, never a sentence. */
 const MIN_KICKER_WORDS = 2;
 const MAX_KICKER_WORDS = 5;
@@ -26,6 +28,8 @@ export function kickerMatcher(headlines: readonly string[]): (text: string) => b
     const line = text.trim();
     const words = wordsOf(line);
     if (words.length < MIN_KICKER_WORDS || words.length > MAX_KICKER_WORDS || /[.?!,:;]$/u.test(line)) return false;
+    // A letter's salutation may repeat its headline (`Letter: Dear Editor`): it opens the letter.
+    if (isSalutation(line)) return false;
     // All in capitals (a lede in capitals goes on in lowercase), or every word the headline's.
     return (!/\p{Ll}/u.test(line) && /\p{Lu}{2}/u.test(line)) || words.every((word) => headlineWords.has(word));
   };

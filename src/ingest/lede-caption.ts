@@ -103,11 +103,12 @@ export function readAboveCapitalLede(lines: readonly Line[], from: number, roles
     (block, n) => n < MAX_BLOCKS_ABOVE && block.length === 1 && isPhotoLabel(textOf(block)),
   );
   if (lede === -1) {
-    // No lede in capitals: the layout's own order tells it. A photo label heads its caption (one sentence or
-    // two), and the story starts under that caption.
+    // No lede in capitals: the layout's own order tells it. A photo label that says so (`Photo by:`, not a
+    // bare name, which may be a salutation or a label of another kind) heads its caption, and the story
+    // starts under that caption.
     const caption = blocks[label + 1];
     const after = blocks[label + 2];
-    if (label === -1 || caption === undefined || after === undefined) return null;
+    if (label === -1 || caption === undefined || after === undefined || isBareName(textOf(blocks[label]))) return null;
     if (!isCaptionShaped(joined(caption), 1) || !/^[\p{Lu}\d"“‘]/u.test(joined(after))) return null;
     blocks.length = label + 2;
     lede = lines.indexOf(after[0] as Line);
