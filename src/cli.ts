@@ -1,9 +1,10 @@
-/** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--workers N] [--quiet]` */
+/** `npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--workers N] [--quiet] [--version]` */
 import { buildAndReport } from "./cli/build-report.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli/cli-flags.ts";
 import { runIfMain } from "./cli/run-if-main.ts";
+import { VERSION_LINE } from "./cli/version.ts";
 
-const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--workers N] [--quiet]\n${BUILD_FLAGS_HELP}`;
+const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base PATH] [--site-url URL] [--strict] [--no-wait] [--workers N] [--quiet] [--version]\n${BUILD_FLAGS_HELP}`;
 
 /** `npm run build` with these arguments; returns the exit code. */
 export async function buildMain(argv: string[]): Promise<number> {
@@ -15,6 +16,10 @@ export async function buildMain(argv: string[]): Promise<number> {
   }
   if (flags.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (flags.version) {
+    console.log(VERSION_LINE);
     return 0;
   }
   return buildAndReport(flags);

@@ -3,7 +3,7 @@
  * and `npm run check` call them: exit codes and what they print. (Other
  * tests run them as child processes, exactly as a user does.)
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { lockOutput } from "../src/output/output-lock.ts";
@@ -31,12 +31,28 @@ async function seeds(dir: string, files: Record<string, string>): Promise<string
 const GOOD = scrapedPage({ headline: "Rice exports rise", body: ["Exports rose in April."] });
 
 describe("npm run build", () => {
-  test("--help prints the flags and exits 0; an unknown flag exits 2 with the usage", async () => {
+  test("--help prints the flags and exits 0; a mistake in the flags is one line that says what to do, exit 2", async () => {
     expect(await buildMain(["--help"])).toBe(0);
     expect(printed.join("\n")).toMatch(/^usage: npm run build/mu);
+    const refused = async (argv: string[]): Promise<string[]> => {
+      printed = [];
+      expect(await buildMain(argv)).toBe(2);
+      return printed;
+    };
+    expect(await refused(["--nope"])).toEqual(["unknown option --nope (`npm run build -- --help` lists the options)"]);
+    expect(await refused(["--seed", "x"])).toEqual([
+      "unknown option --seed; did you mean --seeds? (`npm run build -- --help` lists the options)",
+    ]);
+    // `npm run build --seeds x` without `--`: npm takes the flag and passes only `x`.
+    expect(await refused(["x"])).toEqual([
+      "unexpected argument 'x': npm keeps flags given before `--` for itself; write `npm run build -- --seeds x`",
+    ]);
+    expect(await refused(["--workers", "999"])).toEqual([
+      expect.stringMatching(/^--workers must be a whole number from 0 to \d+ \(this machine's cores\), not "999" \(/u),
+    ]);
     printed = [];
-    expect(await buildMain(["--nope"])).toBe(2);
-    expect(printed.join("\n")).toMatch(/Unknown option '--nope'[\s\S]*usage: npm run build/u);
+    expect(await buildMain(["--version"])).toBe(0);
+    expect(printed).toEqual([`ppp-archive ${JSON.parse(await readFile("package.json", "utf8")).version}`]);
   });
 
   test("a build prints its warnings and one summary line; a seed error exits 1 naming file and line", async () => {
@@ -110,6 +126,16 @@ describe("npm run check", () => {
     expect(printed[0]).toMatch(/^usage: npm run check/u);
     expect(await checkMain(["--seeds", "/nonexistent/seeds"])).toBe(2);
     expect(await checkMain(["--explain", "/nonexistent/seed.txt"])).toBe(2);
+    expect(printed.at(-1)).toBe("/nonexistent/seed.txt does not exist: give the path of one .txt or .md seed");
+    await withTempDir(async (dir) => {
+      expect(await checkMain(["--explain", dir])).toBe(2);
+      expect(printed.at(-1)).toBe(
+        `${dir} is a folder: give one seed file (\`npm run check -- --seeds ${dir}\` checks a folder)`,
+      );
+    });
+    printed = [];
+    expect(await checkMain(["--version"])).toBe(0);
+    expect(printed).toEqual([expect.stringMatching(/^ppp-archive \d+\.\d+\.\d+$/u)]);
   });
 
   test.each([

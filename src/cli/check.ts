@@ -16,18 +16,20 @@ import { loadSiteConfig } from "../model/site-config.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
 import { badFlags } from "./cli-flags.ts";
 import { runIfMain } from "./run-if-main.ts";
+import { VERSION_LINE } from "./version.ts";
 
 const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
        npm run check -- --explain FILE
   --seeds DIR      folder of .txt and .md seeds (default: seeds)
   --strict         count seeds that cannot be read as articles as errors instead of skipping them
-  --explain FILE   print each line of one seed with the role the parser gave it`;
+  --explain FILE   print each line of one seed with the role the parser gave it
+  --version        print the version and exit`;
 
 /** Longest part of a line shown by `--explain`; the rest is elided. */
 const SHOWN_TEXT = 100;
 
 async function check(argv: string[]): Promise<number> {
-  let values: { seeds: string; strict: boolean; explain?: string | undefined; help: boolean };
+  let values: { seeds: string; strict: boolean; explain?: string | undefined; help: boolean; version: boolean };
   try {
     values = parseArgs({
       args: argv,
@@ -36,6 +38,7 @@ async function check(argv: string[]): Promise<number> {
         strict: { type: "boolean", default: false },
         explain: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", default: false },
       },
       strict: true,
     }).values;
@@ -44,6 +47,10 @@ async function check(argv: string[]): Promise<number> {
   }
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    console.log(VERSION_LINE);
     return 0;
   }
   if (values.explain !== undefined) return explain(values.explain);
@@ -84,7 +91,7 @@ async function explain(file: string): Promise<number> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    console.error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(unreadableSeed(file, error));
     return 2;
   }
   const site = loadSiteConfig();
@@ -123,3 +130,13 @@ export async function checkMain(argv: string[]): Promise<number> {
 }
 
 await runIfMain(import.meta.url, checkMain);
+
+/** Why `--explain FILE` cannot read the file, and what to give instead. */
+function unreadableSeed(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `${file} does not exist: give the path of one .txt or .md seed`;
+  if (code === "EISDIR")
+    return `${file} is a folder: give one seed file (\`npm run check -- --seeds ${file}\` checks a folder)`;
+  if (code === "EACCES") return `${file} cannot be read (permission denied): check the file's permissions`;
+  return `${file} cannot be read (${code ?? String(error)})`;
+}

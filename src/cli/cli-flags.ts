@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import type { BuildOptions } from "../build.ts";
+import { suggestion } from "../util/did-you-mean.ts";
 
 export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds (default: seeds)
   --out DIR        folder to publish the site to (default: _site)
@@ -10,13 +11,15 @@ export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds
   --strict         stop on seeds that cannot be read as articles instead of skipping them
   --no-wait        fail at once (exit 4) when another build is writing the same --out folder
   --workers N      worker threads for parsing and rendering (default: one per core but one; 0: none)
-  --quiet          print errors only`;
+  --quiet          print errors only
+  --version        print the version and exit`;
 
 export interface ParsedFlags {
   build: BuildOptions;
   /** Print warnings and the summary line. */
   verbose: boolean;
   help: boolean;
+  version: boolean;
   port: number;
   /** Address `npm run serve` listens on. */
   host: string;
@@ -36,6 +39,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       "no-wait": { type: "boolean", default: false },
       workers: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", default: false },
       ...(extra.serve === true
         ? { port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" } }
         : {}),
@@ -71,13 +75,34 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
     },
     verbose: !values.quiet,
     help: values.help,
+    version: values.version,
     port,
     host: typeof values.host === "string" ? values.host : "127.0.0.1",
   };
 }
 
-/** A mistake in the flags: says what, shows the usage, and gives exit code 2. */
+/**
+ * A mistake in the flags, as one line that says what to do, and exit code 2:
+ * a mistyped flag gets a did-you-mean, a stray argument the reminder that npm
+ * keeps flags given before `--` for itself.
+ */
 export function badFlags(error: unknown, usage: string): number {
-  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  console.error(flagErrorLine(error, usage));
   return 2;
+}
+
+export function flagErrorLine(error: unknown, usage: string): string {
+  const command = /^usage: (npm run \w+)/u.exec(usage)?.[1] ?? "npm run build";
+  const help = `(\`${command} -- --help\` lists the options)`;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const flag = /'(-[^']*)'/u.exec(message)?.[1] ?? "";
+    return `unknown option ${flag}${suggestion(flag, usage.match(/--[a-z-]+/gu) ?? [])} ${help}`;
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/u.exec(message)?.[1] ?? "";
+    return `unexpected argument '${argument}': npm keeps flags given before \`--\` for itself; write \`${command} -- --seeds ${argument}\``;
+  }
+  return `${message.split(". ")[0]?.replace(/\.$/u, "") ?? message} ${help}`;
 }

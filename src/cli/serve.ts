@@ -3,6 +3,7 @@
  * site on localhost, and rebuilds and reloads the browser when a seed,
  * template, stylesheet or the site settings change.
  */
+import { VERSION_LINE } from "./version.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
@@ -32,6 +33,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (flags.help) {
     console.log(USAGE);
+    return;
+  }
+  if (flags.version) {
+    console.log(VERSION_LINE);
     return;
   }
   const reportFailure = (error: unknown): void =>
