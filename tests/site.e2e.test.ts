@@ -147,9 +147,18 @@ describe("pages", () => {
     expect(sectionPage.text("h1")).toBe("Siem Reap Insider");
   });
 
-  test("undated articles say so; Khmer text, and only Khmer text, is marked lang=km", async () => {
-    const undated = await readPage(outDir, records.find((r) => r.date === null)?.url ?? "/");
-    expect(undated.text(".date")).toBe("Undated");
+  test("undated articles show no date (the undated list names them); dates in prose are plain; Khmer is marked lang=km", async () => {
+    const undatedRecord = records.find((r) => r.date === null);
+    const undated = await readPage(outDir, undatedRecord?.url ?? "/");
+    expect(undated.one(".article-header .date")).toBeUndefined();
+    expect(undated.text(".dateline")).toMatch(/^\d+ min read$/u);
+    const undatedList = await readPage(outDir, "/undated/");
+    const card = undatedList.all(".summary").find((node) => toText(node).includes(undatedRecord?.headline ?? "-"));
+    expect(card).toBeDefined();
+    expect(card === undefined ? "" : toText(card)).not.toMatch(/Undated|·/u);
+    expect(undatedList.text("h1")).toMatch(/Undated/u);
+    const about = (await readPage(outDir, "/about/")).text("main") ?? "";
+    expect(about).toMatch(/published between \d{1,2} [A-Z][a-z]+ \d{4} and \d{1,2} [A-Z][a-z]+ \d{4};/u);
     const khmer = await readPage(outDir, records.find((r) => r.language === "km")?.url ?? "/");
     expect(attribute(khmer.one("html"), "lang")).toBe("en");
     expect(attribute(khmer.one(".headline"), "lang")).toBe("km");

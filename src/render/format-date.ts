@@ -55,6 +55,13 @@ function fromFields(iso: string): string | null {
   return `${d} ${MONTHS[mo - 1] ?? ""} ${year} | ${hour}:${minute} ${zone}`;
 }
 
+/** The day alone, for dates in prose: `9 October 2008`. */
+export function plainDate(iso: string | null): string {
+  if (iso === null) return "";
+  const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
+  return `${day ?? ""} ${MONTHS[(month ?? 1) - 1] ?? ""} ${year ?? ""}`;
+}
+
 function withLuxon(iso: string): string {
   if (!iso.includes("T")) return DateTime.fromISO(iso, { zone: "UTC" }).setLocale("en-GB").toFormat("d MMMM yyyy");
   const time = DateTime.fromISO(iso, { setZone: true }).setLocale("en-GB");

@@ -5,7 +5,7 @@
  */
 import type { UserConfig } from "@11ty/eleventy";
 import { detectLanguage } from "../../model/language.ts";
-import { displayDate } from "../format-date.ts";
+import { displayDate, plainDate } from "../format-date.ts";
 import { withBase } from "../urls.ts";
 import { nunjucksEngineOf } from "./nunjucks-engine.ts";
 
@@ -13,6 +13,7 @@ export default function archiveFilters(eleventyConfig: UserConfig): void {
   const pathPrefix = eleventyConfig.pathPrefix;
   // `2019-04-24T10:19:00+07:00` -> `24 April 2019`, in the archive's time zone.
   eleventyConfig.addFilter("displayDate", (iso: string | null) => displayDate(iso));
+  eleventyConfig.addFilter("plainDate", (iso: string | null) => plainDate(iso));
   // Replaces Eleventy's `url` filter, which leaves a link equal to the base
   // path unprefixed (under `--base /national/`, the National section's
   // `/national/` would stay `/national/`): here every site URL gets the base.
