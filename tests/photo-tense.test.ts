@@ -21,6 +21,7 @@ describe("describesInPresent", () => {
     "The national team play the league champions today at the Olympic Stadium.",
     "The first week of trading closed with every bond priced above its issue value.",
     "Farmers in Takeo expect a good harvest this year, officials told the Post.",
+    "First paragraph of the story.",
     "A new report by an international rights group on the working conditions in garment factories across the country and the region found little change.",
   ])("a lede: %s", (text) => {
     expect(describesInPresent(text)).toBe(false);

@@ -10,7 +10,6 @@ import { type Block, type Line, toBlocks } from "./lines.ts";
 import { isFooterStart, isWidgetLine, readReporterTagline } from "./page-chrome.ts";
 import { isNameList } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
-import { isPlaceholderText } from "./placeholder-text.ts";
 
 export interface BodyText {
   /** Each paragraph's text: the lines of a block joined by `\n`, or by spaces for hard-wrapped text. */
@@ -89,8 +88,6 @@ function keptBlocks(lines: readonly Line[], roles: LineRoles, authors: string[])
       roles.mark(line, "byline");
     } else if (text !== "" && isWidgetLine(text)) {
       roles.mark(line, "chrome dropped");
-    } else if (isPlaceholderText(text)) {
-      roles.mark(line, "filler dropped");
     } else {
       kept.push(line);
     }

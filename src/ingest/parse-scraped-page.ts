@@ -16,7 +16,7 @@ import { headlineMatcher, nextNonBlank, previousNonBlank } from "./header-lines.
 import { readAboveCapitalLede, readPhotoDescription } from "./lede-caption.ts";
 import { kickerMatcher } from "./kicker.ts";
 import { LineRoles } from "./line-roles.ts";
-import type { Line } from "./lines.ts";
+import { type Line, isBlank } from "./lines.ts";
 import { gluedCrawlerDate, readTopChrome } from "./page-chrome.ts";
 import { parseBody } from "./parse-body.ts";
 import type { Byline } from "./parse-byline.ts";
@@ -125,9 +125,15 @@ export function parseScrapedPage(lines: readonly Line[], options: ScrapedPageOpt
     }
   }
 
-  for (bodyStart = nextNonBlank(main, bodyStart); isPlaceholderText(main[bodyStart]?.text ?? "");) {
-    roles.mark(main[bodyStart], "filler dropped");
-    bodyStart = nextNonBlank(main, bodyStart + 1);
+  // Placeholder filler a CMS left above the story is dropped; a page of nothing else keeps it.
+  let storyStart = nextNonBlank(main, bodyStart);
+  while (isPlaceholderText(main[storyStart]?.text ?? "")) storyStart = nextNonBlank(main, storyStart + 1);
+  if (storyStart < main.length) {
+    roles.markAll(
+      main.slice(bodyStart, storyStart).filter((line) => !isBlank(line)),
+      "filler dropped",
+    );
+    bodyStart = storyStart;
   }
   if (headline !== null && header.caption === null) {
     const top = readAboveCapitalLede(main, bodyStart, roles) ?? readPhotoDescription(main, bodyStart, roles);

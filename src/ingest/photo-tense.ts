@@ -31,8 +31,8 @@ const REPORTED = /\b(?:said|says|told|tells|according\s+to|announced|reported)\b
 /** A sentence opening with a clause or a setting (`As …`, `With …`, `Despite …`) is a lede's, not a caption's. */
 const CLAUSE_OPENER =
   /^(?:as|with|despite|in|when|while|after|before|over|back|from|for|at|on|this|these|it|there|if|although|though|since)\b/iu;
-/** Without any verb, a caption is a short label of what is shown, in words (not a name or a number alone). */
-const MIN_VERBLESS_WORDS = 3;
+/** Without any verb, a caption is a short label naming what is shown and where: more than a name or a phrase. */
+const MIN_VERBLESS_WORDS = 6;
 const MAX_VERBLESS_WORDS = 15;
 
 /** The first sentence of `text`. */

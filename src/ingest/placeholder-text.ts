@@ -1,5 +1,5 @@
 /**
- * Placeholder filler a CMS left in a page: pseudo-Latin from lorem-ipsum
+ * Placeholder filler a CMS left above a story: pseudo-Latin from lorem-ipsum
  * generators (the classic passage and Drupal's devel generator), which a
  * reader skips as not part of the story.
  */
