@@ -81,9 +81,9 @@ describe("parseByline", () => {
       ["Heng Sovann"],
     ],
     [
-      "Sok Chea; Additional reporting by Meas Sophal",
-      "Sok Chea; Additional reporting by Meas Sophal",
-      ["Sok Chea", "Meas Sophal"],
+      "Sok Chea; Additional reporting by Pen Sophal",
+      "Sok Chea; Additional reporting by Pen Sophal",
+      ["Sok Chea", "Pen Sophal"],
     ],
     ["By Kong Meta and Alex Willemyns", "Kong Meta and Alex Willemyns", ["Kong Meta", "Alex Willemyns"]],
     [

@@ -68,8 +68,8 @@ describe("pages", () => {
     expect(page.text(".article-header .story-kicker")).toBe("FROM THE ARCHIVES");
     const essay = records.find((r) => r.source.file === "fixtures/byline-photo-essay-and-additional-reporting.txt");
     const essayPage = await readPage(outDir, essay?.url ?? "/");
-    expect(essayPage.text(".byline")).toBe("Photo Essay by Chhay Ratha; Additional reporting by Meas Sophal");
-    expect(essayPage.all(".byline a").map((a) => toText(a))).toEqual(["Chhay Ratha", "Meas Sophal"]);
+    expect(essayPage.text(".byline")).toBe("Photo Essay by Chhay Ratha; Additional reporting by Pen Sophal");
+    expect(essayPage.all(".byline a").map((a) => toText(a))).toEqual(["Chhay Ratha", "Pen Sophal"]);
   });
 
   test.each([
