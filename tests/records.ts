@@ -20,6 +20,7 @@ export function seedArticle(fields: Partial<SeedArticle> & { headline: string })
     related: [],
     subheads: [],
     wordCount: 2,
+    truncated: false,
     language: "en",
     explicitSlug: null,
     source: { file, sha256: counter.toString(16).padStart(64, "0"), url: null, fetched: null },

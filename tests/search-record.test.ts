@@ -24,6 +24,7 @@ const record: ArticleRecord = {
   related: [{ title: "Related title", teaser: "Teaser", url: null, line: 12 }],
   subheads: [],
   wordCount: 10,
+  truncated: false,
   language: "en",
   source: { file: "x.txt", sha256: "0".repeat(64), url: null, fetched: null },
 };

@@ -61,6 +61,18 @@ describe("pages", () => {
     expect(page.text(".body h2")).toBe("Who will pay");
   });
 
+  test("a text the crawl cut mid-sentence says so after its last paragraph, and the record knows it", async () => {
+    const cut = records.find((r) => r.source.file === "fixtures/pipe-title-caption-then-cut-lede.txt");
+    expect(cut?.truncated).toBe(true);
+    const page = await readPage(outDir, cut?.url ?? "/");
+    expect(page.text(".truncated-note")).toBe(
+      "The archived text ends here, mid-sentence: the crawl kept only this much of the page.",
+    );
+    const whole = records.find((r) => r.source.file === "fixtures/standfirst.txt");
+    expect(whole?.truncated).toBe(false);
+    expect((await readPage(outDir, whole?.url ?? "/")).one(".truncated-note")).toBeUndefined();
+  });
+
   test("a kicker printed over the story shows beside its section, and a role byline is not prefixed with By", async () => {
     const kicker = records.find((r) => r.source.file === "fixtures/kicker-issue-line-and-period.txt");
     expect(kicker?.kicker).toBe("FROM THE ARCHIVES");

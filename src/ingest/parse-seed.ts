@@ -17,7 +17,7 @@ import type { Caption } from "./parse-caption.ts";
 import { markdownLimit } from "./parse-markdown-body.ts";
 import { type SeedBody, markdownBody, scrapedBody } from "./seed-body.ts";
 import { detectLanguage } from "../model/language.ts";
-import { countWords } from "./text-stats.ts";
+import { countWords, endsMidSentence } from "./text-stats.ts";
 
 export interface SeedOptions {
   /** Section slug for seeds that name none. */
@@ -160,6 +160,7 @@ function toArticle(
     markdown: body.markdown,
     related: body.related.map(({ title, teaser, line }) => ({ title, teaser, url: null, line })),
     wordCount: countWords(body.paragraphs),
+    truncated: body.markdown === null && endsMidSentence(body.paragraphs.at(-1) ?? ""),
     language: detectLanguage([headline, ...body.paragraphs]),
     explicitSlug: front.slug ?? null,
     source,

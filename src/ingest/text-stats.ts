@@ -1,7 +1,7 @@
 /** Word count and language of article text, script-aware so Khmer (written without spaces) counts right. */
-
 import { wordSegments } from "../../public/khmer-words.js";
 import { isSpaceCode } from "./char-classes.ts";
+import { isNameList } from "./parse-byline.ts";
 
 const KHMER = /\p{Script=Khmer}/u;
 const KHMER_RUN_LENGTH = 500;
@@ -69,4 +69,17 @@ export function countWords(paragraphs: readonly string[]): number {
     countKhmerRun();
   }
   return count;
+}
+
+/**
+ * Whether a scraped text's last paragraph stops mid-sentence: prose without a closing
+ * stop, question or exclamation mark, ellipsis or Khmer full stop, maybe
+ * inside quotes or brackets (`…earmarked for Germa`).
+ */
+export function endsMidSentence(paragraph: string): boolean {
+  const text = (paragraph.trimEnd().split("\n").at(-1) ?? "").trim();
+  // A signature, a place, a name or a list item ends without a stop too: a cut paragraph is a run of prose.
+  const words = text.replace(/[,;]$/u, "").split(/\s+/u);
+  if (words.length < 2 || /^(?:[-–•*·]|\d+[.)])\s*/u.test(text) || isNameList(words.join(" "))) return false;
+  return !/[.?!…។៕:]["”’')\]»]*$/u.test(text);
 }

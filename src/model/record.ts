@@ -79,6 +79,8 @@ export const seedArticleSchema = z.object({
     .nullable(),
   related: z.array(relatedItemSchema),
   wordCount: z.number().int().nonnegative(),
+  /** The scraped text stops mid-sentence (the crawl kept only part of the page). */
+  truncated: z.boolean(),
   /** `km` when the text is mostly Khmer script, else `en`. */
   language: z.enum(["en", "km"]),
   /** Slug fixed by front matter; null lets the archive derive one from the headline. */
