@@ -62,7 +62,11 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
   const seedProblems = strict
     ? ingest.problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p))
     : ingest.problems;
-  return { ingest, archive, problems: [...seedProblems, ...images, ...archive.problems] };
+  // In file and line order, as a person reads them; a file's own problems before those found across files.
+  const problems = [...seedProblems, ...images, ...archive.problems].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+  );
+  return { ingest, archive, problems };
 }
 
 export function seedOptions(site: SiteConfig): SeedOptions {

@@ -142,7 +142,7 @@ describe("end-to-end build", () => {
 
   test("markdown articles render their structure, sanitized", async () => {
     const md = records.find((r) => r.source.file === "fixtures/markdown-article.md");
-    expect(md?.url).toBe("/about-the-archive/notes-from-the-archive-how-we-digitised-30-years-of-print/");
+    expect(md?.url).toBe("/opinion/notes-from-the-archive-how-we-digitised-30-years-of-print/");
     const page = await readPage(outDir, md?.url ?? "/");
     expect(page.text(".body h2")).toBe("Where the text comes from");
     expect(page.all(".body li")).toHaveLength(2);

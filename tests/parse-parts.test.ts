@@ -293,12 +293,34 @@ describe("front matter", () => {
     expect(findings.map((f) => [f.line, f.severity])).toEqual([[2, "error"]]);
   });
 
-  test("values are validated and located by line", () => {
+  test("values are validated and located by line, in line order", () => {
     const { findings } = readFrontMatter("---\ntitle: x\ndate: 2019-13-45\nslug: ../../x\n---\nbody\n", ZONE);
     expect(findings.map((f) => [f.line, f.severity, f.message.split(":")[0]])).toEqual([
+      [2, "error", "unknown front-matter key `title`"],
       [3, "error", "front matter `date` `2019-13-45` is not an ISO 8601 date that exists"],
       [4, "error", "front matter `slug` must be a plain slug such as `national` or `my-story`"],
-      [2, "error", "unknown front-matter key `title`"],
+    ]);
+  });
+
+  test("a misspelt section is an error with a did-you-mean, not a new section", () => {
+    const { findings } = readFrontMatter("---\nheadline: x\nsection: bussiness\n---\nbody\n", ZONE, {
+      business: "Business",
+      sport: "Sport",
+    });
+    expect(findings.map((f) => `${f.line}: ${f.message}`)).toEqual([
+      "3: front matter `section` `bussiness` is not a configured section; did you mean business?",
+    ]);
+    expect(findings[0]?.hint).toMatch(/add it to `sections` in site.config.json/u);
+  });
+
+  test("a colon in an unquoted value is one message that says to quote it", () => {
+    const { findings } = readFrontMatter("---\nheadline: Minimum wage: set at $182\n---\nbody\n", ZONE);
+    expect(findings.map((f) => [f.line, f.message, f.hint])).toEqual([
+      [
+        2,
+        "front matter `headline` has a `: ` in its value, which YAML reads as a new key",
+        'put the value in quotes: headline: "…"',
+      ],
     ]);
   });
 

@@ -10,6 +10,7 @@ import { slugSchema } from "../model/record.ts";
 import { parseIsoDate } from "./parse-date-line.ts";
 import { replaceUnrepresentable } from "./lines.ts";
 import { isHttpUrl } from "../util/http-url.ts";
+import { didYouMean } from "../util/did-you-mean.ts";
 
 /** An image in front matter: an http(s) URL or a path, never another URL scheme. */
 const imageSchema = z
@@ -22,7 +23,9 @@ const text = z.string().trim().min(1, "must not be empty");
 
 /**
  * A section by slug (`business`) or by its configured name in any case
- * (`Business`, `BUSINESS`), always as the slug.
+ * (`Business`, `BUSINESS`), always as the slug. A person wrote it, so a name
+ * that is no configured section is a mistake, with a did-you-mean; with no
+ * sections configured, any slug makes one.
  */
 function sectionSchema(sectionNames: Readonly<Record<string, string>>) {
   const bySlugOrName = new Map<string, string>();
@@ -32,7 +35,19 @@ function sectionSchema(sectionNames: Readonly<Record<string, string>>) {
   }
   return z
     .string()
-    .transform((value) => bySlugOrName.get(value.trim().toLowerCase()) ?? value.trim())
+    .transform((value, context) => {
+      const typed = value.trim();
+      const slug = bySlugOrName.get(typed.toLowerCase());
+      if (slug === undefined && bySlugOrName.size > 0) {
+        const near = didYouMean(typed, Object.keys(sectionNames)) ?? didYouMean(typed, Object.values(sectionNames));
+        context.addIssue({
+          code: "custom",
+          message: `\`${typed}\` is not a configured section${near === null ? "" : `; did you mean ${near}?`}`,
+        });
+        return z.NEVER;
+      }
+      return slug ?? typed;
+    })
     .pipe(slugSchema);
 }
 
@@ -108,7 +123,7 @@ export function readFrontMatter(
     const closed = CLOSED_FRONT_MATTER.exec(source);
     const rest = closed === null ? "" : source.slice(closed[0].length);
     const contentLine = closed === null ? 1 : lineCount(closed[0]) + 1;
-    return { data: {}, content: rest, contentLine, findings: [yamlFinding(error)] };
+    return { data: {}, content: rest, contentLine, findings: [yamlFinding(error, source)] };
   }
   const contentLine = lineCount(source.slice(0, source.length - parsed.content.length)) + 1;
   const keyLine = (key: string): number => frontMatterKeyLine(parsed.matter, key);
@@ -130,7 +145,8 @@ export function readFrontMatter(
   });
   // Every key that is valid on its own is kept, so one mistake does not hide the rest (`no headline found`).
   const data = validKeys(raw, timeZone, sectionNames);
-  return { data, content: parsed.content, contentLine, findings: [...replaced, ...findings] };
+  const sorted = [...replaced, ...findings].sort((a, b) => a.line - b.line);
+  return { data, content: parsed.content, contentLine, findings: sorted };
 }
 
 /**
@@ -155,11 +171,15 @@ function validKeys(raw: unknown, timeZone: string, sectionNames: Readonly<Record
   return data as FrontMatter;
 }
 
-function yamlFinding(error: unknown): Finding {
+function yamlFinding(error: unknown, source: string): Finding {
   if (error instanceof YAMLParseError) {
     // `matter` keeps the newline after the opening fence, so YAML lines are file lines.
     const line = error.linePos?.[0].line ?? 1;
-    return finding(line, "error", problemText.badYaml(error.message.split("\n")[0] ?? error.code));
+    // `headline: Wages: up` is the mistake people make: a colon in an unquoted value.
+    const key = /^([\w-]+):\s+[^"'\s][^\n]*?:\s/u.exec(source.split("\n")[line - 1] ?? "")?.[1];
+    if (key !== undefined) return finding(line, "error", problemText.colonInValue(key));
+    const detail = (error.message.split("\n")[0] ?? error.code).replace(/:$/u, "");
+    return finding(line, "error", problemText.badYaml(detail));
   }
   return finding(1, "error", problemText.badYaml(error instanceof Error ? error.message : String(error)));
 }

@@ -96,6 +96,9 @@ function readSeed(
   const clean = replaceUnrepresentable(text);
 
   const front = readFrontMatter(clean.text, options.timeZone, options.sectionNames);
+  // A mistake in front matter is the one message: what follows from it (`no headline found`) would only repeat it.
+  if (front.findings.some((f) => f.severity === "error"))
+    return { parsed: null, problems: located(front.findings), lines: [] };
   const limit = markdown ? markdownLimit(front.content, front.contentLine) : null;
   if (limit !== null) {
     const problems = located([...front.findings, finding(limit.line, "error", problemText.markdownLimit(limit))]);
@@ -113,7 +116,7 @@ function readSeed(
 
   if (body.listing !== null && front.data.headline === undefined)
     findings.push(unreadable(body.headlineLine, problemText.listingPage(body.listing)));
-  else if (article.headline === "") findings.push(unreadable(body.headlineLine, problemText.noHeadline()));
+  else if (article.headline === "") findings.push(unreadable(body.headlineLine, problemText.noHeadline(markdown)));
   else if (article.body.length === 0) findings.push(unreadable(body.headlineLine, problemText.noBody()));
   const skipped = findings.some((f) => f.skipped === true);
   if (!skipped && article.date === null) findings.push(finding(body.headlineLine, "warning", problemText.undated()));

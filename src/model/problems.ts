@@ -46,7 +46,7 @@ const FRONT_MATTER_HINTS: Readonly<Record<string, string>> = {
   date: "write it as ISO 8601: `2019-04-24`, or `2019-04-24T10:19:00+07:00` with a time",
   slug: "use lowercase letters, digits and single hyphens, e.g. `garment-wages-explained`",
   section:
-    "use a configured section's name (`Business`) or a slug of lowercase letters, digits and single hyphens, e.g. `business`",
+    "use a configured section's name (`Business`) or slug (`business`); to make a new section, add it to `sections` in site.config.json",
   image: "give a path inside the seeds folder or an http(s) URL",
   tags: "give a list (`[economy, garment industry]`) or one comma-separated string",
 };
@@ -69,6 +69,10 @@ export const problemText = {
     message: `front matter is not valid YAML: ${detail}`,
     hint: "fix the YAML between the opening and closing `---` lines",
   }),
+  colonInValue: (key: string): ProblemText => ({
+    message: `front matter \`${key}\` has a \`: \` in its value, which YAML reads as a new key`,
+    hint: `put the value in quotes: ${key}: "…"`,
+  }),
   badFrontMatter: (key: string, detail: string): ProblemText => ({
     message: `front matter \`${key}\` ${detail}`,
     hint: FRONT_MATTER_HINTS[key] ?? "see the front-matter keys in README.md",
@@ -81,9 +85,11 @@ export const problemText = {
     message: `\`${text}\` is not a date that exists`,
     hint: "correct the day or month, or write the date as ISO 8601 (`2019-04-24` or `2019-04-24T10:19:00+07:00`)",
   }),
-  noHeadline: (): ProblemText => ({
+  noHeadline: (markdown: boolean): ProblemText => ({
     message: "no headline found",
-    hint: "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>` or a headline line; add `headline:` front matter, or check with `npm run check -- --explain FILE`",
+    hint: markdown
+      ? "start the article with a `# Headline` line, or add `headline:` front matter"
+      : "a scraped page starts with `Logo of Phnom Penh Post newspaper Phnom Penh Post - <headline>` or a headline line; add `headline:` front matter, or check with `npm run check -- --explain FILE`",
   }),
   scrapedPageTooLarge: (bytes: number): ProblemText => ({
     message: `the seed file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${SCRAPED_PAGE_BYTES / 1024 / 1024} MiB a scraped page may be; it is left out`,
