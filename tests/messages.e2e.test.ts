@@ -31,14 +31,14 @@ describe("plain errors for bad flags and settings", () => {
       "cli.ts",
       ["--seeds", seeds, "--site-url", "notaurl"],
       {},
-      /^site settings are invalid: siteUrl: .*give an absolute http\(s\) URL/,
+      /^site settings are invalid: site URL "notaurl" \(from --site-url\) is not an absolute http\(s\) URL/,
     ],
     [
       "check with SITE_URL=foo",
       "cli/check.ts",
       ["--seeds", seeds],
       { SITE_URL: "foo" },
-      /^site settings are invalid: siteUrl/,
+      /^site settings are invalid: site URL "foo" \(from SITE_URL\)/,
     ],
   ])("%s", async (_name, script, args, env, message) => {
     const previous = process.env["SITE_URL"];
