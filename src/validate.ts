@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
-import { checkImages } from "./ingest/check-images.ts";
+import { checkImages, placeImages } from "./ingest/check-images.ts";
 import type { SeedOptions } from "./ingest/parse-seed.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
 import type { Problem } from "./model/problems.ts";
@@ -50,6 +50,7 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
     }),
   );
   how.onParsed?.(ingest.articles.length);
+  await placeImages(ingest.articles, seedsDir);
   const archive = await progress.phase("archive", 0, () =>
     buildArchive(ingest.articles, {
       timeZone: site.timeZone,

@@ -13,6 +13,25 @@ import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { isHttpUrl } from "../util/http-url.ts";
 
+/**
+ * A relative `image:` is looked up beside its article first (as Markdown and
+ * static-site generators do), then from the seeds folder: articles whose
+ * photo is beside them get its path from the seeds folder, as every later
+ * stage reads it. New article objects: cached records stay as parsed.
+ */
+export async function placeImages(articles: SeedArticle[], seedsDir: string): Promise<void> {
+  await Promise.all(
+    articles.map(async (article, i) => {
+      const image = article.photo?.image;
+      const folder = path.posix.dirname(article.source.file);
+      if (typeof image !== "string" || isHttpUrl(image) || folder === "." || image.startsWith("/")) return;
+      const beside = path.posix.join(folder, image);
+      if (!("file" in (await resolvePhoto(seedsDir, beside)))) return;
+      articles[i] = { ...article, photo: { caption: null, credit: null, ...article.photo, image: beside } };
+    }),
+  );
+}
+
 export async function checkImages(articles: readonly SeedArticle[], seedsDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const article of articles) {

@@ -23,12 +23,14 @@ const lineSchema = z.object({
 export interface CrawlManifest {
   /** Seed path (relative, `/`-separated) -> where it was crawled from. */
   entries: Map<string, CrawlEntry>;
+  /** Seed path -> the manifest line that names it. */
+  lines: Map<string, number>;
   problems: Problem[];
 }
 
 /** The manifest in `seedsDir`, or an empty one when there is none. */
 export async function readCrawlManifest(seedsDir: string, timeZone: string): Promise<CrawlManifest> {
-  const manifest: CrawlManifest = { entries: new Map(), problems: [] };
+  const manifest: CrawlManifest = { entries: new Map(), lines: new Map(), problems: [] };
   let text: string;
   try {
     text = await readFile(path.join(seedsDir, CRAWL_MANIFEST), "utf8");
@@ -64,7 +66,9 @@ export async function readCrawlManifest(seedsDir: string, timeZone: string): Pro
       skip(`\`fetched\` is not an ISO 8601 date: ${fetched}`);
       return;
     }
-    manifest.entries.set(file.replace(/^\.\//u, ""), { url, fetched: fetchedIso });
+    const seed = file.replace(/^\.\//u, "");
+    manifest.entries.set(seed, { url, fetched: fetchedIso });
+    manifest.lines.set(seed, i + 1);
   });
   return manifest;
 }
@@ -73,5 +77,8 @@ export async function readCrawlManifest(seedsDir: string, timeZone: string): Pro
 export function unknownManifestFiles(manifest: CrawlManifest, seeds: ReadonlySet<string>): Problem[] {
   return [...manifest.entries.keys()]
     .filter((file) => !seeds.has(file))
-    .map((file) => ({ file: CRAWL_MANIFEST, ...finding(1, "warning", problemText.crawlManifestUnknownFile(file)) }));
+    .map((file) => ({
+      file: CRAWL_MANIFEST,
+      ...finding(manifest.lines.get(file) ?? 1, "warning", problemText.crawlManifestUnknownFile(file)),
+    }));
 }

@@ -1,11 +1,13 @@
 /**
  * The crawl's own knowledge: `crawl.jsonl` and front matter `source_url:`
  * give a page its original URL, whose path names the section; the record
- * keeps the URL and the article page links to it.
+ * keeps the URL and the article page links to it. And where a relative
+ * `image:` is found: beside its article first, then in the seeds folder.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import sharp from "sharp";
 import { build } from "../src/build.ts";
 import { sectionFromUrl } from "../src/ingest/source-url.ts";
 import { SEED_OPTIONS, scrapedPage, withTempDir } from "./helpers.ts";
@@ -73,7 +75,7 @@ describe("crawl manifest", () => {
       expect(warnings).toEqual([
         "3: crawl manifest line skipped: not a JSON object",
         "4: crawl manifest line skipped: `url` must be an absolute http(s) URL",
-        "1: crawl manifest names `gone.txt`, which is not a seed in the seeds folder",
+        "5: crawl manifest names `gone.txt`, which is not a seed in the seeds folder",
       ]);
 
       const article = await readPage(outDir, exports?.url ?? "/");
@@ -92,6 +94,36 @@ describe("crawl manifest", () => {
       const moved = second.records.find((record) => record.source.file === "2019/exports.txt");
       expect(moved).toMatchObject({ section: "lifestyle", source: { fetched: null } });
       expect(moved?.url.startsWith("/lifestyle/")).toBe(true);
+    });
+  });
+});
+
+describe("image paths", () => {
+  test("a relative image: is looked up beside its article first, then from the seeds folder", async () => {
+    await withTempDir(async (dir) => {
+      const seedsDir = path.join(dir, "seeds");
+      const outDir = path.join(dir, "site");
+      await mkdir(path.join(seedsDir, "authored", "images"), { recursive: true });
+      await mkdir(path.join(seedsDir, "images"), { recursive: true });
+      const photo = (file: string, colour: string): Promise<unknown> =>
+        sharp({ create: { width: 64, height: 48, channels: 3, background: colour } })
+          .jpeg()
+          .toFile(file);
+      await photo(path.join(seedsDir, "authored", "images", "ferry.jpg"), "#336699");
+      await photo(path.join(seedsDir, "images", "ferry.jpg"), "#993333");
+      await photo(path.join(seedsDir, "images", "market.jpg"), "#339933");
+      const article = (headline: string, image: string): string =>
+        `---\nheadline: ${headline}\nimage: ${image}\ncaption: A photo.\ncredit: Staff\n---\nA paragraph about ${headline}.\n`;
+      await writeFile(path.join(seedsDir, "authored", "ferry.md"), article("Ferry", "images/ferry.jpg"));
+      await writeFile(path.join(seedsDir, "authored", "market.md"), article("Market", "images/market.jpg"));
+      await writeFile(path.join(seedsDir, "top.md"), article("Top", "images/ferry.jpg"));
+      const { records, problems } = await build({ seedsDir, outDir, quiet: true });
+      const image = (file: string): string | null | undefined =>
+        records.find((record) => record.source.file === file)?.photo?.image;
+      expect(image("authored/ferry.md")).toBe("authored/images/ferry.jpg");
+      expect(image("authored/market.md")).toBe("images/market.jpg");
+      expect(image("top.md")).toBe("images/ferry.jpg");
+      expect(problems.filter((p) => p.message.startsWith("image "))).toEqual([]);
     });
   });
 });
