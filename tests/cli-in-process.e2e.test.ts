@@ -8,6 +8,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { lockOutput } from "../src/output/output-lock.ts";
 import { buildMain } from "../src/cli.ts";
+import { buildAndReport } from "../src/cli/build-report.ts";
+import { parseBuildFlags } from "../src/cli/cli-flags.ts";
 import { checkMain } from "../src/cli/check.ts";
 import { PARSE_FIXTURES, REAL_SEED, scrapedPage, withTempDir } from "./helpers.ts";
 
@@ -53,6 +55,23 @@ describe("npm run build", () => {
     printed = [];
     expect(await buildMain(["--version"])).toBe(0);
     expect(printed).toEqual([`ppp-archive ${JSON.parse(await readFile("package.json", "utf8")).version}`]);
+  });
+
+  test("serve's rebuilds print only the warnings they find anew", async () => {
+    await withTempDir(async (dir) => {
+      const folder = await seeds(dir, { "good.txt": GOOD });
+      const flags = parseBuildFlags(["--seeds", folder, "--out", path.join(dir, "site")]);
+      flags.verbose = true;
+      const seen = new Set<string>();
+      expect(await buildAndReport(flags, seen)).toBe(0);
+      expect(printed.filter((line) => line.includes("warning:"))).toHaveLength(1);
+      printed = [];
+      await writeFile(path.join(folder, "other.txt"), scrapedPage({ headline: "Other", body: ["Text."] }));
+      expect(await buildAndReport(flags, seen)).toBe(0);
+      const warnings = printed.filter((line) => line.includes("warning:"));
+      expect(warnings).toEqual([expect.stringMatching(/other\.txt:\d+: warning: the article has no date/u)]);
+      expect(printed.at(-1)).toMatch(/2 warnings$/u);
+    });
   });
 
   test("a build prints its warnings and one summary line; a seed error exits 1 naming file and line", async () => {

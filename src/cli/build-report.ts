@@ -1,14 +1,19 @@
 /** One build with its report on the console, for the command-line entry points. */
 import { BuildError, build } from "../build.ts";
 import type { ParsedFlags } from "./cli-flags.ts";
-import { formatProblem } from "../model/problems.ts";
+import { type Problem, formatProblem } from "../model/problems.ts";
 import { OutputBusyError, ownerText } from "../output/output-lock.ts";
 import { OutputFolderError } from "../output/check-output.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
 import { EXIT } from "./exit-codes.ts";
+import { warningLines } from "./warning-summary.ts";
 
-/** Builds once and reports; returns the exit code. */
-export async function buildAndReport(flags: ParsedFlags): Promise<number> {
+/**
+ * Builds once and reports; returns the exit code. With `seen` (`serve`),
+ * only warnings not printed by the build before are printed, and `seen`
+ * becomes this build's.
+ */
+export async function buildAndReport(flags: ParsedFlags, seen?: Set<string>): Promise<number> {
   const { seedsDir, outDir } = flags.build;
   const started = performance.now();
   try {
@@ -17,7 +22,12 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
       onWait: (owner) => console.error(`waiting for another build (${ownerText(owner)}) to finish writing ${outDir}…`),
     });
     if (flags.verbose) {
-      for (const p of result.problems) console.warn(formatProblem(p, seedsDir));
+      const fresh = seen === undefined ? result.problems : result.problems.filter((p) => !seen.has(problemKey(p)));
+      for (const line of warningLines(fresh, seedsDir, flags.allWarnings)) console.warn(line);
+      if (seen !== undefined) {
+        seen.clear();
+        for (const p of result.problems) seen.add(problemKey(p));
+      }
       if (process.env["NODE_ENV"] === "production" && isLocalOrigin(result.siteUrl)) {
         console.warn(
           `warning: siteUrl is ${result.siteUrl}: canonical links, feeds and the sitemap point there; give the public address with --site-url, SITE_URL or siteUrl in site.config.json`,
@@ -56,6 +66,10 @@ export async function buildAndReport(flags: ParsedFlags): Promise<number> {
     console.error(`build failed: ${error.message}`);
     return EXIT.seedErrors;
   }
+}
+
+function problemKey(p: Problem): string {
+  return `${p.file}:${p.line}:${p.message}`;
 }
 
 function isLocalOrigin(origin: string): boolean {

@@ -12,12 +12,15 @@ export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds
   --no-wait        fail at once (exit 4) when another build is writing the same --out folder
   --workers N      worker threads for parsing and rendering (default: one per core but one; 0: none)
   --quiet          print errors only
+  --verbose        list every warning (by default, warnings of one kind are counted once)
   --version        print the version and exit`;
 
 export interface ParsedFlags {
   build: BuildOptions;
   /** Print warnings and the summary line. */
   verbose: boolean;
+  /** List every warning instead of grouping them by kind. */
+  allWarnings: boolean;
   help: boolean;
   version: boolean;
   port: number;
@@ -35,6 +38,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       base: { type: "string", default: "/" },
       "site-url": { type: "string" },
       quiet: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
       "no-wait": { type: "boolean", default: false },
       workers: { type: "string" },
@@ -74,6 +78,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       ...(workers === undefined ? {} : { workers }),
     },
     verbose: !values.quiet,
+    allWarnings: values.verbose,
     help: values.help,
     version: values.version,
     port,

@@ -22,6 +22,8 @@ ${BUILD_FLAGS_HELP}
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Editors write a file in several steps; wait for quiet before rebuilding. */
 const DEBOUNCE_MS = 200;
+/** Changed files named when a rebuild starts; the rest are counted. */
+const NAMED_CHANGES = 3;
 
 async function main(argv: string[]): Promise<void> {
   let flags: ParsedFlags;
@@ -43,7 +45,9 @@ async function main(argv: string[]): Promise<void> {
     console.error(
       `rebuild failed, still serving the last site built: ${error instanceof Error ? error.message : String(error)}`,
     );
-  const first = await buildAndReport(flags).catch((error: unknown) => {
+  // Only warnings a rebuild finds anew are printed again, after the files whose change started it.
+  const seen = new Set<string>();
+  const first = await buildAndReport(flags, seen).catch((error: unknown) => {
     reportFailure(error);
     return EXIT.failed;
   });
@@ -58,10 +62,15 @@ async function main(argv: string[]): Promise<void> {
     port: flags.port,
     host: flags.host,
   });
-  const queue = rebuildQueue(
-    { build: () => buildAndReport(flags), onBuilt: () => server.reload(), onError: reportFailure },
-    DEBOUNCE_MS,
-  );
+  const changed = new Set<string>();
+  const rebuild = (): Promise<number> => {
+    const files = [...changed];
+    changed.clear();
+    const more = files.length > NAMED_CHANGES ? ` and ${files.length - NAMED_CHANGES} more` : "";
+    console.log(`changed: ${files.slice(0, NAMED_CHANGES).join(", ")}${more}; rebuilding`);
+    return buildAndReport(flags, seen);
+  };
+  const queue = rebuildQueue({ build: rebuild, onBuilt: () => server.reload(), onError: reportFailure }, DEBOUNCE_MS);
   const watched = [
     flags.build.seedsDir,
     `${PROJECT_ROOT}templates`,
@@ -73,7 +82,10 @@ async function main(argv: string[]): Promise<void> {
   // Links are not followed: a link loop among the seeds would make chokidar throw and end `serve`
   // (a build skips it with a warning).
   watch(watched, { ignoreInitial: true, followSymlinks: false })
-    .on("all", () => queue.trigger())
+    .on("all", (_event, file) => {
+      changed.add(path.relative(process.cwd(), file) || file);
+      queue.trigger();
+    })
     .on("error", (error: unknown) =>
       console.error(`warning: watching for changes: ${error instanceof Error ? error.message : String(error)}`),
     );
