@@ -7,7 +7,7 @@
  * (RSS of the build and its child processes) and prints a table. Each size
  * runs on disk (the temporary folder) and on a RAM disk (/dev/shm), in a
  * fresh folder removed afterwards. `--save` writes bench/results.json and
- * the chart bench/chart.svg, which the README quotes.
+ * the chart bench/chart.svg, which docs/benchmark.md quotes.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";

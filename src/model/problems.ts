@@ -75,7 +75,7 @@ export const problemText = {
   }),
   badFrontMatter: (key: string, detail: string): ProblemText => ({
     message: `front matter \`${key}\` ${detail}`,
-    hint: FRONT_MATTER_HINTS[key] ?? "see the front-matter keys in README.md",
+    hint: FRONT_MATTER_HINTS[key] ?? "see the front-matter keys in docs/seed-format.md",
   }),
   unknownFrontMatterKey: (key: string): ProblemText => ({
     message: `unknown front-matter key \`${key}\``,

@@ -1,7 +1,7 @@
 /**
  * Nunjucks templates compiled once per Eleventy run. Eleventy 3.1 builds a
  * new Nunjucks template for every paginated page (10,000 compiles for
- * 10,000 articles; measured in the README's "Templates" note). This plugin
+ * 10,000 articles; measured in docs/development.md, "Templates and Eleventy"). This plugin
  * keeps Eleventy's own Nunjucks environment — with every filter, shortcode,
  * tag and global the config and its plugins add — and only caches the
  * compiled template per source, for as long as the run's config lives.
