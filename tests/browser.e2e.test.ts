@@ -28,6 +28,7 @@ beforeAll(async () => {
   const seedsDir = path.join(work, "seeds");
   const outDir = path.join(work, "site");
   await writeFixtureSeeds(seedsDir, { image: true });
+  await writeRankingSeeds(seedsDir);
   records = (await build({ seedsDir, outDir, quiet: true })).records;
   server = await serveSite(outDir);
   browser = await chromium.launch({
@@ -49,6 +50,36 @@ afterAll(async () => {
   await server?.close();
   await rm(work, { recursive: true, force: true });
 });
+
+/**
+ * Three articles for ranking: the word `pontoon` once in one's headline
+ * (a long text), and often in the short texts of the two others.
+ */
+async function writeRankingSeeds(seedsDir: string): Promise<void> {
+  const page = (headline: string, body: string[]): string =>
+    [
+      `Logo of Phnom Penh Post newspaper Phnom Penh Post - ${headline}`,
+      "",
+      headline,
+      "",
+      headline,
+      "",
+      ...body.flatMap((p) => [p, ""]),
+    ].join("\n");
+  const filler = Array.from(
+    { length: 12 },
+    (_, n) => `Paragraph ${n + 1} tells how the crossing was repaired, step by step, over the dry season.`,
+  );
+  await writeFile(path.join(seedsDir, "rank-headline.txt"), page("New pontoon opens at the river crossing", filler));
+  for (const n of [1, 2]) {
+    await writeFile(
+      path.join(seedsDir, `rank-body-${n}.txt`),
+      page(`Riverside works, part ${n}`, [
+        "The pontoon moved again; the pontoon needs anchors, said a pontoon builder.",
+      ]),
+    );
+  }
+}
 
 /** Opens a page in a fresh context and collects console errors and failed requests while it is used. */
 async function open(url: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
@@ -92,6 +123,26 @@ describe("search", () => {
     expect(await page.locator("#search-results .summary-meta").first().textContent()).toBe(
       "National · 3 January 2020 | 07:05 ICT",
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the article with the word in its headline comes first, before texts that repeat it", async () => {
+    const { page, errors } = await open("/search/?q=pontoon");
+    const results = await searchResults(page);
+    expect(results).toHaveLength(3);
+    expect(results[0]).toBe("New pontoon opens at the river crossing");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("an article with the word in its headline ranks above those with it only in the text", async () => {
+    const { page, errors } = await open("/search/?q=bridge");
+    const inHeadline = (await searchResults(page)).map((headline) => /bridge/iu.test(headline));
+    expect(inHeadline.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(inHeadline).toContain(false);
+    // Every result with the word in its headline before every result with it only in its text.
+    expect(inHeadline).toEqual([...inHeadline].sort((a, b) => Number(b) - Number(a)));
     expect(errors).toEqual([]);
     await page.close();
   });
