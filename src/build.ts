@@ -25,6 +25,7 @@ import { digestJson } from "./incremental/digest.ts";
 import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
 import { type Problem, countSkipped } from "./model/problems.ts";
+import { findStaticFiles, handAddedFiles } from "./render/static-files.ts";
 import { type PhaseTiming, Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder } from "./output/check-output.ts";
@@ -60,6 +61,8 @@ export interface BuildOptions {
   eleventyConfig?: string;
   /** Worker threads that parse seeds and render pages (default: one per core but one, at least one, at most four); 0 does all in the build's own thread. */
   workers?: number;
+  /** Folder of the site's own files copied into it as they are (`CNAME`, …); default `static`, optional. */
+  staticDir?: string;
 }
 
 export interface BuildResult {
@@ -165,7 +168,10 @@ async function buildWith(
     archive.records.flatMap((record) => record.photo?.image ?? []),
     options.seedsDir,
   );
-  const inputsKey = digestJson([code, site, urls, ingest.files, photos]);
+  const staticDir = options.staticDir ?? "static";
+  const statics = await findStaticFiles(staticDir, Object.keys(site.sections), options.seedsDir);
+  problems.push(...statics.problems);
+  const inputsKey = digestJson([code, site, urls, ingest.files, photos, statics.stamps]);
   const last = await progress.phase("check last build", 0, async () => {
     const state = await readBuildState(cacheDir);
     if (state === null) return null;
@@ -173,6 +179,8 @@ async function buildWith(
     // A site changed by hand since the last build: what changed is made again.
     return { state, published, changed: changedFiles(state.files, published) };
   });
+  const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
+  problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === inputsKey && last.changed.size === 0) {
     // A killed build's site folder goes, the spare site stays.
     const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
@@ -234,6 +242,7 @@ async function buildWith(
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
       renderPool: render.pool,
+      staticFiles: statics.files,
     });
     // The replaced site is kept for the next build when its files are known.
     published = await progress.phase("publish", 0, () =>

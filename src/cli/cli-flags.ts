@@ -6,6 +6,7 @@ import { suggestion } from "../util/did-you-mean.ts";
 
 export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds (default: seeds)
   --out DIR        folder to publish the site to (default: _site)
+  --static DIR     the site's own files (CNAME, …), copied into it as they are (default: static)
   --base PATH      base path the site is served under (default: /)
   --site-url URL   absolute origin for canonical links and feeds (default: SITE_URL or site.config.json)
   --strict         stop on seeds that cannot be read as articles instead of skipping them
@@ -35,6 +36,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
     options: {
       seeds: { type: "string", default: "seeds" },
       out: { type: "string", default: "_site" },
+      static: { type: "string", default: "static" },
       base: { type: "string", default: "/" },
       "site-url": { type: "string" },
       quiet: { type: "boolean", default: false },
@@ -70,6 +72,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
     build: {
       seedsDir: values.seeds,
       outDir: values.out,
+      staticDir: values.static,
       base: values.base,
       site: values["site-url"] === undefined ? {} : { siteUrl: values["site-url"] },
       quiet: values.quiet || !process.stdout.isTTY,

@@ -28,6 +28,7 @@ import type { Link } from "./summary.ts";
 import type { UrlContext } from "./urls.ts";
 import { navigation } from "./navigation.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
+import type { StaticFile } from "./static-files.ts";
 
 /** What the next build needs to know of this one, and how many pages were rendered. */
 export type RenderedSite = Omit<BuildState, "files" | "inputsKey"> & {
@@ -53,6 +54,8 @@ export interface RenderContext {
   renderPool: RenderPool | null;
   /** The staging folder is the spare site, not an empty folder. */
   reused: ReusedStaging | null;
+  /** The site's own files, copied in with the pages that are not articles or lists. */
+  staticFiles: readonly StaticFile[];
 }
 
 export async function renderSite(archive: Archive, context: RenderContext): Promise<RenderedSite> {
@@ -103,6 +106,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     outDir: staging,
     pathPrefix: urls.pathPrefix,
     configPath: context.eleventyConfig,
+    staticFiles: context.staticFiles,
   };
   const runs = eleventyRuns(articlesToRender, listsToRender);
   // Runs only when nothing was known before rendering.

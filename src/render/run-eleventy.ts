@@ -10,6 +10,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { SiteConfig } from "../model/site-config.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";
+import type { StaticFile } from "./static-files.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { SectionLink } from "./navigation.ts";
 import type { Link } from "./summary.ts";
@@ -37,6 +38,8 @@ export interface EleventyRun {
    * (about, search, 404): a build renders in several runs, and only one of them does.
    */
   staticPages: boolean;
+  /** The site's own files (`static/`), copied by the run that renders the static pages. */
+  staticFiles: readonly StaticFile[];
   /** Deployment base path, `/` or `/some/path/`. */
   pathPrefix: string;
   /** Eleventy config file, which names the templates folder; defaults to the project's. */
@@ -63,6 +66,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     config.addGlobalData("searchShards", run.searchShards);
     const templates = config.directories.input;
     if (!run.staticPages) for (const name of STATIC_TEMPLATES) config.ignores.add(path.join(templates, name));
+    else for (const { source, target } of run.staticFiles) config.addPassthroughCopy({ [source]: target });
   };
   const eleventy = new Eleventy(undefined, run.outDir, {
     // The build's progress line is the only per-build output: Eleventy's
