@@ -303,6 +303,51 @@ describe("pages in the browser", () => {
     }
   });
 
+  test("the footer lines up with the content; the tagline is one line; on phones a search link, not the form", async () => {
+    const box = async (page: Page, selector: string) => {
+      const found = await page.locator(selector).first().boundingBox();
+      if (found === null) throw new Error(`${selector} not rendered`);
+      return found;
+    };
+    for (const width of [375, 1024, 1440]) {
+      const { page } = await open("/", width);
+      const padding = await page.evaluate("parseFloat(getComputedStyle(document.querySelector('main')).paddingLeft)");
+      const content = (await box(page, "main")).x + Number(padding);
+      expect(Math.abs((await box(page, ".site-footer ul")).x - content), `${width}px footer`).toBeLessThanOrEqual(1);
+      const tagline = await box(page, ".tagline");
+      const lineHeight = Number(
+        await page.evaluate("parseFloat(getComputedStyle(document.querySelector('.tagline')).lineHeight) || 20"),
+      );
+      expect(tagline.height, `${width}px tagline`).toBeLessThan(lineHeight * 1.5);
+      const form = page.locator(".masthead form.search");
+      const link = page.locator(".masthead .search-link");
+      expect([await form.isVisible(), await link.isVisible()], `${width}px`).toEqual(
+        width < 768 ? [false, true] : [true, false],
+      );
+      if (width < 768) {
+        // The link sits beside the wordmark: the masthead above the sections is two short lines tall.
+        expect((await box(page, ".search-link")).y).toBeLessThan((await box(page, ".tagline")).y);
+        expect((await box(page, ".masthead-inner")).height).toBeLessThan(110);
+      }
+      await page.close();
+    }
+  });
+
+  test("the search page shows one search box; a quotation in an article is set apart", async () => {
+    for (const width of [375, 1440]) {
+      const { page } = await open("/search/", width);
+      expect(await page.locator("input[type=search]:visible").count(), `${width}px`).toBe(1);
+      await page.close();
+    }
+    const { page } = await open(recordOf("fixtures/markdown-article.md").url);
+    const quote = page.locator(".body blockquote");
+    expect(await quote.evaluate((node) => parseFloat(getComputedStyle(node).borderLeftWidth))).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(await quote.evaluate((node) => getComputedStyle(node).fontStyle)).toBe("italic");
+    await page.close();
+  });
+
   test("only the search page loads JavaScript", async () => {
     for (const [name, url] of pages()) {
       const { page } = await open(url);
