@@ -81,6 +81,9 @@ describe("npm run serve", () => {
     await until(() => builds() >= 4, "the rebuild after the second in-place save");
     const html = await readFile(path.join(work, "site", "national", "served", "index.html"), "utf8");
     expect(html).toContain("Served body, version 4.");
+    // Each rebuild says which file started it; the seed's one warning (no date) is printed once, by the first build.
+    expect(output().match(/^changed: .*one\.txt; rebuilding$/gmu)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(output().match(/one\.txt:\d+: warning: the article has no date/gu)?.length).toBe(1);
   });
 
   test("listens on 127.0.0.1 only", async () => {
