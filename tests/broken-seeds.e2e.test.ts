@@ -64,15 +64,15 @@ const BROKEN: Record<string, { text: string | Buffer; expected: string }> = {
   },
   "absolute-section.txt": {
     text: `---\nsection: /abs\n---\n${GOOD}`,
-    expected: "2: error: front matter `section` must be a plain slug",
+    expected: "2: error: front matter `section` `/abs` is not a configured section",
   },
   "empty-section.txt": {
     text: `---\nsection: ""\n---\n${GOOD}`,
-    expected: "2: error: front matter `section` must be a plain slug",
+    expected: "2: error: front matter `section` must not be empty",
   },
   "reserved-section.txt": {
     text: `---\nsection: search\n---\n${GOOD}`,
-    expected: "1: error: section `search` would collide with the site's own pages",
+    expected: "2: error: front matter `section` `search` is not a configured section",
   },
   "no-heading.md": {
     text: "An authored article without a heading or `headline:`.\n",
@@ -180,8 +180,8 @@ describe("broken seeds", () => {
 
     const check = await runCli("cli/check.ts", ["--seeds", seedsDir]);
     expect(check.code).toBe(1);
-    // Four seeds parse (the real one, both same-slug ones, the reserved section); the slug and section clash only in the archive.
-    expect(check.stdout.trim().split("\n").at(-1)).toMatch(/^13 seeds, 4 articles, 11 errors, \d+ warnings$/);
+    // Three seeds parse (the real one and both same-slug ones); the slugs clash only in the archive.
+    expect(check.stdout.trim().split("\n").at(-1)).toMatch(/^13 seeds, 3 articles, 11 errors, \d+ warnings$/);
   });
 
   test.each(Object.keys(UNREADABLE))("%s alone is skipped with a warning, or an error with --strict", async (name) => {

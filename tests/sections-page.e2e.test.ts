@@ -12,27 +12,26 @@ import { MASTHEAD_SECTIONS } from "../src/render/navigation.ts";
 import { withTempDir } from "./helpers.ts";
 import { readPage } from "./html.ts";
 
-const article = (section: string, n: number): string =>
-  [
-    "---",
-    `headline: Report ${n} from the ${section} desk`,
-    `section: ${section}`,
-    "date: 2020-01-03",
-    "---",
-    "",
-    `Paragraph ${n}.`,
-    "",
-  ].join("\n");
+/** An article and its crawl manifest line: the section comes from the URL it was crawled at, as a real crawl's do. */
+const article = (section: string, n: number): { text: string; manifest: string } => ({
+  text: ["---", `headline: Report ${n} from the ${section} desk`, "date: 2020-01-03", "---", "", `Paragraph ${n}.`, ""].join(
+    "\n",
+  ),
+  manifest: JSON.stringify({ file: `a${n}.md`, url: `https://www.phnompenhpost.com/${section}/report-${n}` }),
+});
 
 test("40 sections: the masthead shows at most a dozen and links to /sections/, which lists all 40 with counts", async () => {
   await withTempDir(async (dir) => {
     const seeds = path.join(dir, "seeds");
     await mkdir(seeds);
-    for (let i = 0; i < 40; i++)
-      await writeFile(path.join(seeds, `a${i}.md`), article(`desk-${String(i).padStart(2, "0")}`, i));
-    // The national section (configured) and one section with three articles.
-    for (let i = 40; i < 43; i++) await writeFile(path.join(seeds, `a${i}.md`), article("desk-39", i));
-    await writeFile(path.join(seeds, "n.md"), article("national", 99));
+    const articles = [
+      ...Array.from({ length: 40 }, (_, i) => article(`desk-${String(i).padStart(2, "0")}`, i)),
+      // One section with three articles more, and the national section (configured).
+      ...[40, 41, 42].map((i) => article("desk-39", i)),
+      article("national", 99),
+    ];
+    for (const [i, { text }] of articles.entries()) await writeFile(path.join(seeds, `a${i === 43 ? 99 : i}.md`), text);
+    await writeFile(path.join(seeds, "crawl.jsonl"), articles.map(({ manifest }) => manifest).join("\n"));
     const out = path.join(dir, "site");
     const { records } = await build({ seedsDir: seeds, outDir: out, quiet: true });
     const page = await readPage(out, records[0]?.url ?? "/");

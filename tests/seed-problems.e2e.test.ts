@@ -142,12 +142,13 @@ describe("errors: the build stops, each located, check reports the same", () => 
     expect(reported).toEqual(problemLines(built.stderr, seeds));
     expectReported(reported, [
       "long-slug.txt:2: error: front matter `slug` must be at most 200 bytes long",
-      "long-section.txt:2: error: front matter `section` must be at most 200 bytes long",
-      "section-pagefind.txt:1: error: section `pagefind` would collide with the site's own pages",
-      "section-img.txt:1: error: section `img` would collide",
-      "section-data.txt:1: error: section `data` would collide",
-      "section-feed.txt:1: error: section `feed` would collide",
-      "section-sitemap.txt:1: error: section `sitemap` would collide",
+      // A person names a configured section; the site's own paths are none of them.
+      `long-section.txt:2: error: front matter \`section\` \`${"x".repeat(300)}\` is not a configured section`,
+      "section-pagefind.txt:2: error: front matter `section` `pagefind` is not a configured section",
+      "section-img.txt:2: error: front matter `section` `img` is not a configured section",
+      "section-data.txt:2: error: front matter `section` `data` is not a configured section",
+      "section-feed.txt:2: error: front matter `section` `feed` is not a configured section",
+      "section-sitemap.txt:2: error: front matter `section` `sitemap` is not a configured section",
       "nested.md:6: error: markdown nested 8000 levels deep",
       "nested-list.md:4: error: markdown nested 3000 levels deep",
     ]);

@@ -37,6 +37,10 @@ function sectionSchema(sectionNames: Readonly<Record<string, string>>) {
     .string()
     .transform((value, context) => {
       const typed = value.trim();
+      if (typed === "") {
+        context.addIssue({ code: "custom", message: "must not be empty" });
+        return z.NEVER;
+      }
       const slug = bySlugOrName.get(typed.toLowerCase());
       if (slug === undefined && bySlugOrName.size > 0) {
         const near = didYouMean(typed, Object.keys(sectionNames)) ?? didYouMean(typed, Object.values(sectionNames));
