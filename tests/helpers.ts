@@ -7,20 +7,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { fileURLToPath } from "node:url";
+import { SITE_DEFAULTS } from "../src/model/site-config.ts";
 import { promisify } from "node:util";
 import type { SeedOptions } from "../src/ingest/parse-seed.ts";
 
+/** The parser's options under the default settings, which every fixture is parsed with. */
 export const SEED_OPTIONS: SeedOptions = {
-  defaultSection: "national",
-  timeZone: "Asia/Phnom_Penh",
-  sectionNames: {
-    national: "National",
-    business: "Business",
-    world: "World",
-    sport: "Sport",
-    lifestyle: "Lifestyle",
-    opinion: "Opinion",
-  },
+  defaultSection: SITE_DEFAULTS.defaultSection,
+  timeZone: SITE_DEFAULTS.timeZone,
+  sectionNames: SITE_DEFAULTS.sections,
 };
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
