@@ -14,9 +14,15 @@ import { readPage } from "./html.ts";
 
 /** An article and its crawl manifest line: the section comes from the URL it was crawled at, as a real crawl's do. */
 const article = (section: string, n: number): { text: string; manifest: string } => ({
-  text: ["---", `headline: Report ${n} from the ${section} desk`, "date: 2020-01-03", "---", "", `Paragraph ${n}.`, ""].join(
-    "\n",
-  ),
+  text: [
+    "---",
+    `headline: Report ${n} from the ${section} desk`,
+    "date: 2020-01-03",
+    "---",
+    "",
+    `Paragraph ${n}.`,
+    "",
+  ].join("\n"),
   manifest: JSON.stringify({ file: `a${n}.md`, url: `https://www.phnompenhpost.com/${section}/report-${n}` }),
 });
 

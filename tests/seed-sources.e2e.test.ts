@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import sharp from "sharp";
 import { build } from "../src/build.ts";
-import { sectionFromUrl } from "../src/ingest/source-url.ts";
+import { sectionFromUrl } from "../src/ingest/section-names.ts";
 import { SEED_OPTIONS, scrapedPage, withTempDir } from "./helpers.ts";
 import { readPage } from "./html.ts";
 

@@ -10,7 +10,7 @@ import { slugSchema } from "../model/record.ts";
 import { parseIsoDate } from "./parse-date-line.ts";
 import { replaceUnrepresentable } from "./lines.ts";
 import { isHttpUrl } from "../util/http-url.ts";
-import { didYouMean } from "../util/did-you-mean.ts";
+import { sectionSchema } from "./section-names.ts";
 
 /** An image in front matter: an http(s) URL or a path, never another URL scheme. */
 const imageSchema = z
@@ -20,40 +20,6 @@ const imageSchema = z
   .refine((value) => isHttpUrl(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value), "must be an http(s) URL or a path");
 
 const text = z.string().trim().min(1, "must not be empty");
-
-/**
- * A section by slug (`business`) or by its configured name in any case
- * (`Business`, `BUSINESS`), always as the slug. A person wrote it, so a name
- * that is no configured section is a mistake, with a did-you-mean; with no
- * sections configured, any slug makes one.
- */
-function sectionSchema(sectionNames: Readonly<Record<string, string>>) {
-  const bySlugOrName = new Map<string, string>();
-  for (const [slug, name] of Object.entries(sectionNames)) {
-    bySlugOrName.set(slug, slug);
-    bySlugOrName.set(name.toLowerCase(), slug);
-  }
-  return z
-    .string()
-    .transform((value, context) => {
-      const typed = value.trim();
-      if (typed === "") {
-        context.addIssue({ code: "custom", message: "must not be empty" });
-        return z.NEVER;
-      }
-      const slug = bySlugOrName.get(typed.toLowerCase());
-      if (slug === undefined && bySlugOrName.size > 0) {
-        const near = didYouMean(typed, Object.keys(sectionNames)) ?? didYouMean(typed, Object.values(sectionNames));
-        context.addIssue({
-          code: "custom",
-          message: `\`${typed}\` is not a configured section${near === null ? "" : `; did you mean ${near}?`}`,
-        });
-        return z.NEVER;
-      }
-      return slug ?? typed;
-    })
-    .pipe(slugSchema);
-}
 
 export function frontMatterSchema(timeZone: string, sectionNames: Readonly<Record<string, string>> = {}) {
   return z

@@ -3,9 +3,8 @@
  * reads the bytes; nothing here touches the file system.
  */
 import { createHash } from "node:crypto";
-import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
-import { type CrawlEntry, sectionFromUrl } from "./source-url.ts";
-import { slugify } from "../model/slugify.ts";
+import type { CrawlEntry } from "./source-url.ts";
+import { printedSection, sectionFromUrl } from "./section-names.ts";
 import { finding, type Finding, type Problem, problemText, skipFinding } from "../model/problems.ts";
 import { type Photo, type SeedArticle, seedArticleSchema } from "../model/record.ts";
 import { SCRAPED_PAGE_BYTES } from "../model/markdown-limits.ts";
@@ -153,7 +152,7 @@ function toArticle(
     section:
       front.section ??
       (source.url === null ? null : sectionFromUrl(source.url, options.sectionNames)) ??
-      printedSection(body.section, options) ??
+      printedSection(body.section, options.sectionNames) ??
       options.defaultSection,
     standfirst: front.standfirst ?? body.standfirst,
     tags: front.tags ?? [],
@@ -168,21 +167,6 @@ function toArticle(
     explicitSlug: front.slug ?? null,
     source,
   };
-}
-
-/**
- * The slug of a section name printed on the page: the configured section of
- * that name, else a new section named after it. Null when the name makes no
- * usable slug (empty, a number, or one of the site's own paths).
- */
-function printedSection(name: string | null, options: SeedOptions): string | null {
-  if (name === null) return null;
-  const configured = Object.entries(options.sectionNames).find(
-    ([, shown]) => shown.toLowerCase() === name.toLowerCase(),
-  );
-  if (configured !== undefined) return configured[0];
-  const slug = slugify(name);
-  return slug === "" || /^\d+$/u.test(slug) || RESERVED_SECTIONS.has(slug) ? null : slug;
 }
 
 function toPhoto(scraped: Caption | null, front: FrontMatter): Photo | null {
