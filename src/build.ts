@@ -2,7 +2,8 @@
  * The pipeline: validate + ingest -> archive -> render -> publish. Nothing is
  * written until every seed has parsed; the site is written beside the output
  * folder and swapped in only when complete. A rebuild reuses what the last
- * one left in `.cache/`: seeds are parsed only when their bytes changed, a
+ * one left in `.ppp-archive-cache/<output name>/` beside the output folder:
+ * seeds are parsed only when their bytes (or crawl URL) changed, a
  * page is rendered only when what it shows changed (unchanged pages are
  * hard-linked from the published site), and when nothing changed at all
  * nothing is written.

@@ -1,5 +1,5 @@
 /**
- * Reading and writing the files of `.cache/`. A cache file that is missing,
+ * Reading and writing the files of `.ppp-archive-cache/`. A cache file that is missing,
  * not JSON or not of the expected shape reads as null: it only means
  * redoing the work it would have saved.
  */

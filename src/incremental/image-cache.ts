@@ -1,5 +1,5 @@
 /**
- * Encoded photos kept between builds in `.cache/<output name>/img/`, so a
+ * Encoded photos kept between builds in `.ppp-archive-cache/<output name>/img/`, so a
  * build encodes only images no earlier build encoded (AVIF takes about a
  * second per photo). An entry is keyed by the digest of the source bytes, the
  * code and the URL path the image is served from, and holds eleventy-img's

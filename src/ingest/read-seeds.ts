@@ -1,4 +1,4 @@
-/** Finds and reads seed files: the one place ingest touches the file system. */
+/** Finds and reads seed files and the crawl manifest, and hands the bytes to the parser, which reads nothing itself. */
 import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

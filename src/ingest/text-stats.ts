@@ -1,4 +1,4 @@
-/** Word count and language of article text, script-aware so Khmer (written without spaces) counts right. */
+/** Word count of article text, script-aware so Khmer (written without spaces) counts right, and whether a scraped text was cut. */
 import { wordSegments } from "../../public/khmer-words.js";
 import { isSpaceCode } from "./char-classes.ts";
 import { isNameList } from "./parse-byline.ts";
