@@ -6,14 +6,21 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseSeed } from "../src/ingest/parse-seed.ts";
+import { LINE_ROLES } from "../src/ingest/line-roles.ts";
+import { explainSeed, parseSeed } from "../src/ingest/parse-seed.ts";
 import { PARSE_FIXTURES, SEED_OPTIONS, UPDATE, parseFixtures } from "./helpers.ts";
 
 const fixtures = await parseFixtures();
 
 describe("seed fixtures", () => {
-  test("cover every layout variant", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(59);
+  test("show every role a line can have, so every rule of the parser has a fixture that needs it", async () => {
+    const seen = new Set<string>();
+    for (const { dir, seedFile } of fixtures) {
+      const explained = explainSeed(await readFile(path.join(dir, seedFile)), seedFile, SEED_OPTIONS);
+      for (const line of explained.lines) seen.add(line.role);
+    }
+    // `not read` is for a line no rule claims: no fixture should have one.
+    expect(LINE_ROLES.filter((role) => !seen.has(role))).toEqual(["not read"]);
   });
 
   test("a caption printed twice with a blank line between is a caption, never a byline, and raises no warning", async () => {

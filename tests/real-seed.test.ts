@@ -57,15 +57,14 @@ describe("the real seed 000_e0ac2be6c21d23bc.txt", () => {
     expect(article?.related.every((item) => item.url === null && item.teaser !== null)).toBe(true);
   });
 
-  test("word count and source", async () => {
+  test("word count and source", () => {
     // Counted by hand (`wc -w` over the 13 body paragraphs): every token of this body has a letter or digit.
-    expect(article?.body).toHaveLength(13);
     expect(article?.wordCount).toBe(419);
     expect(article?.language).toBe("en");
-    const { createHash } = await import("node:crypto");
+    // The digest as `sha256sum seeds/000_e0ac2be6c21d23bc.txt` prints it.
     expect(article?.source).toEqual({
       file: "000_e0ac2be6c21d23bc.txt",
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: "b50b89d55714b46f501068680d5d27210069742cd3930aceb6f9996314a225d0",
       url: null,
       fetched: null,
     });

@@ -45,6 +45,12 @@ function xmlText(node: XmlElement): string {
     .join("");
 }
 
+/** The URL of a record that must exist: a missing fixture fails the test instead of quietly testing the home page. */
+function urlOf(record: ArticleRecord | undefined): string {
+  if (record === undefined) throw new Error("no such record: a fixture is missing");
+  return record.url;
+}
+
 async function readXml(file: string): Promise<XmlRoot> {
   return fromXml(await readFile(file, "utf8"));
 }
@@ -53,7 +59,7 @@ describe("pages", () => {
   test("a scraped page's subhead is a heading of the body, not a paragraph; the record keeps its text", async () => {
     const record = records.find((r) => r.source.file === "fixtures/subhead-between-paragraphs.txt");
     expect(record?.subheads).toEqual([2]);
-    const page = await readPage(outDir, record?.url ?? "/");
+    const page = await readPage(outDir, urlOf(record));
     const body = page.one(".body");
     expect(
       body === undefined ? [] : body.children.flatMap((node) => (node.type === "element" ? [node.tagName] : [])),
@@ -64,22 +70,22 @@ describe("pages", () => {
   test("a text the crawl cut mid-sentence says so after its last paragraph, and the record knows it", async () => {
     const cut = records.find((r) => r.source.file === "fixtures/pipe-title-caption-then-cut-lede.txt");
     expect(cut?.truncated).toBe(true);
-    const page = await readPage(outDir, cut?.url ?? "/");
+    const page = await readPage(outDir, urlOf(cut));
     expect(page.text(".truncated-note")).toBe(
       "The archived text ends here, mid-sentence: the crawl kept only this much of the page.",
     );
     const whole = records.find((r) => r.source.file === "fixtures/standfirst.txt");
     expect(whole?.truncated).toBe(false);
-    expect((await readPage(outDir, whole?.url ?? "/")).one(".truncated-note")).toBeUndefined();
+    expect((await readPage(outDir, urlOf(whole))).one(".truncated-note")).toBeUndefined();
   });
 
   test("a kicker printed over the story shows beside its section, and a role byline is not prefixed with By", async () => {
     const kicker = records.find((r) => r.source.file === "fixtures/kicker-issue-line-and-period.txt");
     expect(kicker?.kicker).toBe("FROM THE ARCHIVES");
-    const page = await readPage(outDir, kicker?.url ?? "/");
+    const page = await readPage(outDir, urlOf(kicker));
     expect(page.text(".article-header .story-kicker")).toBe("FROM THE ARCHIVES");
     const essay = records.find((r) => r.source.file === "fixtures/byline-photo-essay-and-additional-reporting.txt");
-    const essayPage = await readPage(outDir, essay?.url ?? "/");
+    const essayPage = await readPage(outDir, urlOf(essay));
     expect(essayPage.text(".byline")).toBe("Photo Essay by Chhay Ratha; Additional reporting by Pen Sophal");
     expect(essayPage.all(".byline a").map((a) => toText(a))).toEqual(["Chhay Ratha", "Pen Sophal"]);
   });
@@ -125,7 +131,7 @@ describe("pages", () => {
 
   test("article pages: byline links to author pages, tags, related, more in section, older/newer", async () => {
     const record = records.find((r) => r.authors.length === 3);
-    const page = await readPage(outDir, record?.url ?? "/");
+    const page = await readPage(outDir, urlOf(record));
     expect(page.all(".byline a").map((a) => attribute(a, "href"))).toEqual([
       "/author/soth-koemsoeun/",
       "/author/niem-chheng/",
@@ -138,17 +144,17 @@ describe("pages", () => {
     expect(page.all(".pager a")).toHaveLength(2);
     const tagged = await readPage(
       outDir,
-      records.find((r) => r.source.file === "fixtures/front-matter-txt.txt")?.url ?? "/",
+      urlOf(records.find((r) => r.source.file === "fixtures/front-matter-txt.txt")),
     );
     expect(tagged.all(".tags a").map((a) => attribute(a, "href"))).toEqual(["/tag/economy/", "/tag/garment-industry/"]);
   });
 
   test("a standfirst stands under the headline; a printed section is the article's section", async () => {
     const record = records.find((r) => r.source.file === "fixtures/standfirst.txt");
-    const page = await readPage(outDir, record?.url ?? "/");
+    const page = await readPage(outDir, urlOf(record));
     expect(page.text("h1.headline + p.standfirst")).toBe(record?.standfirst);
     expect(record?.standfirst).toMatch(/^The 60-megawatt plant/);
-    const withoutStandfirst = await readPage(outDir, records.find((r) => r.standfirst === null)?.url ?? "/");
+    const withoutStandfirst = await readPage(outDir, urlOf(records.find((r) => r.standfirst === null)));
     expect(withoutStandfirst.all(".standfirst")).toEqual([]);
 
     const insider = records.find((r) => r.source.file === "fixtures/pipe-title-unconfigured-section.txt");
@@ -161,7 +167,7 @@ describe("pages", () => {
 
   test("undated articles show no date (the undated list names them); dates in prose are plain; Khmer is marked lang=km", async () => {
     const undatedRecord = records.find((r) => r.date === null);
-    const undated = await readPage(outDir, undatedRecord?.url ?? "/");
+    const undated = await readPage(outDir, urlOf(undatedRecord));
     expect(undated.one(".article-header .date")).toBeUndefined();
     expect(undated.text(".dateline")).toMatch(/^\d+ min read$/u);
     const undatedList = await readPage(outDir, "/undated/");
@@ -171,7 +177,7 @@ describe("pages", () => {
     expect(undatedList.text("h1")).toMatch(/Undated/u);
     const about = (await readPage(outDir, "/about/")).text("main") ?? "";
     expect(about).toMatch(/published between \d{1,2} [A-Z][a-z]+ \d{4} and \d{1,2} [A-Z][a-z]+ \d{4};/u);
-    const khmer = await readPage(outDir, records.find((r) => r.language === "km")?.url ?? "/");
+    const khmer = await readPage(outDir, urlOf(records.find((r) => r.language === "km")));
     expect(attribute(khmer.one("html"), "lang")).toBe("en");
     expect(attribute(khmer.one(".headline"), "lang")).toBe("km");
     expect(attribute(khmer.one(".body"), "lang")).toBe("km");
@@ -215,7 +221,7 @@ describe("pages", () => {
     }
     const footers = new Set(
       await Promise.all(
-        ["/", "/about/", records[0]?.url ?? "/"].map(async (url) => (await readPage(outDir, url)).text("footer")),
+        ["/", "/about/", urlOf(records[0])].map(async (url) => (await readPage(outDir, url)).text("footer")),
       ),
     );
     expect(footers.size).toBe(1);
@@ -225,7 +231,7 @@ describe("pages", () => {
 describe("photos", () => {
   test("a front-matter image becomes a responsive AVIF/WebP/JPEG picture with width and height", async () => {
     const record = records.find((r) => r.photo?.image === "images/factory.jpg");
-    const page = await readPage(outDir, record?.url ?? "/");
+    const page = await readPage(outDir, urlOf(record));
     const sources = page.all("figure.photo picture source");
     expect(sources.map((s) => attribute(s, "type"))).toEqual(["image/avif", "image/webp"]);
     const img = page.one("figure.photo picture img");
@@ -258,7 +264,7 @@ describe("photos", () => {
   });
 
   test("scraped pages show caption and credit without any image", async () => {
-    const page = await readPage(outDir, records.find((r) => r.source.file === "000_e0ac2be6c21d23bc.txt")?.url ?? "/");
+    const page = await readPage(outDir, urlOf(records.find((r) => r.source.file === "000_e0ac2be6c21d23bc.txt")));
     expect(page.all("img")).toEqual([]);
     expect(page.text("figcaption .credit")).toBe("Photo supplied");
   });
@@ -275,7 +281,7 @@ describe("links", () => {
     const { pages, broken } = await crawl(baseOutDir, BASE);
     expect(broken).toEqual([]);
     for (const record of records) expect(pages.has(`${BASE}${record.url.slice(1)}`)).toBe(true);
-    const page = await readPage(baseOutDir, records[0]?.url ?? "/");
+    const page = await readPage(baseOutDir, urlOf(records[0]));
     expect(attribute(page.one("link[rel='canonical']"), "href")).toBe(`${SITE_URL}${BASE}${records[0]?.url.slice(1)}`);
     expect(attribute(page.one("link[rel='stylesheet']"), "href")).toBe(`${BASE}style.css`);
   });

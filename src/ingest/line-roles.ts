@@ -5,30 +5,33 @@
  */
 import type { Line } from "./lines.ts";
 
-export type LineRole =
-  | "blank"
-  | "chrome dropped"
-  | "crawler date"
-  | "title"
-  | "headline"
-  | "section"
-  | "date"
-  | "byline"
-  | "standfirst"
-  | "caption"
-  | "credit"
-  | "alt text dropped"
-  | "salutation"
-  | "signature"
-  | "body"
-  | "subhead"
-  | "kicker"
-  | "print issue"
-  | "related"
-  | "footer dropped"
-  | "filler dropped"
-  | "front matter"
-  | "not read";
+export const LINE_ROLES = [
+  "blank",
+  "chrome dropped",
+  "crawler date",
+  "title",
+  "headline",
+  "section",
+  "date",
+  "byline",
+  "standfirst",
+  "caption",
+  "credit",
+  "alt text dropped",
+  "salutation",
+  "signature",
+  "body",
+  "subhead",
+  "kicker",
+  "print issue",
+  "related",
+  "footer dropped",
+  "filler dropped",
+  "front matter",
+  "not read",
+] as const;
+
+export type LineRole = (typeof LINE_ROLES)[number];
 
 export interface ExplainedLine {
   /** 1-based line in the seed file. */
