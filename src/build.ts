@@ -42,6 +42,15 @@ import { defaultWorkers } from "./util/default-workers.ts";
 import { useLeanHeap } from "./util/lean-heap.ts";
 import { seedOptions, validate } from "./validate.ts";
 
+/** Problems with a seed's image, whose photo is then not encoded. */
+const IMAGE_PROBLEMS: ReadonlySet<string> = new Set([
+  "imageNotFound",
+  "imageOutside",
+  "imageNotAFile",
+  "imageUndecodable",
+  "imageTooLarge",
+]);
+
 export interface BuildOptions {
   /** Folder of `.txt` and `.md` seeds. */
   seedsDir: string;
@@ -200,7 +209,7 @@ async function buildWith(
     import("./render/render-site.ts"),
     import("./render/encode-photos.ts"),
   ]);
-  const imageWarned = new Set(problems.filter((p) => p.message.startsWith("image ")).map((p) => p.file));
+  const imageWarned = new Set(problems.filter((p) => IMAGE_PROBLEMS.has(p.code)).map((p) => p.file));
   // The site the last build replaced becomes this build's staging folder
   // when this build renders the same navigation and that site still shares
   // most files with the published one (else it is deleted beside the build).

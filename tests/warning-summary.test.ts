@@ -4,6 +4,7 @@ import { warningLines } from "../src/cli/warning-summary.ts";
 import type { Problem } from "../src/model/problems.ts";
 
 const undated = (n: number): Problem => ({
+  code: "undated",
   file: `page-${n}.txt`,
   line: 3,
   severity: "warning",
@@ -11,6 +12,7 @@ const undated = (n: number): Problem => ({
   hint: "add `date:`",
 });
 const related = (title: string): Problem => ({
+  code: "relatedNotFound",
   file: "a.txt",
   line: 9,
   severity: "warning",

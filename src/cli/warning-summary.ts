@@ -10,9 +10,9 @@ const LISTED_IN_FULL = 3;
 /** Seeds named in a grouped line. */
 const NAMED = 3;
 
-/** The kind of a problem: its message with the names, paths and numbers in it left out. */
+/** The kind of a problem: its catalogue code and severity. */
 function kindOf(problem: Problem): string {
-  return `${problem.severity} ${problem.message.replace(/`[^`]*`/gu, "`…`").replace(/\d[\d.,]*/gu, "N")}`;
+  return `${problem.severity} ${problem.code}`;
 }
 
 /** Lines to print for `problems`: grouped by kind unless `all`. */

@@ -81,7 +81,7 @@ async function findSeedFiles(dir: string): Promise<{ files: string[]; problems: 
   return { files: files.sort(), problems: problems.sort((a, b) => (a.file < b.file ? -1 : 1)) };
 }
 
-function skipped(file: string, text: ReturnType<typeof problemText.symbolicLink>): Problem {
+function skipped(file: string, text: Parameters<typeof skipFinding>[1]): Problem {
   return { file, ...skipFinding(1, text) };
 }
 

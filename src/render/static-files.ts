@@ -6,7 +6,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { type Problem, finding } from "../model/problems.ts";
+import { type Problem, finding, problemText } from "../model/problems.ts";
 import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
 
 export interface StaticFile {
@@ -35,10 +35,7 @@ export async function findStaticFiles(dir: string, sections: Iterable<string>, s
     if (taken.has(first) || /^\d+$/u.test(first)) {
       found.problems.push({
         file: path.relative(seedsDir, source),
-        ...finding(1, "warning", {
-          message: `static file \`${target}\` is not copied: the archive has its own \`/${first}\``,
-          hint: `rename or move it inside ${dir}`,
-        }),
+        ...finding(1, "warning", problemText.staticFileTaken(target, first, dir)),
       });
       continue;
     }
@@ -56,9 +53,6 @@ export async function findStaticFiles(dir: string, sections: Iterable<string>, s
 export function handAddedFiles(files: readonly string[], outDir: string, dir: string, seedsDir: string): Problem[] {
   return files.map((file) => ({
     file: path.relative(seedsDir, path.join(outDir, file)),
-    ...finding(1, "warning", {
-      message: `\`${file}\` was put into the published site by hand and is not in the new one`,
-      hint: `put it in ${dir}/: every build copies that folder into the site as it is`,
-    }),
+    ...finding(1, "warning", problemText.handAddedFile(file, dir)),
   }));
 }
