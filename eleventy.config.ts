@@ -33,6 +33,8 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.setUseTemplateCache(false);
   // https://www.11ty.dev/docs/copy/ — CSS, wordmark, icons and the search script as they are.
   eleventyConfig.addPassthroughCopy({ [here("./public")]: "/" });
+  // The Khmer word splitter is the build's (`src/model/`) and the search page's: published beside search.js.
+  eleventyConfig.addPassthroughCopy({ [here("./src/model/khmer-words.js")]: "/khmer-words.js" });
   // What Eleventy's own CLI renders with; a build adds the archive's data over it.
   eleventyConfig.addGlobalData("site", loadSiteConfig());
   eleventyConfig.addGlobalData("stats", { articles: 0, undated: 0, newest: null, oldest: null });

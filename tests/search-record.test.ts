@@ -1,6 +1,6 @@
 /** What goes into the search index for an article: its text, nothing else, and Khmer split into words. */
 import { describe, expect, test } from "vitest";
-import { spaceKhmerWords } from "../public/khmer-words.js";
+import { spaceKhmerWords } from "../src/model/khmer-words.js";
 import { searchRecord } from "../src/render/search-index.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
 import { summarize } from "../src/render/summary.ts";

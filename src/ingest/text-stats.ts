@@ -1,5 +1,5 @@
 /** Word count of article text, script-aware so Khmer (written without spaces) counts right, and whether a scraped text was cut. */
-import { wordSegments } from "../../public/khmer-words.js";
+import { wordSegments } from "../model/khmer-words.js";
 import { isSpaceCode } from "./char-classes.ts";
 import { isNameList } from "./parse-byline.ts";
 

@@ -1,6 +1,6 @@
 /** Short plain-text excerpts for teasers and meta descriptions. */
 
-import { wordSegments } from "../../public/khmer-words.js";
+import { wordSegments } from "../model/khmer-words.js";
 
 /**
  * Characters past a space whose word boundaries ICU decides from at most two

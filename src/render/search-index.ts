@@ -12,7 +12,7 @@ import { type ArticleSummary, summarize } from "./summary.ts";
 import { startPagefindService } from "./pagefind-service.ts";
 import { withBase } from "./urls.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
-import { spaceKhmerWords } from "../../public/khmer-words.js";
+import { spaceKhmerWords } from "../model/khmer-words.js";
 
 /** Year filter value for undated articles. */
 const UNDATED = "Undated";
