@@ -205,9 +205,10 @@ async function buildWith(
   const recordsSaved = recordCache.save(ingest.files, ingest.parsed);
   recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
-  const [{ globalsKey, renderSite }, { encodePhotos }] = await Promise.all([
+  const [{ renderSite }, { encodePhotos }, { globalsKey }] = await Promise.all([
     import("./render/render-site.ts"),
     import("./render/encode-photos.ts"),
+    import("./incremental/render-plan.ts"),
   ]);
   const imageWarned = new Set(problems.filter((p) => IMAGE_PROBLEMS.has(p.code)).map((p) => p.file));
   // The site the last build replaced becomes this build's staging folder

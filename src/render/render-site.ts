@@ -9,23 +9,20 @@ import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ListPage } from "../archive/paginate.ts";
 import type { BuildState } from "../incremental/build-state.ts";
-import { type ReusedStaging, carryOver, pageFiles } from "../incremental/carry-over.ts";
-import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "../incremental/changed-pages.ts";
-import { digestJson, digestJsonEach } from "../incremental/digest.ts";
+import { type ReusedStaging, carryOver } from "../incremental/carry-over.ts";
+import type { PreviousBuild } from "../incremental/changed-pages.ts";
+import { planRender } from "../incremental/render-plan.ts";
 import type { ArticleRecord } from "../model/record.ts";
-import type { SiteConfig } from "../model/site-config.ts";
 import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
-import { type ListViewInput, buildListPageView, listPageAbout } from "./list-view.ts";
+import { type ListViewInput, buildListPageView } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
-import { PageKeys } from "./page-keys.ts";
 import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
-import { type SitemapEntry, isSitemapFile, writeSitemap } from "./sitemap.ts";
+import { type SitemapEntry, writeSitemap } from "./sitemap.ts";
 import type { Link } from "./summary.ts";
-import type { UrlContext } from "./urls.ts";
 import { navigation } from "./navigation.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { StaticFile } from "./static-files.ts";
@@ -67,29 +64,15 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   );
   const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile };
 
-  const { globalsKey } = context;
   const shards = groupByShard(archive.records);
   const sitemap = sitemapEntries(archive);
-  const pageUrls = [...archive.records.map((record) => record.url), ...archive.listPages.map((page) => page.url)];
-  // The digests of what each page, shard and the sitemap show, made in
-  // steps: a first build renders every page whatever they are, so it makes
-  // them while pages render (a step per run) instead of before.
-  const digestsIn = (steps: number): Generator<void, SiteDigests> =>
-    siteDigests(archive, shards, sitemap, listInput, context, steps);
-  const known =
-    previous === null ? null : await progress.phase("compare with last build", 0, () => finish(digestsIn(1)));
-  const rendered = known === null ? new Set(pageUrls) : pagesToRender(known.pages, globalsKey, previous);
-  const toIndex = known === null ? new Set(shards.keys()) : shardsToIndex(known.search, previous);
-  const sitemapCarried =
-    known === null ? null : filesToCarryOver(known.sitemap, previous?.state.sitemap, isSitemapFile, previous);
-  const carried = [
-    ...pageFiles(pageUrls.filter((url) => !rendered.has(url))),
-    ...shardFiles(
-      [...shards.keys()].filter((name) => !toIndex.has(name)),
+  const plan = await progress.phase("compare with last build", 0, () =>
+    planRender(
+      { archive, shards, sitemap, views, listInput, code: context.code, globalsKey: context.globalsKey },
       previous,
     ),
-    ...(sitemapCarried ?? []),
-  ];
+  );
+  const { rendered, toIndex, sitemapCarried, carried, digests } = plan;
   // Linking is file-system work and rendering is CPU work: they overlap.
   const { linked } = await progress.phase("carry over", 0, () => carryOver(outDir, staging, carried, context.reused));
   linked.catch(() => undefined);
@@ -109,14 +92,6 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     staticFiles: context.staticFiles,
   };
   const runs = eleventyRuns(articlesToRender, listsToRender);
-  // Runs only when nothing was known before rendering.
-  const digesting = digestsIn(runs.length);
-  let made = known;
-  const step = (): void => {
-    if (made !== null) return;
-    const next = digesting.next();
-    if (next.done === true) made = next.value;
-  };
   // Pages render in worker threads while this thread builds the next run's
   // views, feeds the search index (whose indexers run as processes of their
   // own) and writes the data, feeds and sitemap.
@@ -146,7 +121,6 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
       const done = render({ ...shared, ...page }).then(() => progress.tick(run.articles.length + run.lists.length));
       done.catch(() => (failed = true));
       pending.push(done);
-      step();
       if (workers === null) await done;
     }
     // Everything stops writing before a failure is reported: the caller then deletes the folder.
@@ -154,63 +128,15 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     const failure = settled.find((outcome) => outcome.status === "rejected");
     if (failure !== undefined) throw failure.reason;
   });
-  const digests = made ?? finish(digesting);
-
   await progress.phase("link unchanged pages", 0, () => linked);
   return {
-    globalsKey,
+    globalsKey: context.globalsKey,
     pages: Object.fromEntries(digests.pages),
     search: digests.search,
     sitemap: digests.sitemap,
     pagesRendered: rendered.size + STATIC_TEMPLATES.length,
     carried,
   };
-}
-
-interface SiteDigests {
-  /** Page URL -> digest. */
-  pages: Map<string, string>;
-  /** Search shard -> digest. */
-  search: Record<string, string>;
-  sitemap: string;
-}
-
-/** The site's digests, made in about `steps` equal steps (`finish` runs the rest). */
-function* siteDigests(
-  archive: Archive,
-  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
-  sitemap: readonly SitemapEntry[],
-  listInput: ListViewInput,
-  context: RenderContext,
-  steps: number,
-): Generator<void, SiteDigests> {
-  const keys = new PageKeys(context.views);
-  const pages = new Map<string, string>();
-  const perStep = Math.ceil((archive.records.length + archive.listPages.length) / steps);
-  for (const [i, record] of archive.records.entries()) {
-    pages.set(record.url, keys.article(i));
-    if (pages.size % perStep === 0) yield;
-  }
-  for (const page of archive.listPages) {
-    pages.set(page.url, keys.list(listPageAbout(page, listInput), page));
-    if (pages.size % perStep === 0) yield;
-  }
-  const { code, views } = context;
-  return { pages, search: shardKeys(shards, keys, context), sitemap: digestJson([code, views.urls, sitemap]) };
-}
-
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-  }
-}
-
-/** What every page shows besides its own data: a change to it renders every page. */
-export function globalsKey(archive: Archive, code: string, site: SiteConfig, urls: UrlContext): string {
-  const { masthead, sections, archiveLinks } = navigation(archive, site.sections);
-  // The sections page, rendered with every build, lists them all: only the masthead's are on every page.
-  return digestJson([code, masthead, sections.length, archiveLinks, site, urls]);
 }
 
 /**
@@ -241,39 +167,6 @@ function sitemapEntries(archive: Archive): SitemapEntry[] {
     ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
     { url: "/about/", lastmod: null },
   ];
-}
-
-/**
- * Each search shard's key: a shard's index is a function of its records
- * (hashed once, for their pages), the section names and the base path; the
- * code digest covers how it is made (and Pagefind's version).
- */
-function shardKeys(
-  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
-  pageKeys: PageKeys,
-  context: RenderContext,
-): Record<string, string> {
-  const { site, urls } = context.views;
-  return Object.fromEntries(
-    [...shards].map(([name, records]) => [
-      name,
-      digestJsonEach([
-        context.code,
-        site.sections,
-        urls.pathPrefix,
-        ...records.map((record) => pageKeys.record(record)),
-      ]),
-    ]),
-  );
-}
-
-/** The published files of the search shards `names`. */
-function shardFiles(names: readonly string[], previous: PreviousBuild | null): string[] {
-  if (names.length === 0 || previous === null) return [];
-  const carried = new Set(names);
-  return Object.keys(previous.published).filter(
-    (file) => file.startsWith("pagefind/") && carried.has(file.split("/")[1] ?? ""),
-  );
 }
 
 /** Indexes the shards `toIndex`; the others are carried over. */

@@ -1,0 +1,102 @@
+/**
+ * The render plan: from what every page, search shard and the sitemap show
+ * (their digests) and the build that published the site, which pages to
+ * render, which shards to index, and which published files to carry over.
+ * The digests are saved with the build's state for the next build to compare.
+ */
+import type { Archive } from "../archive/build-archive.ts";
+import type { ArticleRecord } from "../model/record.ts";
+import type { SiteConfig } from "../model/site-config.ts";
+import type { ArticleViewInput } from "../render/article-view.ts";
+import { type ListViewInput, listPageAbout } from "../render/list-view.ts";
+import { navigation } from "../render/navigation.ts";
+import { PageKeys } from "../render/page-keys.ts";
+import { type SitemapEntry, isSitemapFile } from "../render/sitemap.ts";
+import type { UrlContext } from "../render/urls.ts";
+import { pageFiles } from "./carry-over.ts";
+import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "./changed-pages.ts";
+import { digestJson, digestJsonEach } from "./digest.ts";
+
+export interface SiteDigests {
+  /** Page URL -> digest. */
+  pages: Map<string, string>;
+  /** Search shard -> digest. */
+  search: Record<string, string>;
+  sitemap: string;
+}
+
+export interface RenderPlan {
+  /** URLs of the pages to render. */
+  rendered: Set<string>;
+  /** Search shards to index. */
+  toIndex: Set<string>;
+  /** The sitemap's files when they are carried over; null when the sitemap is written. */
+  sitemapCarried: string[] | null;
+  /** Every published file carried over into the new site. */
+  carried: string[];
+  digests: SiteDigests;
+}
+
+export interface PlanInput {
+  archive: Archive;
+  shards: ReadonlyMap<string, readonly ArticleRecord[]>;
+  sitemap: readonly SitemapEntry[];
+  views: ArticleViewInput;
+  listInput: ListViewInput;
+  /** Digest of templates and code. */
+  code: string;
+  globalsKey: string;
+}
+
+/** What to make again of the site, given the build that published it (null: everything). */
+export function planRender(input: PlanInput, previous: PreviousBuild | null): RenderPlan {
+  const { shards } = input;
+  const digests = siteDigests(input);
+  const pageUrls = [...digests.pages.keys()];
+  if (previous === null)
+    return { rendered: new Set(pageUrls), toIndex: new Set(shards.keys()), sitemapCarried: null, carried: [], digests };
+  const rendered = pagesToRender(digests.pages, input.globalsKey, previous);
+  const toIndex = shardsToIndex(digests.search, previous);
+  const sitemapCarried = filesToCarryOver(digests.sitemap, previous.state.sitemap, isSitemapFile, previous);
+  const keptShards = [...shards.keys()].filter((name) => !toIndex.has(name));
+  const carried = [
+    ...pageFiles(pageUrls.filter((url) => !rendered.has(url))),
+    ...shardFiles(keptShards, previous),
+    ...(sitemapCarried ?? []),
+  ];
+  return { rendered, toIndex, sitemapCarried, carried, digests };
+}
+
+/** What every page shows besides its own data: a change to it renders every page. */
+export function globalsKey(archive: Archive, code: string, site: SiteConfig, urls: UrlContext): string {
+  const { masthead, sections, archiveLinks } = navigation(archive, site.sections);
+  // The sections page, rendered with every build, lists them all: only the masthead's are on every page.
+  return digestJson([code, masthead, sections.length, archiveLinks, site, urls]);
+}
+
+/** The digest of what each page, search shard and the sitemap show. */
+function siteDigests({ archive, shards, sitemap, views, listInput, code }: PlanInput): SiteDigests {
+  const keys = new PageKeys(views);
+  const pages = new Map<string, string>();
+  for (const [i, record] of archive.records.entries()) pages.set(record.url, keys.article(i));
+  for (const page of archive.listPages) pages.set(page.url, keys.list(listPageAbout(page, listInput), page));
+  const { site, urls } = views;
+  // A shard's index is a function of its records (hashed once, for their pages), the section names and the
+  // base path; the code digest covers how it is made (and Pagefind's version).
+  const search = Object.fromEntries(
+    [...shards].map(([name, records]) => [
+      name,
+      digestJsonEach([code, site.sections, urls.pathPrefix, ...records.map((record) => keys.record(record))]),
+    ]),
+  );
+  return { pages, search, sitemap: digestJson([code, urls, sitemap]) };
+}
+
+/** The published files of the search shards `names`. */
+function shardFiles(names: readonly string[], previous: PreviousBuild): string[] {
+  if (names.length === 0) return [];
+  const carried = new Set(names);
+  return Object.keys(previous.published).filter(
+    (file) => file.startsWith("pagefind/") && carried.has(file.split("/")[1] ?? ""),
+  );
+}

@@ -1,0 +1,93 @@
+/** The render plan on its own: which pages render again after a change, which are carried over. */
+import { describe, expect, test } from "vitest";
+import { buildArchive } from "../src/archive/build-archive.ts";
+import type { PreviousBuild } from "../src/incremental/changed-pages.ts";
+import { type RenderPlan, globalsKey, planRender } from "../src/incremental/render-plan.ts";
+import type { SeedArticle } from "../src/model/record.ts";
+import { SITE_DEFAULTS } from "../src/model/site-config.ts";
+import { groupByShard } from "../src/render/search-index.ts";
+import { seedArticle } from "./records.ts";
+
+const OPTIONS = { timeZone: "Asia/Phnom_Penh", sectionNames: SITE_DEFAULTS.sections, pageSize: 2, moreInSection: 2 };
+const urls = { siteUrl: "https://archive.example.org", pathPrefix: "/" };
+
+function plan(articles: SeedArticle[], previous: PreviousBuild | null): RenderPlan & { globals: string } {
+  const archive = buildArchive(articles, OPTIONS);
+  const views = { archive, imagesByFile: new Map(), site: SITE_DEFAULTS, urls };
+  const listInput = { site: SITE_DEFAULTS, urls, withFeeds: new Set<string>(), imagesByFile: new Map() };
+  const globals = globalsKey(archive, "code", SITE_DEFAULTS, urls);
+  const input = {
+    archive,
+    shards: groupByShard(archive.records),
+    sitemap: [],
+    views,
+    listInput,
+    code: "code",
+    globalsKey: globals,
+  };
+  return { ...planRender(input, previous), globals };
+}
+
+/** The build `made` published, with its files as they were written. */
+function published(made: RenderPlan & { globals: string }): PreviousBuild {
+  const pages = Object.fromEntries(made.digests.pages);
+  const files = Object.fromEntries(
+    [...made.digests.pages.keys()].map((url) => [`${url.slice(1)}index.html`, { size: 1, mtimeMs: 1 }]),
+  );
+  return {
+    state: {
+      inputsKey: "i",
+      globalsKey: made.globals,
+      pages,
+      search: made.digests.search,
+      sitemap: made.digests.sitemap,
+      files,
+    },
+    published: files,
+    changed: new Set(),
+  } as unknown as PreviousBuild;
+}
+
+const articles = (headline3: string): SeedArticle[] =>
+  [1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+    seedArticle({
+      headline: n === 3 ? headline3 : `Story ${n}`,
+      date: `2019-04-1${n}`,
+      source: { file: `a${n}.txt`, sha256: String(n).repeat(64), url: null, fetched: null },
+    }),
+  );
+
+describe("planRender", () => {
+  test("a first build renders every page and carries nothing over", () => {
+    const first = plan(articles("Story 3"), null);
+    expect(first.rendered.size).toBe(first.digests.pages.size);
+    expect(first.carried).toEqual([]);
+  });
+
+  test("nothing changed: nothing renders, every page is carried over", () => {
+    const first = plan(articles("Story 3"), null);
+    const again = plan(articles("Story 3"), published(first));
+    expect(again.rendered.size).toBe(0);
+    expect(again.carried).toHaveLength(first.digests.pages.size);
+  });
+
+  test("a new headline renders its page, the pages that link to it and the lists that show it; not the others", () => {
+    const first = plan(articles("Story 3"), null);
+    const changed = [...plan(articles("Story three, revised"), published(first)).rendered];
+    // Its own page, its older and newer neighbours, and the others of its section (their "More in" lists).
+    for (const url of ["/national/story-three-revised/", "/national/story-2/", "/national/story-4/"])
+      expect(changed).toContain(url);
+    // The lists on which it stands (two to a page): not the first pages, which show newer stories.
+    expect(changed.some((url) => url.startsWith("/page/"))).toBe(true);
+    expect(changed).not.toContain("/");
+    // Another section's articles show nothing of it, except the one whose newer-article link points at it.
+    expect(changed.filter((url) => url.startsWith("/business/story-"))).toEqual([]);
+  });
+
+  test("a page changed by hand in the published site is rendered again", () => {
+    const first = plan(articles("Story 3"), null);
+    const previous = published(first);
+    const handEdited = { ...previous, changed: new Set(["national/story-1/index.html"]) };
+    expect([...plan(articles("Story 3"), handEdited).rendered]).toEqual(["/national/story-1/"]);
+  });
+});
