@@ -10,98 +10,31 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import {
-  cacheDirFor,
-  changedFiles,
-  readBuildState,
-  siteStamps,
-  spareSharesMost,
-  spareStamps,
-  stampDifferences,
-  stampsOf,
-  writeBuildState,
-} from "./incremental/build-state.ts";
+import { cacheDirFor } from "./incremental/build-state.ts";
 import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
-import { ImageCache, photoStamps } from "./incremental/image-cache.ts";
+import { ImageCache } from "./incremental/image-cache.ts";
+import { buildInputs } from "./incremental/inputs.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
-import { type Problem, countSkipped } from "./model/problems.ts";
-import { findStaticFiles, handAddedFiles } from "./render/static-files.ts";
-import { type PhaseTiming, Progress } from "./util/progress.ts";
+import { readLastBuild, reusableSpare, saveBuildState } from "./incremental/last-build.ts";
+import { countSkipped, isImageProblem } from "./model/problems.ts";
+import { handAddedFiles } from "./render/static-files.ts";
+import { Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder } from "./output/check-output.ts";
 import { removeAgainAtExit, removeOnExit } from "./output/interrupt.ts";
 import { deleteUnusedSites, discardSpare, discardStaging, prepareStaging, publish, recover } from "./output/publish.ts";
-import type { ArticleRecord } from "./model/record.ts";
 import type { RenderedSite } from "./render/render-site.ts";
 import { type RenderPool, startRenderWorkers } from "./render/start-render-workers.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
-import { type SiteConfig, loadSiteConfig } from "./model/site-config.ts";
+import { loadSiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
 import { useLeanHeap } from "./util/lean-heap.ts";
 import { seedOptions, validate } from "./validate.ts";
+import { BuildError, type BuildOptions, type BuildResult } from "./build-types.ts";
 
-/** Problems with a seed's image, whose photo is then not encoded. */
-const IMAGE_PROBLEMS: ReadonlySet<string> = new Set([
-  "imageNotFound",
-  "imageOutside",
-  "imageNotAFile",
-  "imageUndecodable",
-  "imageTooLarge",
-]);
-
-export interface BuildOptions {
-  /** Folder of `.txt` and `.md` seeds. */
-  seedsDir: string;
-  /** Folder the site is published to; replaced as a whole. */
-  outDir: string;
-  /** Deployment base path, e.g. `/archive/`; `/` for a site at the domain root. */
-  base?: string;
-  /** Settings overriding `site.config.json` and the environment. */
-  site?: Partial<SiteConfig>;
-  quiet?: boolean;
-  /** Seeds that cannot be read as articles stop the build instead of being skipped with a warning. */
-  strict?: boolean;
-  /** When another build holds the output folder: wait for it (default) or throw `OutputBusyError`. */
-  wait?: boolean;
-  /** Called once when this build starts waiting for another, with that build's PID. */
-  onWait?: (owner: number | null) => void;
-  /** Another Eleventy config file than the project's `eleventy.config.ts` (which may name other templates). */
-  eleventyConfig?: string;
-  /** Worker threads that parse seeds and render pages (default: one per core but one, at least one, at most four); 0 does all in the build's own thread. */
-  workers?: number;
-  /** Folder of the site's own files copied into it as they are (`CNAME`, …); default `static`, optional. */
-  staticDir?: string;
-}
-
-export interface BuildResult {
-  records: ArticleRecord[];
-  /** Warnings only: a build with errors throws `BuildError`. */
-  problems: Problem[];
-  seedFiles: number;
-  /** Seed files left out because they cannot be read as articles. */
-  skipped: number;
-  /** The absolute origin the site's canonical links, feeds and sitemap use. */
-  siteUrl: string;
-  /** Pages the site has: articles, lists, and the about, search and 404 pages. */
-  pages: number;
-  /** Pages rendered by this build; the others were unchanged. */
-  pagesRendered: number;
-  /** Nothing had changed since the last build, so nothing was written. */
-  upToDate: boolean;
-  /** How long each phase took. */
-  timings: PhaseTiming[];
-}
-
-/** The build stopped before writing anything because seeds have errors. */
-export class BuildError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    const errors = problems.filter((p) => p.severity === "error").length;
-    super(`${errors} error${errors === 1 ? "" : "s"} in seeds; nothing was written`);
-    this.name = "BuildError";
-  }
-}
+export { BuildError, type BuildOptions, type BuildResult };
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
@@ -174,21 +107,14 @@ async function buildWith(
     pages: archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length,
     timings: progress.timings,
   };
-  const photos = await photoStamps(
-    archive.records.flatMap((record) => record.photo?.image ?? []),
-    options.seedsDir,
-  );
   const staticDir = options.staticDir ?? "static";
-  const statics = await findStaticFiles(staticDir, Object.keys(site.sections), options.seedsDir);
+  const { inputsKey, statics } = await buildInputs(
+    { code, site, urls, files: ingest.files, archive },
+    options.seedsDir,
+    staticDir,
+  );
   problems.push(...statics.problems);
-  const inputsKey = digestJson([code, site, urls, ingest.files, photos, statics.stamps]);
-  const last = await progress.phase("check last build", 0, async () => {
-    const state = await readBuildState(cacheDir);
-    if (state === null) return null;
-    const published = siteStamps(outDir);
-    // A site changed by hand since the last build: what changed is made again.
-    return { state, published, changed: changedFiles(state.files, published) };
-  });
+  const last = await progress.phase("check last build", 0, () => readLastBuild(cacheDir, outDir));
   const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === inputsKey && last.changed.size === 0) {
@@ -210,16 +136,9 @@ async function buildWith(
     import("./render/encode-photos.ts"),
     import("./incremental/render-plan.ts"),
   ]);
-  const imageWarned = new Set(problems.filter((p) => IMAGE_PROBLEMS.has(p.code)).map((p) => p.file));
-  // The site the last build replaced becomes this build's staging folder
-  // when this build renders the same navigation and that site still shares
-  // most files with the published one (else it is deleted beside the build).
+  const imageWarned = new Set(problems.filter(isImageProblem).map((p) => p.file));
   const globals = globalsKey(archive, code, site, urls);
-  const spare =
-    last !== null && last.state.spare !== undefined && last.state.globalsKey === globals
-      ? { id: last.state.spare.buildId, stamps: spareStamps(last.state), published: last.published }
-      : null;
-  const reuse = spare !== null && spareSharesMost(spare.stamps, spare.published) ? spare : null;
+  const reuse = reusableSpare(last, globals);
   const staging = await prepareStaging(outDir, cacheDir, reuse?.id ?? null);
   staging.discarded.catch(() => undefined);
   const keepStaging = removeOnExit(staging.path);
@@ -248,7 +167,7 @@ async function buildWith(
       previous: last,
       reused:
         reuse !== null && staging.reused
-          ? { spare: reuse.stamps, published: reuse.published, placed: new Set(photos.files) }
+          ? { spare: reuse.spare, published: reuse.published, placed: new Set(photos.files) }
           : null,
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
@@ -266,17 +185,9 @@ async function buildWith(
     removeAgainAtExit(staging.path);
     throw error;
   }
-  const { pagesRendered, carried, ...state } = rendered;
+  const { pagesRendered } = rendered;
   await progress.phase("save build state", 0, async () => {
-    // A carried-over file is the published file it was linked from: its stamp was read before this build.
-    const files = siteStamps(outDir, last === null ? {} : stampsOf(carried, last.published));
-    // The replaced site is of use to the next build only when it shares most files with this one.
-    const kept = last !== null && published.spare !== null && spareSharesMost(last.published, files);
-    const spare =
-      kept && published.spare !== null
-        ? { spare: { buildId: published.spare, differences: stampDifferences(last.published, files) } }
-        : {};
-    await writeBuildState(cacheDir, { inputsKey, ...state, files, ...spare });
+    const kept = await saveBuildState(cacheDir, outDir, { inputsKey, rendered, spare: published.spare }, last);
     await Promise.all([
       recordsSaved,
       imageCache.save(),

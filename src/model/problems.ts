@@ -61,3 +61,16 @@ export function formatProblem(p: Problem, seedsDir?: string): string {
   const where = seedsDir === undefined ? p.file : `${seedsDir.replace(/\/+$/, "")}/${p.file}`;
   return `${where}:${p.line}: ${p.severity}: ${p.message}\n  hint: ${p.hint}`;
 }
+
+/** Problems with a seed's image, whose photo is then not encoded. */
+const IMAGE_PROBLEMS: ReadonlySet<string> = new Set([
+  "imageNotFound",
+  "imageOutside",
+  "imageNotAFile",
+  "imageUndecodable",
+  "imageTooLarge",
+]);
+
+export function isImageProblem(problem: Problem): boolean {
+  return IMAGE_PROBLEMS.has(problem.code);
+}

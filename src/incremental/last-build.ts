@@ -1,0 +1,65 @@
+/**
+ * The build that published the site, as the next build reads it (its saved
+ * state, the site's files now, what changed in them by hand) and as this
+ * build leaves it for the next.
+ */
+import {
+  changedFiles,
+  readBuildState,
+  siteStamps,
+  spareSharesMost,
+  spareStamps,
+  stampDifferences,
+  stampsOf,
+  writeBuildState,
+} from "./build-state.ts";
+import type { PreviousBuild } from "./changed-pages.ts";
+import type { ReusedStaging } from "./carry-over.ts";
+import type { RenderedSite } from "../render/render-site.ts";
+
+/** The last build of `outDir`, or null when none left its state in `cacheDir`. */
+export async function readLastBuild(cacheDir: string, outDir: string): Promise<PreviousBuild | null> {
+  const state = await readBuildState(cacheDir);
+  if (state === null) return null;
+  const published = siteStamps(outDir);
+  // A site changed by hand since the last build: what changed is made again.
+  return { state, published, changed: changedFiles(state.files, published) };
+}
+
+/**
+ * Saves this build's state for the next: its inputs, digests and the files
+ * it published, and the site it replaced (`spare`) when the next build can
+ * start from it. Returns whether that site is kept.
+ */
+export async function saveBuildState(
+  cacheDir: string,
+  outDir: string,
+  build: { inputsKey: string; rendered: RenderedSite; spare: string | null },
+  last: PreviousBuild | null,
+): Promise<boolean> {
+  const { pagesRendered: _pages, carried, ...state } = build.rendered;
+  // A carried-over file is the published file it was linked from: its stamp was read before this build.
+  const files = siteStamps(outDir, last === null ? {} : stampsOf(carried, last.published));
+  // The replaced site is of use to the next build only when it shares most files with this one.
+  const kept = last !== null && build.spare !== null && spareSharesMost(last.published, files);
+  const spare =
+    kept && build.spare !== null
+      ? { spare: { buildId: build.spare, differences: stampDifferences(last.published, files) } }
+      : {};
+  await writeBuildState(cacheDir, { inputsKey: build.inputsKey, ...state, files, ...spare });
+  return kept;
+}
+
+/**
+ * The site the last build replaced, when it can be this build's staging
+ * folder: this build renders the same navigation, and that site still shares
+ * most files with the published one (else it is deleted beside the build).
+ */
+export function reusableSpare(
+  last: PreviousBuild | null,
+  globalsKey: string,
+): (Omit<ReusedStaging, "placed"> & { id: string }) | null {
+  if (last === null || last.state.spare === undefined || last.state.globalsKey !== globalsKey) return null;
+  const spare = { id: last.state.spare.buildId, spare: spareStamps(last.state), published: last.published };
+  return spareSharesMost(spare.spare, spare.published) ? spare : null;
+}
