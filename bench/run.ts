@@ -11,14 +11,14 @@
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { chartSvg } from "./chart.ts";
 import { writeArchives } from "./generate.ts";
+import { type BenchFlags, flags } from "./bench-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -185,16 +185,11 @@ function table(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: "string", default: "1000,10000" },
-      large: { type: "boolean", default: false },
-      seed: { type: "string", default: "42" },
-      save: { type: "boolean", default: false },
-      "no-hugo": { type: "boolean", default: false },
-      dir: { type: "string", default: [os.tmpdir(), ...(existsSync("/dev/shm") ? ["/dev/shm"] : [])].join(",") },
-    },
-  });
+  const values = flags();
+  if (values !== null) await run(values);
+}
+
+async function run(values: BenchFlags): Promise<void> {
   const sizes = values.sizes.split(",").map(Number);
   if (values.large) sizes.push(100_000);
   const { hugo } = values["no-hugo"] ? { hugo: null } : ensureTools();
