@@ -55,3 +55,18 @@ test("cpu-by-thread counts a busy child's thread, and phases prints each phase o
     );
   });
 }, 120_000);
+
+test("a bad flag to the bench is one line and the usage, exit code 2, never a stack trace", async () => {
+  const outcome = await run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "bench/run.ts"), "--nope"], {
+    cwd: PROJECT_ROOT,
+  }).then(
+    () => ({ code: 0, stderr: "" }),
+    (error: { code: number; stderr: string }) => error,
+  );
+  expect(outcome.code).toBe(2);
+  expect(outcome.stderr.split("\n").slice(0, 2)).toEqual([
+    "Unknown option '--nope'",
+    expect.stringMatching(/^usage: npm run bench -- /u),
+  ]);
+  expect(outcome.stderr).not.toMatch(/\n\s+at /u);
+});
