@@ -5,9 +5,9 @@
  * line of summary without a final stop above the story's first paragraph.
  */
 import { nextNonBlank } from "./header-lines.ts";
-import { opensInCapitals } from "./lede-caption.ts";
+import { ENDS_SENTENCE, blockAt, joined, opensInCapitals } from "./lede-caption.ts";
 import type { LineRoles } from "./line-roles.ts";
-import { type Line, isBlank } from "./lines.ts";
+import type { Line } from "./lines.ts";
 import { isNameList } from "./parse-byline.ts";
 
 /** The writers and the verb of the closing sentence: `Sok Chea reports.`, `Sok Chea and Kim Ly write.` */
@@ -27,19 +27,13 @@ const MAX_UNSTOPPED_WORDS = 45;
 
 /** The standfirst at the top of the body at `from`, with its roles marked; null when the body starts there. */
 export function readBodyStandfirst(lines: readonly Line[], from: number, roles: LineRoles): BodyStandfirst | null {
-  const { block, text, bodyStart } = blockAt(lines, nextNonBlank(lines, from));
+  const { block, next: bodyStart } = blockAt(lines, nextNonBlank(lines, from));
+  const text = joined(block);
   const found =
     block.length === 0 || bodyStart >= lines.length ? null : (signed(text) ?? unstopped(text, lines[bodyStart]));
   if (found === null) return null;
   for (const line of block) roles.mark(line, "standfirst");
   return { standfirst: text, authors: found.authors, bodyStart };
-}
-
-function blockAt(lines: readonly Line[], start: number): { block: Line[]; text: string; bodyStart: number } {
-  let end = start;
-  while (end < lines.length && !isBlank(lines[end] as Line)) end++;
-  const block = lines.slice(start, end);
-  return { block, text: block.map((line) => line.text.trim()).join(" "), bodyStart: nextNonBlank(lines, end) };
 }
 
 /** A block ending by naming its writers: their names. */
@@ -60,7 +54,7 @@ function unstopped(text: string, next: Line | undefined): { authors: string[] } 
   const after = next?.text.trim() ?? "";
   if (words < MIN_UNSTOPPED_WORDS || words > MAX_UNSTOPPED_WORDS || /[.!?:;,"”’)…]$/u.test(text)) return null;
   // A lede in capitals (`OFFICIALS said`, a drop cap `T WO`) may lack its stop: it is the story.
-  if (!/^\p{Lu}/u.test(text) || opensInCapitals(text) || !/^[\p{Lu}"“‘]/u.test(after) || !/[.!?]["”’]?$/u.test(after))
+  if (!/^\p{Lu}/u.test(text) || opensInCapitals(text) || !/^[\p{Lu}"“‘]/u.test(after) || !ENDS_SENTENCE.test(after))
     return null;
   return { authors: [] };
 }

@@ -1,6 +1,6 @@
 /** The photo caption of a header zone: its copies, alt text and credit. */
 import { isBareName, isCaptionCopy, isSentenceLike, nextNonBlank, sameBlockNext } from "./header-lines.ts";
-import { opensInCapitals } from "./lede-caption.ts";
+import { ENDS_SENTENCE, opensInCapitals } from "./lede-caption.ts";
 import type { LineRoles } from "./line-roles.ts";
 import type { Line } from "./lines.ts";
 import { type Caption, labelledCredit, splitCaptionCredit } from "./parse-caption.ts";
@@ -62,7 +62,7 @@ export function dueButNotCaption(lines: readonly Line[], i: number): "lede" | "s
   if (opensInCapitals(text)) return "lede";
   const next = lines[nextNonBlank(lines, i + 1)];
   const credited = splitCaptionCredit(text).credit !== null;
-  return !credited && !/[.?!]["”’]?$/u.test(text) && next !== undefined && opensInCapitals(next.text)
+  return !credited && !ENDS_SENTENCE.test(text) && next !== undefined && opensInCapitals(next.text)
     ? "standfirst"
     : null;
 }

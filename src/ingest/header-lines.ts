@@ -82,8 +82,8 @@ export function isJunkAlt(text: string): boolean {
   );
 }
 
-/** Words of a line, lowercased, without punctuation: for comparing alt text with its caption. */
-function words(text: string): string[] {
+/** Words of a line, lowercased, without punctuation: for comparing alt text with its caption, or a kicker with its headline. */
+export function words(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{M}\p{N}]+/u)

@@ -5,6 +5,7 @@
  * edition's issue line (`Vol. 7, No. 8`, maybe followed by its dates).
  */
 
+import { words as wordsOf } from "./header-lines.ts";
 import { isSalutation } from "./parse-body.ts";
 
 /** A kicker is a label of a few words, never a sentence. */
@@ -13,13 +14,6 @@ const MAX_KICKER_WORDS = 5;
 
 /** `Vol. 7, No. 8`, `Volume 3 Number 12, March 7 - 20, 1997`: what follows the numbers is the issue's dates. */
 const ISSUE_LINE = /^vol(?:ume)?\.?\s*\d+\s*,?\s*(?:no|number|issue)\.?\s*\d+\s*[,;:|–-]?\s*(?<dates>.*)$/iu;
-
-function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter((word) => word !== "");
-}
 
 /** Whether a line is a kicker of a story with one of these headlines. */
 export function kickerMatcher(headlines: readonly string[]): (text: string) => boolean {

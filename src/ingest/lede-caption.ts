@@ -17,7 +17,7 @@ import { type Caption, labelledCredit } from "./parse-caption.ts";
 import { describesInPresent } from "./photo-tense.ts";
 
 /** A full stop, question or exclamation mark, maybe inside a closing quote. */
-const ENDS_SENTENCE = /[.!?]["”’]?$/u;
+export const ENDS_SENTENCE = /[.!?]["”’]?$/u;
 /** Blocks above the lede that may be caption, standfirst or photo label. */
 const MAX_BLOCKS_ABOVE = 4;
 /** A caption alone above the lede names who, what and where: shorter text is a standfirst. */
@@ -142,14 +142,14 @@ function continuesText(first: string, second: string): boolean {
 }
 
 /** The block of lines starting at `start` (up to a blank line), and the index of the next non-blank line after it. */
-function blockAt(lines: readonly Line[], start: number): { block: Line[]; next: number } {
+export function blockAt(lines: readonly Line[], start: number): { block: Line[]; next: number } {
   let end = start;
   while (end < lines.length && !isBlank(lines[end] as Line)) end++;
   return { block: lines.slice(start, end), next: nextNonBlank(lines, end) };
 }
 
 /** A block's lines as one text (a standfirst or caption wrapped over lines). */
-function joined(block: readonly Line[]): string {
+export function joined(block: readonly Line[]): string {
   return block.map((line) => line.text.trim()).join(" ");
 }
 
