@@ -21,7 +21,9 @@ export function warningLines(problems: readonly Problem[], seedsDir: string, all
   const kinds = new Map<string, Problem[]>();
   for (const problem of problems) {
     const kind = kindOf(problem);
-    kinds.set(kind, [...(kinds.get(kind) ?? []), problem]);
+    const group = kinds.get(kind);
+    if (group === undefined) kinds.set(kind, [problem]);
+    else group.push(problem);
   }
   const lines: string[] = [];
   let grouped = false;
