@@ -28,8 +28,9 @@ export async function findStaticFiles(dir: string, sections: Iterable<string>, s
   const found: StaticFiles = { files: [], stamps: [], problems: [] };
   const taken = new Set([...RESERVED_SECTIONS, ...sections]);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const source = path.join(entry.parentPath, entry.name);
+  // In path order: the stamps are hashed, and two files of one name in two folders must not swap places.
+  const sources = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  for (const source of sources.sort()) {
     const target = path.relative(dir, source).split(path.sep).join("/");
     const first = (target.split("/")[0] ?? "").replace(/\.[^.]*$/u, "");
     if (taken.has(first) || /^\d+$/u.test(first)) {
