@@ -7,13 +7,13 @@ import { VERSION_LINE } from "./version.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
-import { handleProcessEnd } from "../output/interrupt.ts";
 import { normalizeBase } from "../render/urls.ts";
 import { buildAndReport } from "./build-report.ts";
 import { EXIT } from "./exit-codes.ts";
 import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli-flags.ts";
 import { startDevServer } from "./dev-server.ts";
 import { rebuildQueue } from "./rebuild-queue.ts";
+import { runIfMain } from "./run-if-main.ts";
 
 const USAGE = `usage: npm run serve -- [build flags] [--port N] [--host H]
 ${BUILD_FLAGS_HELP}
@@ -25,21 +25,28 @@ const DEBOUNCE_MS = 200;
 /** Changed files named when a rebuild starts; the rest are counted. */
 const NAMED_CHANGES = 3;
 
-async function main(argv: string[]): Promise<void> {
+/** A running `serve`: it ends when stopped (a user stops it with Ctrl-C). */
+export interface Serving {
+  /** Resolves when the rebuilds asked for so far are done. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `npm run serve` with these arguments: the exit code when it ends at once (help, a bad flag), or the running server. */
+export async function serveMain(argv: string[]): Promise<number | Serving> {
   let flags: ParsedFlags;
   try {
     flags = parseBuildFlags(argv, { serve: true });
   } catch (error) {
-    process.exitCode = badFlags(error, USAGE);
-    return;
+    return badFlags(error, USAGE);
   }
   if (flags.help) {
     console.log(USAGE);
-    return;
+    return 0;
   }
   if (flags.version) {
     console.log(VERSION_LINE);
-    return;
+    return 0;
   }
   const reportFailure = (error: unknown): void =>
     console.error(
@@ -52,10 +59,7 @@ async function main(argv: string[]): Promise<void> {
     return EXIT.failed;
   });
   // A bad flag or setting is not fixed by waiting for edits.
-  if (first === EXIT.badFlags) {
-    process.exitCode = EXIT.badFlags;
-    return;
-  }
+  if (first === EXIT.badFlags) return EXIT.badFlags;
   const server = startDevServer({
     dir: path.resolve(flags.build.outDir),
     pathPrefix: normalizeBase(flags.build.base ?? "/"),
@@ -81,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
   // `sed -i`) has replaced it, and misses every later in-place save of it.
   // Links are not followed: a link loop among the seeds would make chokidar throw and end `serve`
   // (a build skips it with a warning).
-  watch(watched, { ignoreInitial: true, followSymlinks: false })
+  const watcher = watch(watched, { ignoreInitial: true, followSymlinks: false })
     .on("all", (_event, file) => {
       changed.add(path.relative(process.cwd(), file) || file);
       queue.trigger();
@@ -90,7 +94,19 @@ async function main(argv: string[]): Promise<void> {
       console.error(`warning: watching for changes: ${error instanceof Error ? error.message : String(error)}`),
     );
   console.log(`watching ${watched.map((w) => path.relative(process.cwd(), w) || ".").join(", ")} for changes`);
+  await new Promise((resolve) => watcher.once("ready", resolve));
+  return {
+    idle: () => queue.idle(),
+    stop: async () => {
+      await watcher.close();
+      await queue.idle();
+      await server.close();
+    },
+  };
 }
 
-handleProcessEnd(EXIT.failed);
-await main(process.argv.slice(2));
+// The server and the watcher keep the process running once `serveMain` has returned.
+await runIfMain(import.meta.url, async (argv) => {
+  const outcome = await serveMain(argv);
+  return typeof outcome === "number" ? outcome : 0;
+});

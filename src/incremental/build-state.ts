@@ -6,10 +6,11 @@
  * the build did not write marks the site as changed by hand: what it holds
  * is made again.
  */
-import { type Dirent, readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { readCacheFile } from "./cache-file.ts";
+import { filesUnder } from "../util/files-under.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 
 /** `[inode, size, mtimeMs]`. */
@@ -67,18 +68,9 @@ export async function writeBuildState(cacheDir: string, state: BuildState): Prom
  * not read again.
  */
 export function siteStamps(dir: string, known: Readonly<SiteStamps> = {}): SiteStamps {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return {};
-  }
   const stamps: SiteStamps = {};
-  for (const entry of entries) {
-    if (entry.isDirectory()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, file).split(path.sep).join("/");
-    const stamp = known[relative] ?? statStamp(file);
+  for (const relative of filesUnder(dir)) {
+    const stamp = known[relative] ?? statStamp(path.join(dir, relative));
     if (stamp !== undefined) stamps[relative] = stamp;
   }
   return stamps;

@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { regularFilesUnder } from "../util/files-under.ts";
 import { digest } from "./digest.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -17,10 +18,7 @@ const CACHE_FORMAT = "1";
 export async function codeVersion(): Promise<string> {
   const files = [...FILES];
   for (const folder of FOLDERS) {
-    const entries = await readdir(path.join(ROOT, folder), { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.isFile()) files.push(path.relative(ROOT, path.join(entry.parentPath, entry.name)));
-    }
+    files.push(...regularFilesUnder(path.join(ROOT, folder)).map((file) => `${folder}/${file}`));
   }
   files.sort();
   const contents = await Promise.all(files.map((file) => readFile(path.join(ROOT, file)).catch(() => "")));

@@ -4,10 +4,11 @@
  * publishes, as they are: `static/` unless `--static` names another. A file
  * where the archive has its own pages or files is left out with a warning.
  */
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Problem, finding, problemText } from "../model/problems.ts";
 import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { regularFilesUnder } from "../util/files-under.ts";
 
 export interface StaticFile {
   /** Absolute path of the file to copy. */
@@ -27,11 +28,9 @@ export interface StaticFiles {
 export async function findStaticFiles(dir: string, sections: Iterable<string>, seedsDir: string): Promise<StaticFiles> {
   const found: StaticFiles = { files: [], stamps: [], problems: [] };
   const taken = new Set([...RESERVED_SECTIONS, ...sections]);
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   // In path order: the stamps are hashed, and two files of one name in two folders must not swap places.
-  const sources = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  for (const source of sources.sort()) {
-    const target = path.relative(dir, source).split(path.sep).join("/");
+  for (const target of regularFilesUnder(dir)) {
+    const source = path.join(dir, target);
     const first = (target.split("/")[0] ?? "").replace(/\.[^.]*$/u, "");
     if (taken.has(first) || /^\d+$/u.test(first)) {
       found.problems.push({
