@@ -19,6 +19,7 @@ import { RecordCache } from "./incremental/record-cache.ts";
 import { readLastBuild, reusableSpare, saveBuildState } from "./incremental/last-build.ts";
 import { countSkipped, isImageProblem } from "./model/problems.ts";
 import { handAddedFiles } from "./render/static-files.ts";
+import { Summaries } from "./render/summary.ts";
 import { Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder } from "./output/check-output.ts";
@@ -31,7 +32,8 @@ import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { loadSiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
 import { useLeanHeap } from "./util/lean-heap.ts";
-import { seedOptions, validate } from "./validate.ts";
+import { validate } from "./validate.ts";
+import { seedOptions } from "./ingest/seed-options.ts";
 import { BuildError, type BuildOptions, type BuildResult } from "./build-types.ts";
 
 export { BuildError, type BuildOptions, type BuildResult };
@@ -159,7 +161,7 @@ async function buildWith(
     );
     problems.push(...photos.problems);
     rendered = await renderSite(archive, {
-      views: { archive, imagesByFile: photos.images, site, urls },
+      views: { archive, imagesByFile: photos.images, summaries: new Summaries(site.sections), site, urls },
       code,
       globalsKey: globals,
       staging: staging.path,

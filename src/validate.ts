@@ -6,13 +6,13 @@
 import { stat } from "node:fs/promises";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { checkImages, placeImages } from "./ingest/check-images.ts";
-import type { SeedOptions } from "./ingest/parse-seed.ts";
 import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
 import type { Problem } from "./model/problems.ts";
 import type { SiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
 import { Progress } from "./util/progress.ts";
 import { UsageError } from "./util/usage-error.ts";
+import { seedOptions } from "./ingest/seed-options.ts";
 
 export interface Validation {
   ingest: IngestResult;
@@ -68,8 +68,4 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
   );
   return { ingest, archive, problems };
-}
-
-export function seedOptions(site: SiteConfig): SeedOptions {
-  return { defaultSection: site.defaultSection, timeZone: site.timeZone, sectionNames: site.sections };
 }

@@ -9,14 +9,10 @@ import sharp from "sharp";
 import { fileURLToPath } from "node:url";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
 import { promisify } from "node:util";
-import type { SeedOptions } from "../src/ingest/parse-seed.ts";
+import { type SeedOptions, seedOptions } from "../src/ingest/seed-options.ts";
 
 /** The parser's options under the default settings, which every fixture is parsed with. */
-export const SEED_OPTIONS: SeedOptions = {
-  defaultSection: SITE_DEFAULTS.defaultSection,
-  timeZone: SITE_DEFAULTS.timeZone,
-  sectionNames: SITE_DEFAULTS.sections,
-};
+export const SEED_OPTIONS: SeedOptions = seedOptions(SITE_DEFAULTS);
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
 const runFile = promisify(execFile);

@@ -6,6 +6,7 @@ import { type RenderPlan, globalsKey, planRender } from "../src/incremental/rend
 import type { SeedArticle } from "../src/model/record.ts";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
 import { groupByShard } from "../src/render/search-index.ts";
+import { Summaries } from "../src/render/summary.ts";
 import { seedArticle } from "./records.ts";
 
 const OPTIONS = { timeZone: "Asia/Phnom_Penh", sectionNames: SITE_DEFAULTS.sections, pageSize: 2, moreInSection: 2 };
@@ -13,8 +14,9 @@ const urls = { siteUrl: "https://archive.example.org", pathPrefix: "/" };
 
 function plan(articles: SeedArticle[], previous: PreviousBuild | null): RenderPlan & { globals: string } {
   const archive = buildArchive(articles, OPTIONS);
-  const views = { archive, imagesByFile: new Map(), site: SITE_DEFAULTS, urls };
-  const listInput = { site: SITE_DEFAULTS, urls, withFeeds: new Set<string>(), imagesByFile: new Map() };
+  const summaries = new Summaries(SITE_DEFAULTS.sections);
+  const views = { archive, imagesByFile: new Map(), summaries, site: SITE_DEFAULTS, urls };
+  const listInput = { site: SITE_DEFAULTS, urls, withFeeds: new Set<string>(), imagesByFile: new Map(), summaries };
   const globals = globalsKey(archive, "code", SITE_DEFAULTS, urls);
   const input = {
     archive,

@@ -36,10 +36,11 @@ export function buildListings(
   sectionNames: Readonly<Record<string, string>>,
 ): Listing[] {
   const groups = new Map<string, Listing>();
-  const add = (kind: ListingKind, url: string, name: string, record: ArticleRecord): void => {
+  // A name is made when its listing is, once, not for every record in it.
+  const add = (kind: ListingKind, url: string, name: string | (() => string), record: ArticleRecord): void => {
     let listing = groups.get(url);
     if (listing === undefined) {
-      listing = { kind, name, url, records: [] };
+      listing = { kind, name: typeof name === "string" ? name : name(), url, records: [] };
       groups.set(url, listing);
     }
     listing.records.push(record);
@@ -54,23 +55,13 @@ export function buildListings(
     } else {
       const [year = "", month = ""] = record.date.split("-");
       add("year", `/${year}/`, year, record);
-      add("month", `/${year}/${month}/`, monthName(year, month), record);
+      add("month", `/${year}/${month}/`, () => monthName(year, month), record);
     }
   }
   return [{ kind: "home", name: "Latest", url: "/", records: [...records] }, ...groups.values()];
 }
 
-/** `April 2019`; each month is named once per build, not once per article. */
-const monthNames = new Map<string, string>();
-
+/** `April 2019`. */
 function monthName(year: string, month: string): string {
-  const key = `${year}-${month}`;
-  let name = monthNames.get(key);
-  if (name === undefined) {
-    name = DateTime.fromObject({ year: Number(year), month: Number(month) })
-      .setLocale("en-GB")
-      .toFormat("MMMM yyyy");
-    monthNames.set(key, name);
-  }
-  return name;
+  return DateTime.fromObject({ year: Number(year), month: Number(month) }).setLocale("en-GB").toFormat("MMMM yyyy");
 }

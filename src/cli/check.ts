@@ -10,6 +10,7 @@ import { validate } from "../validate.ts";
 import { countSkipped } from "../model/problems.ts";
 import type { ExplainedLine } from "../ingest/line-roles.ts";
 import { explainSeed } from "../ingest/parse-seed.ts";
+import { seedOptions } from "../ingest/seed-options.ts";
 import { type Problem, formatProblem } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { loadSiteConfig } from "../model/site-config.ts";
@@ -95,11 +96,7 @@ async function explain(file: string): Promise<number> {
     return 2;
   }
   const site = loadSiteConfig();
-  const result = explainSeed(bytes, path.basename(file), {
-    defaultSection: site.defaultSection,
-    timeZone: site.timeZone,
-    sectionNames: site.sections,
-  });
+  const result = explainSeed(bytes, path.basename(file), seedOptions(site));
   const width = String(result.lines.length).length;
   for (const line of result.lines) console.log(explainedLine(line, width));
   for (const p of result.problems) console.log(formatProblem({ ...p, file }));

@@ -15,17 +15,9 @@ import { parseByline } from "./parse-byline.ts";
 import type { Caption } from "./parse-caption.ts";
 import { markdownLimit } from "./parse-markdown-body.ts";
 import { type SeedBody, markdownBody, scrapedBody } from "./seed-body.ts";
+import type { SeedOptions } from "./seed-options.ts";
 import { detectLanguage } from "../model/language.ts";
 import { countWords, endsMidSentence } from "./text-stats.ts";
-
-export interface SeedOptions {
-  /** Section slug for seeds that name none. */
-  defaultSection: string;
-  /** IANA zone for printed times without a zone, e.g. `Asia/Phnom_Penh`. */
-  timeZone: string;
-  /** Configured sections, slug -> display name: a printed or front-matter section name resolves to its slug. */
-  sectionNames: Readonly<Record<string, string>>;
-}
 
 export interface ParsedSeed {
   article: SeedArticle;

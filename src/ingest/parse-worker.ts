@@ -4,7 +4,7 @@
  * same whichever thread parses them.
  */
 import { answerRequests, workerInput } from "../util/worker-pool.ts";
-import type { SeedOptions } from "./parse-seed.ts";
+import type { SeedOptions } from "./seed-options.ts";
 import { type SeedBytes, type SeedOutcome, parseOne } from "./read-seeds.ts";
 
 const options = workerInput<SeedOptions>();

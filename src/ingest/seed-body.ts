@@ -6,14 +6,13 @@
 /** What the body formats have in common, before front matter is applied. */
 import type { Root } from "mdast";
 import type { Finding } from "../model/problems.ts";
-import { sectionNameIndex } from "./header-lines.ts";
 import type { ExplainedLine } from "./line-roles.ts";
 import { splitLines } from "./lines.ts";
 import type { Caption } from "./parse-caption.ts";
 import { parseMarkdownBody } from "./parse-markdown-body.ts";
 import type { ScrapedRelated } from "./parse-related.ts";
 import { parseScrapedPage } from "./parse-scraped-page.ts";
-import type { SeedOptions } from "./parse-seed.ts";
+import type { SeedOptions } from "./seed-options.ts";
 
 export interface SeedBody {
   headline: string | null;
@@ -39,25 +38,13 @@ export interface SeedBody {
   findings: Finding[];
 }
 
-/** Section names by lowercased name, built once per settings object. */
-const sectionIndexes = new WeakMap<object, ReadonlyMap<string, string>>();
-
-function sectionIndex(names: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
-  let index = sectionIndexes.get(names);
-  if (index === undefined) {
-    index = sectionNameIndex(names);
-    sectionIndexes.set(names, index);
-  }
-  return index;
-}
-
 export function scrapedBody(
   content: string,
   firstLine: number,
   options: SeedOptions,
 ): SeedBody & { lines: ExplainedLine[] } {
   const lines = splitLines(content, firstLine);
-  const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: sectionIndex(options.sectionNames) });
+  const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: options.sectionIndex });
   return {
     ...page,
     byline: page.byline?.byline ?? null,

@@ -6,7 +6,7 @@ import { paragraphsToTree, renderBodyHtml } from "./body-html.ts";
 import { excerpt } from "./excerpt.ts";
 import type { PhotoImage } from "./images.ts";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld.ts";
-import { type ArticleSummary, type BylinePart, type Link, bylineParts, summarize } from "./summary.ts";
+import { type ArticleSummary, type BylinePart, type Link, type Summaries, bylineParts } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
 export interface ArticleView {
@@ -45,6 +45,8 @@ export const DESCRIPTION_LENGTH = 160;
 export interface ArticleViewInput {
   archive: Archive;
   imagesByFile: ReadonlyMap<string, PhotoImage>;
+  /** The build's summaries of articles: each made once, shown on many pages. */
+  summaries: Summaries;
   site: SiteConfig;
   urls: UrlContext;
 }
@@ -62,8 +64,8 @@ export function buildArticleViews(input: ArticleViewInput, indices: readonly num
 function pageData(input: ArticleViewInput, record: ArticleRecord, i: number): Omit<ArticleView, "bodyHtml"> {
   const { archive, site, urls } = input;
   const summary = (other: ArticleRecord | null): ArticleSummary | null =>
-    other === null ? null : summarize(other, site.sections);
-  const own = summarize(record, site.sections);
+    other === null ? null : input.summaries.of(other);
+  const own = input.summaries.of(record);
   const neighbours = archive.neighbours[i];
   const image = input.imagesByFile.get(record.source.file) ?? null;
   const description = excerpt(record.standfirst ?? record.body[0] ?? record.headline, DESCRIPTION_LENGTH);

@@ -10,6 +10,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { type Processor, unified } from "unified";
 import { visit } from "unist-util-visit";
+import { VFile } from "vfile";
 import { withBase } from "./urls.ts";
 
 /**
@@ -19,8 +20,9 @@ import { withBase } from "./urls.ts";
  * relative URL: it is dropped, as every non-http(s) link is. Images whose
  * source was dropped go too: an `<img>` without `src` is broken markup.
  */
-function rehypeBasePath(pathPrefix: string) {
-  return (tree: HastRoot): void => {
+function rehypeBasePath() {
+  return (tree: HastRoot, file: VFile): void => {
+    const pathPrefix = file.data.pathPrefix ?? "/";
     visit(tree, "element", (element, index, parent) => {
       for (const name of ["href", "src", "cite"]) {
         const value = element.properties[name];
@@ -48,33 +50,31 @@ function rehypeBasePath(pathPrefix: string) {
 
 type BodyProcessor = Processor<Root, Root, HastRoot, HastRoot, string>;
 
+declare module "vfile" {
+  /** What a body's file carries for the base-path step: the one processor serves every base path. */
+  interface DataMap {
+    pathPrefix: string;
+  }
+}
+
 /** GitHub's sanitize schema, with links and sources limited to http(s) and site-relative URLs. */
 const schema = {
   ...defaultSchema,
   protocols: { href: ["http", "https"], src: ["http", "https"], cite: ["http", "https"] },
 };
 
-// One processor per base path, built once and reused. Raw HTML in markdown is
-// dropped by remark-rehype (no allowDangerousHtml); sanitize runs after every
-// step that could add markup, and the base-path step only rewrites URLs it let through.
-const processors = new Map<string, BodyProcessor>();
-
-function processorFor(pathPrefix: string): BodyProcessor {
-  let processor = processors.get(pathPrefix);
-  if (processor === undefined) {
-    processor = unified()
-      .use(remarkRehype)
-      .use(rehypeSanitize, schema)
-      .use(rehypeBasePath, pathPrefix)
-      .use(rehypeStringify) as unknown as BodyProcessor;
-    processors.set(pathPrefix, processor);
-  }
-  return processor;
-}
+// Raw HTML in markdown is dropped by remark-rehype (no allowDangerousHtml);
+// sanitize runs after every step that could add markup, and the base-path
+// step only rewrites URLs it let through. Made once, it keeps no state of a build.
+const processor = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  .use(rehypeBasePath)
+  .use(rehypeStringify)
+  .freeze() as unknown as BodyProcessor;
 
 export function renderBodyHtml(content: Root, pathPrefix: string): string {
-  const processor = processorFor(pathPrefix);
-  return processor.stringify(processor.runSync(content));
+  return processor.stringify(processor.runSync(content, new VFile({ data: { pathPrefix } })));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SiteConfig } from "../model/site-config.ts";
 import { DESCRIPTION_LENGTH } from "./article-view.ts";
 import { excerpt } from "./excerpt.ts";
 import type { PhotoImage, Thumbnail } from "./images.ts";
-import { type ArticleSummary, summarize } from "./summary.ts";
+import type { ArticleSummary, Summaries } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
 export interface ListPageView {
@@ -48,6 +48,7 @@ export interface ListViewInput {
   withFeeds: ReadonlySet<string>;
   /** The photos encoded for this build, by seed file. */
   imagesByFile: ReadonlyMap<string, PhotoImage>;
+  summaries: Summaries;
 }
 
 /** A list page's view without its cards: what its digest hashes besides the cards' articles. */
@@ -59,11 +60,11 @@ export type ListPageAbout = Omit<ListPageView, "items">;
  * articles) would hold hundreds of megabytes for the whole build.
  */
 export function buildListPageView(page: ListPage, input: ListViewInput): ListPageView {
-  const { site, imagesByFile } = input;
+  const { summaries, imagesByFile } = input;
   return {
     ...listPageAbout(page, input),
     items: page.records.map((record) => ({
-      ...summarize(record, site.sections),
+      ...summaries.of(record),
       thumbnail: imagesByFile.get(record.source.file)?.thumbnail ?? null,
     })),
   };

@@ -11,7 +11,6 @@ import { digestJson } from "../incremental/digest.ts";
 import { type ArticleRecord, withoutBody } from "../model/record.ts";
 import type { ArticleViewInput } from "./article-view.ts";
 import type { ListPageAbout } from "./list-view.ts";
-import { summarize } from "./summary.ts";
 
 export class PageKeys {
   readonly #records = new Map<ArticleRecord, string>();
@@ -40,7 +39,7 @@ export class PageKeys {
     let key = this.#summaries.get(record);
     if (key === undefined) {
       const image = this.#input.imagesByFile.get(record.source.file) ?? null;
-      key = digestJson([summarize(record, this.#input.site.sections), image]);
+      key = digestJson([this.#input.summaries.of(record), image]);
       this.#summaries.set(record, key);
     }
     return key;

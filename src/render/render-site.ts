@@ -62,7 +62,7 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const sectionsWithFeeds = new Set(
     archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
   );
-  const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile };
+  const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile, summaries: views.summaries };
 
   const shards = groupByShard(archive.records);
   const sitemap = sitemapEntries(archive);
@@ -175,11 +175,11 @@ async function indexSearch(
   toIndex: ReadonlySet<string>,
   context: RenderContext,
 ): Promise<void> {
-  const { site, urls } = context.views;
+  const { summaries, urls } = context.views;
   const indexed = new Map(
     [...shards]
       .filter(([name]) => toIndex.has(name))
-      .map(([name, records]) => [name, () => searchRecords(records, site.sections, urls.pathPrefix)]),
+      .map(([name, records]) => [name, () => searchRecords(records, summaries, urls.pathPrefix)]),
   );
   await writeSearchShards(indexed, context.staging, () => context.progress.tick());
 }

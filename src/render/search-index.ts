@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type * as Pagefind from "pagefind";
 import type { ArticleRecord } from "../model/record.ts";
-import { type ArticleSummary, summarize } from "./summary.ts";
+import type { ArticleSummary, Summaries } from "./summary.ts";
 import { startPagefindService } from "./pagefind-service.ts";
 import { withBase } from "./urls.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
@@ -79,10 +79,10 @@ export function groupByShard(records: readonly ArticleRecord[]): Map<string, Art
 /** The search records of some articles, in the order given. */
 export function* searchRecords(
   records: readonly ArticleRecord[],
-  sectionNames: Readonly<Record<string, string>>,
+  summaries: Summaries,
   pathPrefix: string,
 ): Generator<Pagefind.CustomRecord> {
-  for (const record of records) yield searchRecord(record, summarize(record, sectionNames), pathPrefix);
+  for (const record of records) yield searchRecord(record, summaries.of(record), pathPrefix);
 }
 
 /** The records of one shard, produced when the shard is indexed rather than all held at once. */

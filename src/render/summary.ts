@@ -23,22 +23,27 @@ export interface ArticleSummary {
 
 const TEASER_LENGTH = 200;
 
-/**
- * Each record appears in several lists and links; its summary is computed
- * once per build (per record and section names: a build passes the same
- * section names object throughout).
- */
-const summaries = new WeakMap<Readonly<Record<string, string>>, WeakMap<ArticleRecord, ArticleSummary>>();
+/** Each record appears in several lists and links: a build makes its summary once, here. */
+export class Summaries {
+  readonly #made = new WeakMap<ArticleRecord, ArticleSummary>();
+  readonly #sectionNames: Readonly<Record<string, string>>;
+
+  constructor(sectionNames: Readonly<Record<string, string>>) {
+    this.#sectionNames = sectionNames;
+  }
+
+  of(record: ArticleRecord): ArticleSummary {
+    let summary = this.#made.get(record);
+    if (summary === undefined) {
+      summary = summarize(record, this.#sectionNames);
+      this.#made.set(record, summary);
+    }
+    return summary;
+  }
+}
 
 export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<string, string>>): ArticleSummary {
-  let known = summaries.get(sectionNames);
-  if (known === undefined) {
-    known = new WeakMap();
-    summaries.set(sectionNames, known);
-  }
-  const cached = known.get(record);
-  if (cached !== undefined) return cached;
-  const summary: ArticleSummary = {
+  return {
     headline: record.headline,
     url: record.url,
     date: record.date,
@@ -47,8 +52,6 @@ export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<s
     teaser: excerpt(record.standfirst ?? record.body[0] ?? "", TEASER_LENGTH),
     language: record.language,
   };
-  known.set(record, summary);
-  return summary;
 }
 
 /** One part of a printed byline: an author's name (linked) or the text between names. */
