@@ -31,7 +31,6 @@ import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { loadSiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
-import { useLeanHeap } from "./util/lean-heap.ts";
 import { validate } from "./validate.ts";
 import { seedOptions } from "./ingest/seed-options.ts";
 import { BuildError, type BuildOptions, type BuildResult } from "./build-types.ts";
@@ -59,7 +58,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string): Promise<BuildResult> {
   // As the command line bounds --workers: more threads than cores only cost memory and time.
   const workers = Math.min(options.workers ?? defaultWorkers(), availableParallelism());
-  useLeanHeap();
   // Render threads start once the seeds have parsed (`startRenderWorkers`) and end with the build.
   const render: { pool: RenderPool | null } = { pool: null };
   try {
@@ -94,7 +92,7 @@ async function buildWith(
     strict: options.strict ?? false,
     workers,
     onParsed: (articles) => {
-      useLeanHeap(articles);
+      options.onParsed?.(articles);
       render.pool = startRenderWorkers(workers, articles);
     },
   });

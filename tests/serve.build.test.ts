@@ -83,6 +83,8 @@ describe("npm run serve, in process", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     await serving.idle();
     expect(await readFile(page, "utf8")).toContain("Second text.");
-    expect(printed).toContain(`changed: ${path.relative(process.cwd(), path.join(work, "seeds", "one.txt"))}; rebuilding`);
+    expect(printed).toContain(
+      `changed: ${path.relative(process.cwd(), path.join(work, "seeds", "one.txt"))}; rebuilding`,
+    );
   });
 });

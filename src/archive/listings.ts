@@ -63,5 +63,7 @@ export function buildListings(
 
 /** `April 2019`. */
 function monthName(year: string, month: string): string {
-  return DateTime.fromObject({ year: Number(year), month: Number(month) }).setLocale("en-GB").toFormat("MMMM yyyy");
+  return DateTime.fromObject({ year: Number(year), month: Number(month) })
+    .setLocale("en-GB")
+    .toFormat("MMMM yyyy");
 }

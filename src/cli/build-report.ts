@@ -7,6 +7,7 @@ import { OutputFolderError } from "../output/check-output.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
 import { EXIT } from "./exit-codes.ts";
 import { warningLines } from "./warning-summary.ts";
+import { useLeanHeap } from "../util/lean-heap.ts";
 
 /**
  * Builds once and reports; returns the exit code. With `seen` (`serve`),
@@ -17,8 +18,11 @@ export async function buildAndReport(flags: ParsedFlags, seen?: Set<string>): Pr
   const { seedsDir, outDir } = flags.build;
   const started = performance.now();
   try {
+    // V8's heap settings are the process's: the command line sets them, not the library.
+    useLeanHeap();
     const result = await build({
       ...flags.build,
+      onParsed: useLeanHeap,
       onWait: (owner) => console.error(`waiting for another build (${ownerText(owner)}) to finish writing ${outDir}…`),
     });
     if (flags.verbose) {

@@ -62,7 +62,13 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   const sectionsWithFeeds = new Set(
     archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
   );
-  const listInput: ListViewInput = { site, urls, withFeeds: sectionsWithFeeds, imagesByFile: views.imagesByFile, summaries: views.summaries };
+  const listInput: ListViewInput = {
+    site,
+    urls,
+    withFeeds: sectionsWithFeeds,
+    imagesByFile: views.imagesByFile,
+    summaries: views.summaries,
+  };
 
   const shards = groupByShard(archive.records);
   const sitemap = sitemapEntries(archive);

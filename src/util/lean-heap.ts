@@ -3,8 +3,8 @@
  * collection kept before collecting again. By default it may about double:
  * at 100,000 articles (1.4 GB live) a build's resident memory reached
  * 3.4 GB, over 1 GB of it garbage, and at 10,000 the build with its search
- * indexers passed 1 GB. A build sets the factor as it starts, and again
- * once its seeds have parsed, from the size of the archive (measured on
+ * indexers passed 1 GB. The command line sets the factor as a build starts,
+ * and again once its seeds have parsed, from the size of the archive (measured on
  * /dev/shm, peak RSS of the build and its indexers, wall time):
  *
  * - 100,000 articles: default 4.24 GB, 136–141 s; 30 % 3.27 GB, 143 s.
