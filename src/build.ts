@@ -1,7 +1,8 @@
 /**
- * The pipeline: validate + ingest -> archive -> render -> publish. Nothing is
- * written until every seed has parsed; the site is written beside the output
- * folder and swapped in only when complete. A rebuild reuses what the last
+ * The pipeline: validate + ingest -> archive, then (render-and-publish.ts)
+ * plan -> render -> publish. Nothing is written until every seed has parsed;
+ * the site is written beside the output folder and swapped in only when
+ * complete. A rebuild reuses what the last
  * one left in `.ppp-archive-cache/<output name>/` beside the output folder:
  * seeds are parsed only when their bytes (or crawl URL) changed, a
  * page is rendered only when what it shows changed (unchanged pages are
@@ -13,19 +14,15 @@ import path from "node:path";
 import { cacheDirFor } from "./incremental/build-state.ts";
 import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
-import { ImageCache } from "./incremental/image-cache.ts";
 import { buildInputs } from "./incremental/inputs.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
-import { readLastBuild, reusableSpare, saveBuildState } from "./incremental/last-build.ts";
-import { countSkipped, isImageProblem } from "./model/problems.ts";
+import { readLastBuild } from "./incremental/last-build.ts";
+import { countSkipped } from "./model/problems.ts";
 import { handAddedFiles } from "./render/static-files.ts";
-import { Summaries } from "./render/summary.ts";
 import { Progress } from "./util/progress.ts";
 import { lockOutput } from "./output/output-lock.ts";
 import { checkOutputFolder } from "./output/check-output.ts";
-import { removeAgainAtExit, removeOnExit } from "./output/interrupt.ts";
-import { deleteUnusedSites, discardSpare, discardStaging, prepareStaging, publish, recover } from "./output/publish.ts";
-import type { RenderedSite } from "./render/render-site.ts";
+import { deleteUnusedSites, recover } from "./output/publish.ts";
 import { type RenderPool, startRenderWorkers } from "./render/start-render-workers.ts";
 import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
@@ -131,70 +128,22 @@ async function buildWith(
   const recordsSaved = recordCache.save(ingest.files, ingest.parsed);
   recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
-  const [{ renderSite }, { encodePhotos }, { globalsKey }] = await Promise.all([
-    import("./render/render-site.ts"),
-    import("./render/encode-photos.ts"),
-    import("./incremental/render-plan.ts"),
-  ]);
-  const imageWarned = new Set(problems.filter(isImageProblem).map((p) => p.file));
-  const globals = globalsKey(archive, code, site, urls);
-  const reuse = reusableSpare(last, globals);
-  const staging = await prepareStaging(outDir, cacheDir, reuse?.id ?? null);
-  staging.discarded.catch(() => undefined);
-  const keepStaging = removeOnExit(staging.path);
-  const imageCache = await ImageCache.open(cacheDir);
-  let rendered: RenderedSite;
-  let published: Awaited<ReturnType<typeof publish>>;
-  try {
-    const photos = await progress.phase("images", 0, () =>
-      encodePhotos(
-        archive,
-        { seedsDir: options.seedsDir, urls, cache: imageCache, code },
-        staging.path,
-        imageWarned,
-        last === null
-          ? null
-          : { dir: outDir, unchanged: (file) => last.published[file] !== undefined && !last.changed.has(file) },
-      ),
-    );
-    problems.push(...photos.problems);
-    rendered = await renderSite(archive, {
-      views: { archive, imagesByFile: photos.images, summaries: new Summaries(site.sections), site, urls },
-      code,
-      globalsKey: globals,
-      staging: staging.path,
-      outDir,
-      previous: last,
-      reused:
-        reuse !== null && staging.reused
-          ? { spare: reuse.spare, published: reuse.published, placed: new Set(photos.files) }
-          : null,
-      progress,
-      ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
-      renderPool: render.pool,
-      staticFiles: statics.files,
-    });
-    // The replaced site is kept for the next build when its files are known.
-    published = await progress.phase("publish", 0, () =>
-      publish(staging, outDir, cacheDir, last !== null, keepStaging),
-    );
-  } catch (error) {
-    // The build's own error is the one reported; a failed clean-up is left to the next build's recovery.
-    await Promise.allSettled([discardStaging(staging.path), recordsSaved, staging.discarded]);
-    keepStaging();
-    removeAgainAtExit(staging.path);
-    throw error;
-  }
-  const { pagesRendered } = rendered;
-  await progress.phase("save build state", 0, async () => {
-    const kept = await saveBuildState(cacheDir, outDir, { inputsKey, rendered, spare: published.spare }, last);
-    await Promise.all([
-      recordsSaved,
-      imageCache.save(),
-      published.removed,
-      staging.discarded,
-      kept || published.spare === null ? undefined : discardSpare(cacheDir, published.spare),
-    ]);
+  const { renderAndPublish } = await import("./render-and-publish.ts");
+  const pagesRendered = await renderAndPublish({
+    options,
+    outDir,
+    cacheDir,
+    archive,
+    site,
+    urls,
+    code,
+    inputsKey,
+    last,
+    staticFiles: statics.files,
+    renderPool: render.pool,
+    progress,
+    problems,
+    recordsSaved,
   });
   return { ...result, pagesRendered, upToDate: false };
 }

@@ -5,7 +5,8 @@ import type { PreviousBuild } from "../src/incremental/changed-pages.ts";
 import { type RenderPlan, globalsKey, planRender } from "../src/incremental/render-plan.ts";
 import type { SeedArticle } from "../src/model/record.ts";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
-import { groupByShard } from "../src/render/search-index.ts";
+import { navigation } from "../src/render/navigation.ts";
+import { siteParts } from "../src/render/site-parts.ts";
 import { Summaries } from "../src/render/summary.ts";
 import { seedArticle } from "./records.ts";
 
@@ -14,19 +15,16 @@ const urls = { siteUrl: "https://archive.example.org", pathPrefix: "/" };
 
 function plan(articles: SeedArticle[], previous: PreviousBuild | null): RenderPlan & { globals: string } {
   const archive = buildArchive(articles, OPTIONS);
-  const summaries = new Summaries(SITE_DEFAULTS.sections);
-  const views = { archive, imagesByFile: new Map(), summaries, site: SITE_DEFAULTS, urls };
-  const listInput = { site: SITE_DEFAULTS, urls, withFeeds: new Set<string>(), imagesByFile: new Map(), summaries };
-  const globals = globalsKey(archive, "code", SITE_DEFAULTS, urls);
-  const input = {
+  const views = {
     archive,
-    shards: groupByShard(archive.records),
-    sitemap: [],
-    views,
-    listInput,
-    code: "code",
-    globalsKey: globals,
+    imagesByFile: new Map(),
+    summaries: new Summaries(SITE_DEFAULTS.sections),
+    site: SITE_DEFAULTS,
+    urls,
   };
+  const nav = navigation(archive, SITE_DEFAULTS.sections);
+  const globals = globalsKey(nav, "code", SITE_DEFAULTS, urls);
+  const input = { ...siteParts(views, nav), code: "code", globalsKey: globals };
   return { ...planRender(input, previous), globals };
 }
 

@@ -15,7 +15,7 @@ import {
 } from "./build-state.ts";
 import type { PreviousBuild } from "./changed-pages.ts";
 import type { ReusedStaging } from "./carry-over.ts";
-import type { RenderedSite } from "../render/render-site.ts";
+import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */
 export async function readLastBuild(cacheDir: string, outDir: string): Promise<PreviousBuild | null> {
@@ -34,10 +34,16 @@ export async function readLastBuild(cacheDir: string, outDir: string): Promise<P
 export async function saveBuildState(
   cacheDir: string,
   outDir: string,
-  build: { inputsKey: string; rendered: RenderedSite; spare: string | null },
+  build: { inputsKey: string; globalsKey: string; plan: RenderPlan; spare: string | null },
   last: PreviousBuild | null,
 ): Promise<boolean> {
-  const { pagesRendered: _pages, carried, ...state } = build.rendered;
+  const { carried, digests } = build.plan;
+  const state = {
+    globalsKey: build.globalsKey,
+    pages: Object.fromEntries(digests.pages),
+    search: digests.search,
+    sitemap: digests.sitemap,
+  };
   // A carried-over file is the published file it was linked from: its stamp was read before this build.
   const files = siteStamps(outDir, last === null ? {} : stampsOf(carried, last.published));
   // The replaced site is of use to the next build only when it shares most files with this one.

@@ -4,14 +4,12 @@
  * render, which shards to index, and which published files to carry over.
  * The digests are saved with the build's state for the next build to compare.
  */
-import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
-import type { ArticleViewInput } from "../render/article-view.ts";
-import { type ListViewInput, listPageAbout } from "../render/list-view.ts";
-import { navigation } from "../render/navigation.ts";
+import { listPageAbout } from "../render/list-view.ts";
+import type { Navigation } from "../render/navigation.ts";
 import { PageKeys } from "../render/page-keys.ts";
-import { type SitemapEntry, isSitemapFile } from "../render/sitemap.ts";
+import type { SiteParts } from "../render/site-parts.ts";
+import { isSitemapFile } from "../render/sitemap.ts";
 import type { UrlContext } from "../render/urls.ts";
 import { pageFiles } from "./carry-over.ts";
 import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "./changed-pages.ts";
@@ -37,16 +35,11 @@ export interface RenderPlan {
   digests: SiteDigests;
 }
 
-export interface PlanInput {
-  archive: Archive;
-  shards: ReadonlyMap<string, readonly ArticleRecord[]>;
-  sitemap: readonly SitemapEntry[];
-  views: ArticleViewInput;
-  listInput: ListViewInput;
+export type PlanInput = Omit<SiteParts, "nav"> & {
   /** Digest of templates and code. */
   code: string;
   globalsKey: string;
-}
+};
 
 /** What to make again of the site, given the build that published it (null: everything). */
 export function planRender(input: PlanInput, previous: PreviousBuild | null): RenderPlan {
@@ -68,8 +61,12 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
 }
 
 /** What every page shows besides its own data: a change to it renders every page. */
-export function globalsKey(archive: Archive, code: string, site: SiteConfig, urls: UrlContext): string {
-  const { masthead, sections, archiveLinks } = navigation(archive, site.sections);
+export function globalsKey(
+  { masthead, sections, archiveLinks }: Navigation,
+  code: string,
+  site: SiteConfig,
+  urls: UrlContext,
+): string {
   // The sections page, rendered with every build, lists them all: only the masthead's are on every page.
   return digestJson([code, masthead, sections.length, archiveLinks, site, urls]);
 }

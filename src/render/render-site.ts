@@ -1,88 +1,43 @@
 /**
- * The render stage: article and list pages through Eleventy (only those
- * whose data changed since the published build; the others are hard-linked
- * from it), the search index by year, data, feeds and sitemap, all into the
- * staging folder.
+ * The render stage carries out a build plan: the article and list pages it
+ * names through Eleventy, the search shards it names, the data, feeds and
+ * sitemap, all into the staging folder. What the plan leaves out is carried
+ * over by the build; this stage knows nothing of earlier builds.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Archive } from "../archive/build-archive.ts";
 import type { ListPage } from "../archive/paginate.ts";
-import type { BuildState } from "../incremental/build-state.ts";
-import { type ReusedStaging, carryOver } from "../incremental/carry-over.ts";
-import type { PreviousBuild } from "../incremental/changed-pages.ts";
-import { planRender } from "../incremental/render-plan.ts";
-import type { ArticleRecord } from "../model/record.ts";
+import type { RenderPlan } from "../incremental/render-plan.ts";
 import type { Progress } from "../util/progress.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
-import { type ArticleViewInput, buildArticleViews } from "./article-view.ts";
+import { buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
-import { type ListViewInput, buildListPageView } from "./list-view.ts";
+import { buildListPageView } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
-import { groupByShard, searchRecords, writeSearchShards } from "./search-index.ts";
+import { searchRecords, writeSearchShards } from "./search-index.ts";
+import type { SiteParts } from "./site-parts.ts";
 import { type SitemapEntry, writeSitemap } from "./sitemap.ts";
 import type { Link } from "./summary.ts";
-import { navigation } from "./navigation.ts";
-import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { StaticFile } from "./static-files.ts";
 
-/** What the next build needs to know of this one, and how many pages were rendered. */
-export type RenderedSite = Omit<BuildState, "files" | "inputsKey"> & {
-  pagesRendered: number;
-  /** The files carried over from the published site (same files, so their stamps are as that site's). */
-  carried: readonly string[];
-};
-
 export interface RenderContext {
-  views: ArticleViewInput;
-  /** Digest of templates and code. */
-  code: string;
-  /** `globalsKey` of this archive. */
-  globalsKey: string;
   staging: string;
-  /** The published site, from which unchanged pages are linked. */
-  outDir: string;
-  previous: PreviousBuild | null;
   progress: Progress;
   /** Another Eleventy config than the project's (a site's own, or a test's). */
   eleventyConfig?: string;
   /** Threads rendering pages (`startRenderWorkers`); null renders them in this thread. */
   renderPool: RenderPool | null;
-  /** The staging folder is the spare site, not an empty folder. */
-  reused: ReusedStaging | null;
   /** The site's own files, copied in with the pages that are not articles or lists. */
   staticFiles: readonly StaticFile[];
 }
 
-export async function renderSite(archive: Archive, context: RenderContext): Promise<RenderedSite> {
-  const { views, staging, outDir, previous, progress } = context;
+export async function renderSite(parts: SiteParts, plan: RenderPlan, context: RenderContext): Promise<void> {
+  const { archive, views, listInput, shards, sitemap } = parts;
+  const { staging, progress } = context;
   const { site, urls } = views;
-  const { sections, masthead, archiveLinks } = navigation(archive, site.sections);
-  const sectionsWithFeeds = new Set(
-    archive.records.filter((record) => record.date !== null).map((record) => `/${record.section}/`),
-  );
-  const listInput: ListViewInput = {
-    site,
-    urls,
-    withFeeds: sectionsWithFeeds,
-    imagesByFile: views.imagesByFile,
-    summaries: views.summaries,
-  };
-
-  const shards = groupByShard(archive.records);
-  const sitemap = sitemapEntries(archive);
-  const plan = await progress.phase("compare with last build", 0, () =>
-    planRender(
-      { archive, shards, sitemap, views, listInput, code: context.code, globalsKey: context.globalsKey },
-      previous,
-    ),
-  );
-  const { rendered, toIndex, sitemapCarried, carried, digests } = plan;
-  // Linking is file-system work and rendering is CPU work: they overlap.
-  const { linked } = await progress.phase("carry over", 0, () => carryOver(outDir, staging, carried, context.reused));
-  linked.catch(() => undefined);
-
+  const { sections, masthead, archiveLinks } = parts.nav;
+  const { rendered, toIndex, sitemapCarried } = plan;
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
   const listsToRender = archive.listPages.filter((page) => rendered.has(page.url));
   const shared: Omit<EleventyRun, "articles" | "listPages" | "staticPages"> = {
@@ -102,9 +57,9 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
   // views, feeds the search index (whose indexers run as processes of their
   // own) and writes the data, feeds and sitemap.
   await progress.phase("pages, search index, data", rendered.size + toIndex.size, async () => {
-    const indexed = indexSearch(shards, toIndex, context);
+    const indexed = indexSearch(parts, toIndex, context);
     indexed.catch(() => undefined);
-    const written = writeData(archive, sections, sitemapCarried === null ? sitemap : null, context);
+    const written = writeData(parts, sitemapCarried === null ? sitemap : null, context);
     written.catch(() => undefined);
     const workers = context.renderPool;
     // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
@@ -134,15 +89,6 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
     const failure = settled.find((outcome) => outcome.status === "rejected");
     if (failure !== undefined) throw failure.reason;
   });
-  await progress.phase("link unchanged pages", 0, () => linked);
-  return {
-    globalsKey: context.globalsKey,
-    pages: Object.fromEntries(digests.pages),
-    search: digests.search,
-    sitemap: digests.sitemap,
-    pagesRendered: rendered.size + STATIC_TEMPLATES.length,
-    carried,
-  };
 }
 
 /**
@@ -152,13 +98,12 @@ export async function renderSite(archive: Archive, context: RenderContext): Prom
  * neither, and `sitemap` writes 13,000 URLs in 0.3 s).
  */
 async function writeData(
-  archive: Archive,
-  sections: readonly Link[],
+  { archive, views, nav }: SiteParts,
   sitemap: readonly SitemapEntry[] | null,
-  context: RenderContext,
+  { staging }: RenderContext,
 ): Promise<void> {
-  const { views, staging } = context;
   const { site, urls } = views;
+  const sections: readonly Link[] = nav.sections;
   await mkdir(path.join(staging, "data"), { recursive: true });
   await writeStreamed(path.join(staging, "data", "articles.json"), jsonLines(archive.records));
   const articles = buildArticleViews(views, feedArticles(archive.records));
@@ -166,22 +111,13 @@ async function writeData(
   if (sitemap !== null) await writeSitemap(sitemap, staging, urls);
 }
 
-/** Every page's URL and date, for the sitemap. */
-function sitemapEntries(archive: Archive): SitemapEntry[] {
-  return [
-    ...archive.listPages.map((page) => ({ url: page.url, lastmod: page.records[0]?.date?.slice(0, 10) ?? null })),
-    ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
-    { url: "/about/", lastmod: null },
-  ];
-}
-
 /** Indexes the shards `toIndex`; the others are carried over. */
 async function indexSearch(
-  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  { shards, views }: SiteParts,
   toIndex: ReadonlySet<string>,
   context: RenderContext,
 ): Promise<void> {
-  const { summaries, urls } = context.views;
+  const { summaries, urls } = views;
   const indexed = new Map(
     [...shards]
       .filter(([name]) => toIndex.has(name))
