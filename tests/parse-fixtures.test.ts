@@ -5,8 +5,8 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, test } from "vitest";
-import { LINE_ROLES } from "../src/ingest/line-roles.ts";
+import { describe, expect, test, vi } from "vitest";
+import { LINE_ROLES, LineRoles } from "../src/ingest/line-roles.ts";
 import { explainSeed, parseSeed } from "../src/ingest/parse-seed.ts";
 import { PARSE_FIXTURES, SEED_OPTIONS, UPDATE, parseFixtures } from "./helpers.ts";
 
@@ -21,6 +21,20 @@ describe("seed fixtures", () => {
     }
     // `not read` is for a line no rule claims: no fixture should have one.
     expect(LINE_ROLES.filter((role) => !seen.has(role))).toEqual(["not read"]);
+  });
+
+  test("the role of each line is written out only when explaining, not for every seed a build parses", async () => {
+    const { dir, seedFile } = fixtures[0] ?? { dir: "", seedFile: "" };
+    const bytes = await readFile(path.join(dir, seedFile));
+    const explain = vi.spyOn(LineRoles.prototype, "explain");
+    try {
+      parseSeed(bytes, seedFile, SEED_OPTIONS);
+      expect(explain).not.toHaveBeenCalled();
+      expect(explainSeed(bytes, seedFile, SEED_OPTIONS).lines.length).toBeGreaterThan(0);
+      expect(explain).toHaveBeenCalledTimes(1);
+    } finally {
+      explain.mockRestore();
+    }
   });
 
   test("a caption printed twice with a blank line between is a caption, never a byline, and raises no warning", async () => {

@@ -50,16 +50,15 @@ export function parseSeed(
 
 /** `parseSeed` with the role of every line, for `npm run check -- --explain FILE`. */
 export function explainSeed(bytes: Uint8Array, file: string, options: SeedOptions): ExplainedSeed {
-  return readSeed(bytes, file, options, sha256Hex(bytes));
+  const { parsed, problems, explain } = readSeed(bytes, file, options, sha256Hex(bytes));
+  return { parsed, problems, lines: explain() };
 }
 
-function readSeed(
-  bytes: Uint8Array,
-  file: string,
-  options: SeedOptions,
-  sha256: string,
-  crawl?: CrawlEntry,
-): ExplainedSeed {
+/** A seed read, with the role of each line made only when asked for: only `--explain` asks. */
+type ReadSeed = SeedResult & { explain: () => ExplainedLine[] };
+const NO_LINES = (): ExplainedLine[] => [];
+
+function readSeed(bytes: Uint8Array, file: string, options: SeedOptions, sha256: string, crawl?: CrawlEntry): ReadSeed {
   const located = (findings: readonly Finding[]): Problem[] => findings.map((f) => ({ file, ...f }));
   const markdown = file.toLowerCase().endsWith(".md");
   // A scraped page that cannot be an article is left out; an authored article must be fixed.
@@ -70,7 +69,7 @@ function readSeed(
     return {
       parsed: null,
       problems: located([skipFinding(1, problemText.scrapedPageTooLarge(bytes.length))]),
-      lines: [],
+      explain: NO_LINES,
     };
   let text: string;
   try {
@@ -79,21 +78,21 @@ function readSeed(
     return {
       parsed: null,
       problems: located([unreadable(firstInvalidUtf8Line(bytes), problemText.invalidUtf8())]),
-      lines: [],
+      explain: NO_LINES,
     };
   }
   if (text.trim() === "")
-    return { parsed: null, problems: located([unreadable(1, problemText.emptyFile())]), lines: [] };
+    return { parsed: null, problems: located([unreadable(1, problemText.emptyFile())]), explain: NO_LINES };
   const clean = replaceUnrepresentable(text);
 
   const front = readFrontMatter(clean.text, options.timeZone, options.sectionNames);
   // A mistake in front matter is the one message: what follows from it (`no headline found`) would only repeat it.
   if (front.findings.some((f) => f.severity === "error"))
-    return { parsed: null, problems: located(front.findings), lines: [] };
+    return { parsed: null, problems: located(front.findings), explain: NO_LINES };
   const limit = markdown ? markdownLimit(front.content, front.contentLine) : null;
   if (limit !== null) {
     const problems = located([...front.findings, finding(limit.line, "error", problemText.markdownLimit(limit))]);
-    return { parsed: null, problems, lines: [] };
+    return { parsed: null, problems, explain: NO_LINES };
   }
   const body = markdown
     ? markdownBody(front.content, front.contentLine)
@@ -116,12 +115,14 @@ function readSeed(
   }
 
   const problems = located(findings);
-  const frontLines = splitLines(clean.text)
-    .slice(0, front.contentLine - 1)
-    .map((line): ExplainedLine => ({ ...line, role: "front matter" }));
-  const lines = [...frontLines, ...body.lines];
-  if (skipped || problems.some((p) => p.severity === "error")) return { parsed: null, problems, lines };
-  return { parsed: { article: seedArticleSchema.parse(article) }, problems, lines };
+  const explain = (): ExplainedLine[] => [
+    ...splitLines(clean.text)
+      .slice(0, front.contentLine - 1)
+      .map((line): ExplainedLine => ({ ...line, role: "front matter" })),
+    ...body.explain(),
+  ];
+  if (skipped || problems.some((p) => p.severity === "error")) return { parsed: null, problems, explain };
+  return { parsed: { article: seedArticleSchema.parse(article) }, problems, explain };
 }
 
 function toArticle(

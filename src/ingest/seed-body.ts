@@ -42,7 +42,7 @@ export function scrapedBody(
   content: string,
   firstLine: number,
   options: SeedOptions,
-): SeedBody & { lines: ExplainedLine[] } {
+): SeedBody & { explain: () => ExplainedLine[] } {
   const lines = splitLines(content, firstLine);
   const page = parseScrapedPage(lines, { timeZone: options.timeZone, sections: options.sectionIndex });
   return {
@@ -50,11 +50,11 @@ export function scrapedBody(
     byline: page.byline?.byline ?? null,
     paragraphs: page.body,
     markdown: null,
-    lines: page.roles.explain(lines),
+    explain: () => page.roles.explain(lines),
   };
 }
 
-export function markdownBody(content: string, firstLine: number): SeedBody & { lines: ExplainedLine[] } {
+export function markdownBody(content: string, firstLine: number): SeedBody & { explain: () => ExplainedLine[] } {
   const markdown = parseMarkdownBody(content);
   return {
     headline: markdown.heading,
@@ -72,6 +72,7 @@ export function markdownBody(content: string, firstLine: number): SeedBody & { l
     markdown: markdown.tree,
     related: [],
     findings: [],
-    lines: splitLines(content, firstLine).map((line) => ({ number: line.number, text: line.text, role: "body" })),
+    explain: () =>
+      splitLines(content, firstLine).map((line) => ({ number: line.number, text: line.text, role: "body" })),
   };
 }
