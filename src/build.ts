@@ -14,7 +14,7 @@ import path from "node:path";
 import { cacheDirFor } from "./incremental/build-state.ts";
 import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
-import { buildInputs } from "./incremental/inputs.ts";
+import { inputsKey, readInputs } from "./incremental/inputs.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
 import { readLastBuild } from "./incremental/last-build.ts";
 import { countSkipped } from "./model/problems.ts";
@@ -105,16 +105,17 @@ async function buildWith(
     timings: progress.timings,
   };
   const staticDir = options.staticDir ?? "static";
-  const { inputsKey, statics } = await buildInputs(
-    { code, site, urls, files: ingest.files, archive },
+  const { inputs, statics } = await readInputs(
+    { code, site, urls, seeds: ingest.files, archive },
     options.seedsDir,
     staticDir,
   );
+  const key = inputsKey(inputs);
   problems.push(...statics.problems);
   const last = await progress.phase("check last build", 0, () => readLastBuild(cacheDir, outDir));
   const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
-  if (last?.state.inputsKey === inputsKey && last.changed.size === 0) {
+  if (last?.state.inputsKey === key && last.changed.size === 0) {
     // A killed build's site folder goes, the spare site stays.
     const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
     await (
@@ -137,7 +138,7 @@ async function buildWith(
     site,
     urls,
     code,
-    inputsKey,
+    inputsKey: key,
     last,
     staticFiles: statics.files,
     renderPool: render.pool,

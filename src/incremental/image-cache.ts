@@ -133,7 +133,7 @@ export async function photoStamps(images: Iterable<string>, seedsDir: string): P
   );
 }
 
-type PhotoStamp = [image: string, ino: number, size: number, mtimeMs: number, ctimeMs: number];
+export type PhotoStamp = [image: string, ino: number, size: number, mtimeMs: number, ctimeMs: number];
 
 /** Where a front-matter `image` is: a file inside the seeds folder (with its stats), or why it is not used. */
 export type ResolvedPhoto = { file: string; stats: Stats } | { problem: "missing" | "outside" | "not a file" };

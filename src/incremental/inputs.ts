@@ -1,8 +1,10 @@
 /**
- * Everything outside the seeds' records that can change a build's output,
- * hashed into one key: code and templates, settings, URLs, the seed files,
- * the photos' stamps and the site's own static files. Equal keys and an
- * untouched published site mean there is nothing to build.
+ * Everything that can change a build's output, as one value hashed once:
+ * equal keys and an untouched published site mean there is nothing to
+ * build. What is not here cannot change the output: how many threads, how
+ * much is printed, whether skipped seeds stop the build, or where on disk
+ * the seeds and the static folder are (tests/build-inputs.build.test.ts
+ * builds with each changed and compares the sites).
  */
 import type { Archive } from "../archive/build-archive.ts";
 import type { SeedFile } from "../ingest/read-seeds.ts";
@@ -10,25 +12,47 @@ import type { SiteConfig } from "../model/site-config.ts";
 import { type StaticFiles, findStaticFiles } from "../render/static-files.ts";
 import type { UrlContext } from "../render/urls.ts";
 import { digestJson } from "./digest.ts";
-import { photoStamps } from "./image-cache.ts";
+import { type PhotoStamp, photoStamps } from "./image-cache.ts";
 
-export interface InputsOf {
+export interface BuildInputs {
+  /** The project's code, templates, styles and locked dependencies, and another Eleventy config with the files beside it. */
   code: string;
+  /** The settings: title, sections, time zone, page size, site URL… */
   site: SiteConfig;
+  /** The base path and the site URL the pages link with. */
   urls: UrlContext;
-  files: readonly SeedFile[];
-  archive: Archive;
+  /** Each seed's path in the seeds folder, digest and crawl entry. */
+  seeds: readonly SeedFile[];
+  /** The stamps of the photos the articles name. */
+  photos: readonly PhotoStamp[];
+  /** Path, size and time of the site's own files. */
+  staticFiles: StaticFiles["stamps"];
 }
 
-export async function buildInputs(
-  { code, site, urls, files, archive }: InputsOf,
+/** Every field of `BuildInputs`, in the order hashed (a test checks that none is left out). */
+export const INPUT_NAMES = [
+  "code",
+  "site",
+  "urls",
+  "seeds",
+  "photos",
+  "staticFiles",
+] as const satisfies readonly (keyof BuildInputs)[];
+
+export function inputsKey(inputs: BuildInputs): string {
+  return digestJson(INPUT_NAMES.map((name) => inputs[name]));
+}
+
+/** The inputs of a build of `archive`, and the static files found on the way. */
+export async function readInputs(
+  { code, site, urls, seeds, archive }: Pick<BuildInputs, "code" | "site" | "urls" | "seeds"> & { archive: Archive },
   seedsDir: string,
   staticDir: string,
-): Promise<{ inputsKey: string; statics: StaticFiles }> {
+): Promise<{ inputs: BuildInputs; statics: StaticFiles }> {
   const photos = await photoStamps(
     archive.records.flatMap((record) => record.photo?.image ?? []),
     seedsDir,
   );
   const statics = await findStaticFiles(staticDir, Object.keys(site.sections), seedsDir);
-  return { inputsKey: digestJson([code, site, urls, files, photos, statics.stamps]), statics };
+  return { inputs: { code, site, urls, seeds, photos, staticFiles: statics.stamps }, statics };
 }
