@@ -15,9 +15,8 @@ import { type Problem, formatProblem } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { loadSiteConfig } from "../model/site-config.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
-import { badFlags } from "./cli-flags.ts";
+import { flagsOrExit } from "./cli-flags.ts";
 import { runIfMain } from "./run-if-main.ts";
-import { VERSION_LINE } from "./version.ts";
 
 const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
        npm run check -- --explain FILE
@@ -30,30 +29,22 @@ const USAGE = `usage: npm run check -- [--seeds DIR] [--strict]
 const SHOWN_TEXT = 100;
 
 async function check(argv: string[]): Promise<number> {
-  let values: { seeds: string; strict: boolean; explain?: string | undefined; help: boolean; version: boolean };
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        seeds: { type: "string", default: "seeds" },
-        strict: { type: "boolean", default: false },
-        explain: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    return badFlags(error, USAGE);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (values.version) {
-    console.log(VERSION_LINE);
-    return 0;
-  }
+  const values = flagsOrExit(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          seeds: { type: "string", default: "seeds" },
+          strict: { type: "boolean", default: false },
+          explain: { type: "string" },
+          help: { type: "boolean", short: "h", default: false },
+          version: { type: "boolean", default: false },
+        },
+        strict: true,
+      }).values,
+    USAGE,
+  );
+  if (typeof values === "number") return values;
   if (values.explain !== undefined) return explain(values.explain);
 
   const { ingest, archive, problems } = await validate(values.seeds, loadSiteConfig(), { strict: values.strict });

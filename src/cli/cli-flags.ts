@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import type { BuildOptions } from "../build.ts";
 import { suggestion } from "../util/did-you-mean.ts";
+import { VERSION_LINE } from "./version.ts";
 
 export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds (default: seeds)
   --out DIR        folder to publish the site to (default: _site)
@@ -94,6 +95,18 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
  * a mistyped flag gets a did-you-mean, a stray argument the reminder that npm
  * keeps flags given before `--` for itself.
  */
+/** The flags `read` parses, or the exit code when they ask for nothing more (help, the version) or are wrong. */
+export function flagsOrExit<T extends { help: boolean; version: boolean }>(read: () => T, usage: string): T | number {
+  let flags: T;
+  try {
+    flags = read();
+  } catch (error) {
+    return badFlags(error, usage);
+  }
+  if (flags.help || flags.version) console.log(flags.help ? usage : VERSION_LINE);
+  return flags.help || flags.version ? 0 : flags;
+}
+
 export function badFlags(error: unknown, usage: string): number {
   console.error(flagErrorLine(error, usage));
   return 2;

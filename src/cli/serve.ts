@@ -3,14 +3,13 @@
  * site on localhost, and rebuilds and reloads the browser when a seed,
  * template, stylesheet or the site settings change.
  */
-import { VERSION_LINE } from "./version.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
 import { normalizeBase } from "../render/urls.ts";
 import { buildAndReport } from "./build-report.ts";
 import { EXIT } from "./exit-codes.ts";
-import { BUILD_FLAGS_HELP, type ParsedFlags, badFlags, parseBuildFlags } from "./cli-flags.ts";
+import { BUILD_FLAGS_HELP, flagsOrExit, parseBuildFlags } from "./cli-flags.ts";
 import { startDevServer } from "./dev-server.ts";
 import { rebuildQueue } from "./rebuild-queue.ts";
 import { runIfMain } from "./run-if-main.ts";
@@ -34,20 +33,8 @@ export interface Serving {
 
 /** `npm run serve` with these arguments: the exit code when it ends at once (help, a bad flag), or the running server. */
 export async function serveMain(argv: string[]): Promise<number | Serving> {
-  let flags: ParsedFlags;
-  try {
-    flags = parseBuildFlags(argv, { serve: true });
-  } catch (error) {
-    return badFlags(error, USAGE);
-  }
-  if (flags.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (flags.version) {
-    console.log(VERSION_LINE);
-    return 0;
-  }
+  const flags = flagsOrExit(() => parseBuildFlags(argv, { serve: true }), USAGE);
+  if (typeof flags === "number") return flags;
   const reportFailure = (error: unknown): void =>
     console.error(
       `rebuild failed, still serving the last site built: ${error instanceof Error ? error.message : String(error)}`,
