@@ -12,6 +12,7 @@ import type { BuildState } from "../src/incremental/build-state.ts";
 import { isCut } from "../src/render/article-view.ts";
 import { excerpt } from "../src/render/excerpt.ts";
 import { displayDate } from "../src/render/format-date.ts";
+import { jsonFeedText } from "../src/render/json-feed.ts";
 import { serializeJsonLd } from "../src/render/json-ld.ts";
 import { SITEMAP_LIMIT, writeSitemap } from "../src/render/sitemap.ts";
 import { bylineParts } from "../src/render/summary.ts";
@@ -147,6 +148,49 @@ describe("serializeJsonLd", () => {
     const text = serializeJsonLd(data);
     expect(text).not.toMatch(/[<>&]/u);
     expect(JSON.parse(text)).toEqual(data);
+  });
+});
+
+describe("JSON Feed", () => {
+  test("is version 1.1, from the same entries as the Atom feed: authors, language and tags included, text as text", () => {
+    const entry = {
+      title: "Prices <b>soar</b>",
+      url: "https://archive.example.org/business/prices-soar/",
+      published: "2019-04-24T03:19:00.000Z",
+      summary: "Rice & fuel cost more.",
+      contentHtml: "<p>Rice &amp; fuel cost more.</p>",
+      authors: ["Kong Meta"],
+      categories: ["Business", "rice"],
+    };
+    const feed = {
+      url: "https://archive.example.org/",
+      self: "https://archive.example.org/feed.xml",
+      title: "Archive",
+      subtitle: "Tagline",
+      rights: "Publisher",
+      generator: "Archive",
+      language: "en",
+      updated: entry.published,
+      entries: [entry, { ...entry, authors: [] }],
+    };
+    const json = JSON.parse(jsonFeedText(feed, "https://archive.example.org/feed.json"));
+    expect(json).toMatchObject({
+      version: "https://jsonfeed.org/version/1.1",
+      home_page_url: feed.url,
+      feed_url: "https://archive.example.org/feed.json",
+      language: "en",
+    });
+    expect(json.items[0]).toEqual({
+      id: entry.url,
+      url: entry.url,
+      title: "Prices <b>soar</b>",
+      summary: entry.summary,
+      content_html: entry.contentHtml,
+      date_published: entry.published,
+      authors: [{ name: "Kong Meta" }],
+      tags: ["Business", "rice"],
+    });
+    expect(json.items[1]).not.toHaveProperty("authors");
   });
 });
 

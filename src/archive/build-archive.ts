@@ -5,7 +5,7 @@
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { assignUrls } from "./assign-urls.ts";
-import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { isSitePath } from "../model/reserved-sections.ts";
 import { type Listing, buildListings } from "./listings.ts";
 import { type Neighbours, findNeighbours } from "./neighbours.ts";
 import { type ListPage, paginate } from "./paginate.ts";
@@ -49,7 +49,7 @@ export function buildArchive(articles: readonly SeedArticle[], options: ArchiveO
   const ordered = [...articles].sort((a, b) => (a.source.file < b.source.file ? -1 : 1));
   const { records, problems } = assignUrls(ordered);
   for (const record of records) {
-    if (RESERVED_SECTIONS.has(record.section) || /^\d+$/.test(record.section)) {
+    if (isSitePath(record.section)) {
       problems.push(problem(record.source.file, 1, "error", problemText.reservedSection(record.section)));
     }
   }

@@ -131,10 +131,5 @@ function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
 
 /** Files that differ between what a build published and what is there now: changed, missing or added. */
 export function changedFiles(published: SiteStamps, now: SiteStamps): Set<string> {
-  const changed = new Set<string>();
-  for (const [file, stamp] of Object.entries(published)) {
-    if (!sameStamp(stamp, now[file])) changed.add(file);
-  }
-  for (const file of Object.keys(now)) if (published[file] === undefined) changed.add(file);
-  return changed;
+  return new Set(Object.keys(stampDifferences(published, now)));
 }

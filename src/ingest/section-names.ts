@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { slugSchema } from "../model/record.ts";
-import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { isSitePath } from "../model/reserved-sections.ts";
 import { slugify } from "../model/slugify.ts";
 import { didYouMean } from "../util/did-you-mean.ts";
 
@@ -82,5 +82,5 @@ export function sectionFromUrl(url: string, sectionNames: Readonly<Record<string
 
 /** A new section's slug, unless it is empty, a number (a year's archive) or one of the site's own paths. */
 function usableSlug(slug: string): string | null {
-  return slug === "" || /^\d+$/u.test(slug) || RESERVED_SECTIONS.has(slug) ? null : slug;
+  return slug === "" || isSitePath(slug) ? null : slug;
 }

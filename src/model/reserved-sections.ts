@@ -19,3 +19,8 @@ export const RESERVED_SECTIONS: ReadonlySet<string> = new Set([
   "index",
   "404",
 ]);
+
+/** Whether a first path segment is the site's own: a number (a year's archive) or one of the paths above. */
+export function isSitePath(segment: string): boolean {
+  return /^\d+$/u.test(segment) || RESERVED_SECTIONS.has(segment);
+}

@@ -1,14 +1,15 @@
 /**
  * Atom and JSON Feed for the newest articles, and an Atom feed per section:
- * Atom from an xast tree (`atom.ts`), JSON Feed by the `feed` library.
+ * one mapping from articles to feed entries, written as Atom (`atom.ts`)
+ * and as JSON Feed (`json-feed.ts`).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Feed } from "feed";
 import type { ArticleRecord } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
 import type { ArticleView } from "./article-view.ts";
 import { type AtomFeed, atomXml } from "./atom.ts";
+import { jsonFeedText } from "./json-feed.ts";
 import type { Link } from "./summary.ts";
 import { type UrlContext, absoluteUrl } from "./urls.ts";
 
@@ -49,8 +50,9 @@ export async function writeFeeds(input: FeedInput): Promise<void> {
   // Feeds hold dated articles only; an archive (or a section) without any gets no feed and no link to one.
   if (dated.length === 0) return;
   const newest = dated.slice(0, FEED_SIZE);
-  await write(input.outDir, "/feed.xml", atomXml(atomFeed(newest, input.site.title, "/", input)));
-  await write(input.outDir, "/feed.json", buildFeed(newest, input.site.title, "/", input).json1());
+  const home = atomFeed(newest, input.site.title, "/", input);
+  await write(input.outDir, "/feed.xml", atomXml(home));
+  await write(input.outDir, "/feed.json", jsonFeedText(home, absoluteUrl("/feed.json", input.urls)));
   for (const section of input.sections) {
     const articles = dated.filter((article) => article.summary.section.url === section.url).slice(0, FEED_SIZE);
     if (articles.length === 0) continue;
@@ -87,39 +89,6 @@ function atomFeed(articles: readonly ArticleView[], title: string, pageUrl: stri
 /** A record's date as an Atom timestamp (date-only records at midnight UTC); the epoch when there is none. */
 function isoTime(date: string | null): string {
   return new Date(date ?? 0).toISOString();
-}
-
-function buildFeed(articles: readonly ArticleView[], title: string, pageUrl: string, input: FeedInput): Feed {
-  const { site, urls } = input;
-  const newest = articles[0]?.record.date;
-  const feed = new Feed({
-    id: absoluteUrl(pageUrl, urls),
-    title,
-    description: site.tagline,
-    link: absoluteUrl(pageUrl, urls),
-    language: site.language,
-    // Deterministic: an unchanged archive gives a byte-identical feed.
-    updated: newest === undefined || newest === null ? new Date(0) : new Date(newest),
-    generator: site.title,
-    copyright: site.publisher,
-    feedLinks: { atom: absoluteUrl(`${pageUrl}feed.xml`, urls), json: absoluteUrl("/feed.json", urls) },
-  });
-  for (const article of articles) {
-    const url = absoluteUrl(article.record.url, urls);
-    feed.addItem({
-      title: article.record.headline,
-      id: url,
-      link: url,
-      date: new Date(article.record.date ?? 0),
-      published: new Date(article.record.date ?? 0),
-      description: article.description,
-      content: article.bodyHtml,
-      // The library reads the first author unguarded: pass none rather than an empty list.
-      ...(article.record.authors.length === 0 ? {} : { author: article.record.authors.map((name) => ({ name })) }),
-      category: [{ name: article.summary.section.text }, ...article.record.tags.map((name) => ({ name }))],
-    });
-  }
-  return feed;
 }
 
 async function write(outDir: string, url: string, text: string): Promise<void> {

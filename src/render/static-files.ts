@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Problem, finding, problemText } from "../model/problems.ts";
-import { RESERVED_SECTIONS } from "../model/reserved-sections.ts";
+import { isSitePath } from "../model/reserved-sections.ts";
 import { regularFilesUnder } from "../util/files-under.ts";
 
 export interface StaticFile {
@@ -27,12 +27,12 @@ export interface StaticFiles {
 /** The files under `dir` (none when it does not exist), less those that would replace the archive's. */
 export async function findStaticFiles(dir: string, sections: Iterable<string>, seedsDir: string): Promise<StaticFiles> {
   const found: StaticFiles = { files: [], stamps: [], problems: [] };
-  const taken = new Set([...RESERVED_SECTIONS, ...sections]);
+  const taken = new Set(sections);
   // In path order: the stamps are hashed, and two files of one name in two folders must not swap places.
   for (const target of regularFilesUnder(dir)) {
     const source = path.join(dir, target);
     const first = (target.split("/")[0] ?? "").replace(/\.[^.]*$/u, "");
-    if (taken.has(first) || /^\d+$/u.test(first)) {
+    if (taken.has(first) || isSitePath(first)) {
       found.problems.push({
         file: path.relative(seedsDir, source),
         ...finding(1, "warning", problemText.staticFileTaken(target, first, dir)),
