@@ -9,7 +9,7 @@ import Image from "@11ty/eleventy-img";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
 import { digest } from "../incremental/digest.ts";
-import { type ImageCache, filesOf, resolvePhoto, toCachedImage } from "../incremental/image-cache.ts";
+import { type CachedImage, type ImageCache, filesOf, resolvePhoto, toCachedImage } from "../incremental/image-cache.ts";
 import { type UrlContext, withBase } from "./urls.ts";
 import { isHttpUrl } from "../util/http-url.ts";
 
@@ -68,25 +68,41 @@ export async function processImage(image: string, alt: string, context: ImageCon
   const source = photo.file;
   const bytes = await readFile(source).catch(() => null);
   if (bytes === null) return null;
-  const urlPath = withBase("/img/", context.urls.pathPrefix);
-  const key = digest(context.code, urlPath, bytes);
+  // Encoded for the site's root and kept so: a build for another base path reuses the encodings.
+  const key = digest(context.code, bytes);
   const { cache } = context;
   const encoded =
     cache.get(key) ??
     (await cache.add(key, async (outputDir) =>
       // eleventy-img's own caches are process-wide and keyed by path and
       // size; the image cache decides instead what needs encoding.
-      toCachedImage(await Image(source, { widths: WIDTHS, formats: FORMATS, outputDir, urlPath, useCache: false })),
+      toCachedImage(
+        await Image(source, { widths: WIDTHS, formats: FORMATS, outputDir, urlPath: "/img/", useCache: false }),
+      ),
     ));
-  const largest = encoded["jpeg"]?.at(-1);
-  const smallest = encoded["webp"]?.[0] ?? encoded["jpeg"]?.[0];
+  const shown = underBase(encoded, context.urls.pathPrefix);
+  const largest = shown["jpeg"]?.at(-1);
+  const smallest = shown["webp"]?.[0] ?? shown["jpeg"]?.[0];
   if (largest === undefined || smallest === undefined) return null;
   return {
     photo: {
-      html: Image.generateHTML(encoded, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
+      html: Image.generateHTML(shown, { alt, sizes: SIZES, loading: "lazy", decoding: "async" }),
       url: `${context.urls.siteUrl}${largest.url}`,
       thumbnail: { url: smallest.url, width: smallest.width, height: smallest.height },
     },
     files: filesOf(encoded),
   };
+}
+
+/** The encodings' URLs (and the srcset entries made of them) under the site's base path. */
+function underBase(image: CachedImage, pathPrefix: string): CachedImage {
+  return Object.fromEntries(
+    Object.entries(image).map(([format, encodings]) => [
+      format,
+      encodings.map((encoding) => {
+        const url = withBase(encoding.url, pathPrefix);
+        return { ...encoding, url, srcset: encoding.srcset.replace(encoding.url, url) };
+      }),
+    ]),
+  );
 }
