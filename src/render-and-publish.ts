@@ -7,7 +7,7 @@
  */
 import type { Archive } from "./archive/build-archive.ts";
 import type { BuildOptions } from "./build-types.ts";
-import { carryOver } from "./incremental/carry-over.ts";
+import { carryOver } from "./output/carry-over.ts";
 import type { PreviousBuild } from "./incremental/changed-pages.ts";
 import { ImageCache } from "./incremental/image-cache.ts";
 import { reusableSpare, saveBuildState } from "./incremental/last-build.ts";

@@ -3,6 +3,7 @@
  * a page or search shard is reused when its digest and everything all pages
  * share are as they were, and its files were not changed by hand since.
  */
+import path from "node:path";
 import type { BuildState, SiteStamps } from "./build-state.ts";
 
 export interface PreviousBuild {
@@ -58,4 +59,9 @@ export function filesToCarryOver(
   if (previous === null || previousKey !== key) return null;
   const made = Object.keys(previous.state.files).filter(files);
   return made.length > 0 && !made.some((file) => previous.changed.has(file)) ? made : null;
+}
+
+/** The files of the pages at `urls` (`/a/b/` -> `a/b/index.html`), relative to the site. */
+export function pageFiles(urls: readonly string[]): string[] {
+  return urls.map((url) => path.posix.join(url.slice(1), "index.html"));
 }

@@ -14,7 +14,7 @@ import {
   writeBuildState,
 } from "./build-state.ts";
 import type { PreviousBuild } from "./changed-pages.ts";
-import type { ReusedStaging } from "./carry-over.ts";
+import type { ReusedStaging } from "../output/carry-over.ts";
 import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */

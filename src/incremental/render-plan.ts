@@ -11,8 +11,7 @@ import { PageKeys } from "../render/page-keys.ts";
 import type { SiteParts } from "../render/site-parts.ts";
 import { isSitemapFile } from "../render/sitemap.ts";
 import type { UrlContext } from "../render/urls.ts";
-import { pageFiles } from "./carry-over.ts";
-import { type PreviousBuild, filesToCarryOver, pagesToRender, shardsToIndex } from "./changed-pages.ts";
+import { type PreviousBuild, filesToCarryOver, pageFiles, pagesToRender, shardsToIndex } from "./changed-pages.ts";
 import { digestJson, digestJsonEach } from "./digest.ts";
 
 export interface SiteDigests {

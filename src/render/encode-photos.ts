@@ -12,7 +12,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import pMap from "p-map";
 import type { Archive } from "../archive/build-archive.ts";
-import { copyFiles, linkFiles } from "../incremental/carry-over.ts";
+import { copyFiles, linkFiles } from "../output/carry-over.ts";
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import { type ImageContext, type PhotoImage, processImage } from "./images.ts";

@@ -10,7 +10,7 @@
 import { constants } from "node:fs";
 import { copyFile, link, mkdir, rm, rmdir, unlink } from "node:fs/promises";
 import path from "node:path";
-import type { SiteStamps } from "./build-state.ts";
+import type { SiteStamps } from "../incremental/build-state.ts";
 
 const LINK_BATCH = 256;
 
@@ -52,11 +52,6 @@ export async function carryOver(
       carried.filter((file) => !inPlace.has(file)),
     ),
   };
-}
-
-/** The files of the pages at `urls` (`/a/b/` -> `a/b/index.html`), relative to the site. */
-export function pageFiles(urls: readonly string[]): string[] {
-  return urls.map((url) => path.posix.join(url.slice(1), "index.html"));
 }
 
 /**
