@@ -5,6 +5,7 @@ import type { PreviousBuild } from "../src/incremental/changed-pages.ts";
 import { type RenderPlan, globalsKey, planRender } from "../src/incremental/render-plan.ts";
 import type { SeedArticle } from "../src/model/record.ts";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
+import type { PhotoImage } from "../src/render/images.ts";
 import { navigation } from "../src/render/navigation.ts";
 import { siteParts } from "../src/render/site-parts.ts";
 import { Summaries } from "../src/render/summary.ts";
@@ -13,20 +14,35 @@ import { seedArticle } from "./records.ts";
 const OPTIONS = { timeZone: "Asia/Phnom_Penh", sectionNames: SITE_DEFAULTS.sections, pageSize: 2, moreInSection: 2 };
 const urls = { siteUrl: "https://archive.example.org", pathPrefix: "/" };
 
-function plan(articles: SeedArticle[], previous: PreviousBuild | null): RenderPlan & { globals: string } {
+interface Setting {
+  images?: ReadonlyMap<string, PhotoImage>;
+  pathPrefix?: string;
+}
+
+function plan(
+  articles: SeedArticle[],
+  previous: PreviousBuild | null,
+  setting: Setting = {},
+): RenderPlan & { globals: string } {
   const archive = buildArchive(articles, OPTIONS);
+  const at = { ...urls, pathPrefix: setting.pathPrefix ?? "/" };
+  const imagesByFile = setting.images ?? new Map<string, PhotoImage>();
   const views = {
     archive,
-    imagesByFile: new Map(),
+    imagesByFile,
     summaries: new Summaries(SITE_DEFAULTS.sections),
     site: SITE_DEFAULTS,
-    urls,
+    urls: at,
   };
   const nav = navigation(archive, SITE_DEFAULTS.sections);
-  const globals = globalsKey(nav, "code", SITE_DEFAULTS, urls);
+  const globals = globalsKey(nav, "code", SITE_DEFAULTS, at);
   const input = { ...siteParts(views, nav), code: "code", globalsKey: globals };
   return { ...planRender(input, previous), globals };
 }
+
+/** A photo of article `file`, as the image step gives it, with `url` for its renditions. */
+const photoOf = (file: string, url: string): ReadonlyMap<string, PhotoImage> =>
+  new Map([[file, { html: `<img src="${url}">`, url, thumbnail: { url, width: 480, height: 320 } }]]);
 
 /** The build `made` published, with its files as they were written. */
 function published(made: RenderPlan & { globals: string }): PreviousBuild {
@@ -48,11 +64,12 @@ function published(made: RenderPlan & { globals: string }): PreviousBuild {
   } as unknown as PreviousBuild;
 }
 
-const articles = (headline3: string): SeedArticle[] =>
+const articles = (headline3: string, tags5: string[] = []): SeedArticle[] =>
   [1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
     seedArticle({
       headline: n === 3 ? headline3 : `Story ${n}`,
       date: `2019-04-1${n}`,
+      tags: n === 5 ? tags5 : [],
       source: { file: `a${n}.txt`, sha256: String(n).repeat(64), url: null, fetched: null },
     }),
   );
@@ -89,5 +106,35 @@ describe("planRender", () => {
     const previous = published(first);
     const handEdited = { ...previous, changed: new Set(["national/story-1/index.html"]) };
     expect([...plan(articles("Story 3"), handEdited).rendered]).toEqual(["/national/story-1/"]);
+  });
+
+  test("a neighbour's new photo renders the pages that show its thumbnail: its own, its neighbours', its lists", () => {
+    const first = plan(articles("Story 3"), null, { images: photoOf("a3.txt", "/img/old.jpeg") });
+    const changed = [
+      ...plan(articles("Story 3"), published(first), { images: photoOf("a3.txt", "/img/new.jpeg") }).rendered,
+    ];
+    for (const url of ["/national/story-3/", "/national/story-2/", "/national/story-4/"])
+      expect(changed).toContain(url);
+    expect(changed.some((url) => url.startsWith("/page/"))).toBe(true);
+    expect(changed).not.toContain("/");
+    expect(changed).not.toContain("/national/story-8/");
+  });
+
+  test("a tag added renders the article's page and makes the tag's page; its neighbours do not show tags", () => {
+    const first = plan(articles("Story 3"), null);
+    const changed = [...plan(articles("Story 3", ["rice"]), published(first)).rendered].sort();
+    expect(changed).toContain("/national/story-5/");
+    expect(changed).toContain("/tag/rice/");
+    expect(changed).not.toContain("/national/story-4/");
+    expect(changed).not.toContain("/national/story-6/");
+  });
+
+  test("a new base path renders every page and indexes every shard again", () => {
+    const first = plan(articles("Story 3"), null);
+    const moved = plan(articles("Story 3"), published(first), { pathPrefix: "/archive/" });
+    expect(moved.globals).not.toBe(first.globals);
+    expect(moved.rendered.size).toBe(first.digests.pages.size);
+    expect(moved.toIndex.size).toBe(Object.keys(first.digests.search).length);
+    expect(moved.carried.filter((file) => file.endsWith("index.html"))).toEqual([]);
   });
 });
