@@ -13,7 +13,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import type { Problem } from "../src/model/problems.ts";
 import { type ArticleRecord, articleRecordSchema } from "../src/model/record.ts";
-import { EXTRA_SEEDS, PROJECT_ROOT, REAL_SEED, parseFixtures, withTempDir, writeFixtureSeeds } from "./helpers.ts";
+import {
+  EXTRA_SEEDS,
+  PROJECT_ROOT,
+  REAL_SEED,
+  parseFixtures,
+  readArchiveData,
+  withTempDir,
+  writeFixtureSeeds,
+} from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 
 const run = promisify(execFile);
@@ -37,7 +45,7 @@ afterAll(async () => {
 });
 
 describe("end-to-end build", () => {
-  test("every seed becomes a record, and articles.json holds them all, newest first, undated last", async () => {
+  test("every seed becomes a record, and the data files hold them all, a year a file, newest first, undated last", async () => {
     const fixtures = await parseFixtures();
     const expected = await Promise.all(
       fixtures.map(
@@ -49,7 +57,7 @@ describe("end-to-end build", () => {
     expect(articles).toBeLessThan(fixtures.length);
     expect(records).toHaveLength(articles + 1 + Object.keys(EXTRA_SEEDS).length);
     expect(skipped).toBe(fixtures.length - articles);
-    const json = JSON.parse(await readFile(path.join(outDir, "data/articles.json"), "utf8")) as unknown[];
+    const json = await readArchiveData(outDir);
     expect(json.map((record) => articleRecordSchema.parse(record))).toEqual(records);
     const dated = records.filter((r) => r.date !== null);
     const firstUndated = records.findIndex((r) => r.date === null);

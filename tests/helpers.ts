@@ -110,6 +110,19 @@ export async function hashTree(dir: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/** Every record of a built site's data files (`data/index.json` names them), in archive order. */
+export async function readArchiveData(outDir: string): Promise<unknown[]> {
+  const index = JSON.parse(await readFile(path.join(outDir, "data", "index.json"), "utf8")) as {
+    files: { file: string }[];
+  };
+  const years = await Promise.all(
+    index.files.map(
+      async ({ file }) => JSON.parse(await readFile(path.join(outDir, "data", file), "utf8")) as unknown[],
+    ),
+  );
+  return years.flat();
+}
+
 /** What one run of a command-line entry point printed, and its exit code. */
 export interface ScriptOutcome {
   code: number;

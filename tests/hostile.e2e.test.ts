@@ -14,7 +14,7 @@ import { build } from "../src/build.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
 import type { Problem } from "../src/model/problems.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
-import { listTree, scrapedPage } from "./helpers.ts";
+import { listTree, readArchiveData, scrapedPage } from "./helpers.ts";
 import { readPage } from "./html.ts";
 
 const SCRIPT = `</script><script>alert("x")</script>`;
@@ -240,7 +240,7 @@ describe("hostile seeds", () => {
     expect(titles).toContain(`Markdown ${SCRIPT}`);
     const json = JSON.parse(await readFile(path.join(outDir, "feed.json"), "utf8")) as { items: { title: string }[] };
     expect(json.items.map((item) => item.title)).toContain(`Markdown ${SCRIPT}`);
-    const data = JSON.parse(await readFile(path.join(outDir, "data", "articles.json"), "utf8")) as ArticleRecord[];
+    const data = (await readArchiveData(outDir)) as ArticleRecord[];
     expect(data).toEqual(records);
   });
 

@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
-import { hashTree, listTree, scrapedPage } from "./helpers.ts";
+import { hashTree, listTree, readArchiveData, scrapedPage } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 
 const ARTICLES = 6;
@@ -141,9 +141,7 @@ describe("incremental builds", () => {
       expect(before.get(file)?.ino, file).toBeDefined();
       expect((await fileStates(outDir)).get(file), file).toEqual(before.get(file));
     }
-    const records = JSON.parse(await readFile(path.join(outDir, "data", "articles.json"), "utf8")) as {
-      body: string[];
-    }[];
+    const records = (await readArchiveData(outDir)) as { body: string[] }[];
     expect(records.flatMap((r) => r.body)).toContain("A corrected second paragraph.");
     expect(await hashTree(outDir)).toBe(await cleanBuildHash());
   });
@@ -216,7 +214,7 @@ describe("incremental builds", () => {
     await rm(replacedPage);
     await writeFile(replacedPage, replaced.replace("Story number", "Story no."));
     await writeFile(path.join(outDir, "stray.html"), "not from the build");
-    await writeFile(path.join(outDir, "data", "articles.json"), "[]\n");
+    await writeFile(path.join(outDir, "data", "articles", "2019.json"), "[]\n");
     await writeFile(path.join(outDir, "sitemap.xml"), "<!-- by hand -->", { flag: "a" });
     const before = await fileStates(outDir);
 

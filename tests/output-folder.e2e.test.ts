@@ -15,6 +15,7 @@ import {
   type ScriptOutcome,
   hashTree,
   listTree,
+  readArchiveData,
   runScript,
   scrapedPage,
   writeFixtureSeeds,
@@ -163,8 +164,7 @@ describe("one build at a time", () => {
       buildCli(["--seeds", other, "--out", out]),
     ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    const json = await readFile(path.join(out, "data", "articles.json"), "utf8");
-    const records = JSON.parse(json) as { headline: string; url: string }[];
+    const records = (await readArchiveData(out)) as { headline: string; url: string }[];
     const headlines = records.map((record) => record.headline).sort();
     const winner = headlines.length === 2 ? seeds : other;
     expect([
@@ -294,7 +294,7 @@ describe("neighbours of the output folder", () => {
     expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
     for (const dir of [backup, notes, lookalike])
       expect(await readFile(path.join(dir, "mine.txt"), "utf8")).toBe("keep me");
-    expect(await readFile(path.join(out, "data", "articles.json"), "utf8")).not.toBe("{}\n");
+    expect(await readFile(path.join(out, "data", "index.json"), "utf8")).not.toBe("{}\n");
   });
 
   test("the cache lives in a folder named for this tool, never in .cache beside the output", async () => {
@@ -328,7 +328,7 @@ describe("publishing", () => {
         "-e",
         `const fs = require("node:fs"); let failed = 0, reads = 0;
          process.stdin.on("data", () => { console.log(failed + " " + reads); process.exit(0); });
-         (function loop() { for (let i = 0; i < 2000; i++) { reads++; try { fs.readFileSync(process.argv[1] + "/index.html"); fs.readFileSync(process.argv[1] + "/data/articles.json"); } catch { failed++; } } setImmediate(loop); })();`,
+         (function loop() { for (let i = 0; i < 2000; i++) { reads++; try { fs.readFileSync(process.argv[1] + "/index.html"); fs.readFileSync(process.argv[1] + "/data/index.json"); } catch { failed++; } } setImmediate(loop); })();`,
         out,
       ],
       { stdio: ["pipe", "pipe", "inherit"] },

@@ -290,6 +290,7 @@ describe("what a build makes again", () => {
     globalsKey: "g",
     pages,
     search,
+    data: {},
     sitemap: "s",
     files: {},
   });

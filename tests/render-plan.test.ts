@@ -5,6 +5,7 @@ import type { PreviousBuild } from "../src/incremental/changed-pages.ts";
 import { type RenderPlan, globalsKey, planRender } from "../src/incremental/render-plan.ts";
 import type { SeedArticle } from "../src/model/record.ts";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
+import { dataFileOf } from "../src/render/data-files.ts";
 import type { PhotoImage } from "../src/render/images.ts";
 import { navigation } from "../src/render/navigation.ts";
 import { siteParts } from "../src/render/site-parts.ts";
@@ -48,7 +49,10 @@ const photoOf = (file: string, url: string): ReadonlyMap<string, PhotoImage> =>
 function published(made: RenderPlan & { globals: string }): PreviousBuild {
   const pages = Object.fromEntries(made.digests.pages);
   const files = Object.fromEntries(
-    [...made.digests.pages.keys()].map((url) => [`${url.slice(1)}index.html`, { size: 1, mtimeMs: 1 }]),
+    [
+      ...[...made.digests.pages.keys()].map((url) => `${url.slice(1)}index.html`),
+      ...Object.keys(made.digests.data).map(dataFileOf),
+    ].map((file) => [file, { size: 1, mtimeMs: 1 }]),
   );
   return {
     state: {
@@ -56,6 +60,7 @@ function published(made: RenderPlan & { globals: string }): PreviousBuild {
       globalsKey: made.globals,
       pages,
       search: made.digests.search,
+      data: made.digests.data,
       sitemap: made.digests.sitemap,
       files,
     },
@@ -85,7 +90,9 @@ describe("planRender", () => {
     const first = plan(articles("Story 3"), null);
     const again = plan(articles("Story 3"), published(first));
     expect(again.rendered.size).toBe(0);
-    expect(again.carried).toHaveLength(first.digests.pages.size);
+    // Every page and every year's data file.
+    expect(again.carried).toHaveLength(first.digests.pages.size + Object.keys(first.digests.data).length);
+    expect(again.dataToWrite.size).toBe(0);
   });
 
   test("a new headline renders its page, the pages that link to it and the lists that show it; not the others", () => {
@@ -136,5 +143,18 @@ describe("planRender", () => {
     expect(moved.rendered.size).toBe(first.digests.pages.size);
     expect(moved.toIndex.size).toBe(Object.keys(first.digests.search).length);
     expect(moved.carried.filter((file) => file.endsWith("index.html"))).toEqual([]);
+  });
+
+  test("an edit writes its year's data file again and carries the other years' over", () => {
+    const years = (headline: string): SeedArticle[] =>
+      articles(headline).map((article, i) => (i < 4 ? { ...article, date: `2018-03-1${i}` } : article));
+    const first = plan(years("Story 3"), null);
+    expect(Object.keys(first.digests.data).sort()).toEqual(["2018", "2019"]);
+    const unchanged = plan(years("Story 3"), published(first));
+    expect([...unchanged.dataToWrite]).toEqual([]);
+    const again = plan(years("Story three, revised"), published(first));
+    expect([...again.dataToWrite]).toEqual(["2018"]);
+    expect(again.carried).toContain("data/articles/2019.json");
+    expect(again.carried).not.toContain("data/articles/2018.json");
   });
 });

@@ -20,6 +20,7 @@ const stateOf = (files: SiteStamps, spare: SiteStamps): BuildState => ({
   globalsKey: "g",
   pages: {},
   search: {},
+  data: {},
   sitemap: "s",
   files,
   spare: { buildId: "b", differences: stampDifferences(spare, files) },

@@ -26,6 +26,8 @@ const buildStateSchema = z.object({
   pages: z.record(z.string(), z.string()),
   /** Search shard -> digest of its records. */
   search: z.record(z.string(), z.string()),
+  /** Year (a search shard's name) -> digest of the records its data file holds. */
+  data: z.record(z.string(), z.string()).default({}),
   /** Digest of the sitemap's URLs and dates. */
   sitemap: z.string(),
   /** Every file of the published site, by path relative to it (`/`-separated). */

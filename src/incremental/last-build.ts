@@ -42,6 +42,7 @@ export async function saveBuildState(
     globalsKey: build.globalsKey,
     pages: Object.fromEntries(digests.pages),
     search: digests.search,
+    data: digests.data,
     sitemap: digests.sitemap,
   };
   // A carried-over file is the published file it was linked from: its stamp was read before this build.

@@ -10,6 +10,7 @@ import type { Navigation } from "../render/navigation.ts";
 import { PageKeys } from "../render/page-keys.ts";
 import type { SiteParts } from "../render/site-parts.ts";
 import { isSitemapFile } from "../render/sitemap.ts";
+import { dataFileOf } from "../render/data-files.ts";
 import type { UrlContext } from "../render/urls.ts";
 import { type PreviousBuild, filesToCarryOver, pageFiles, pagesToRender, shardsToIndex } from "./changed-pages.ts";
 import { digestJson, digestJsonEach } from "./digest.ts";
@@ -19,6 +20,8 @@ export interface SiteDigests {
   pages: Map<string, string>;
   /** Search shard -> digest. */
   search: Record<string, string>;
+  /** Year -> digest of its data file's records. */
+  data: Record<string, string>;
   sitemap: string;
 }
 
@@ -27,6 +30,8 @@ export interface RenderPlan {
   rendered: Set<string>;
   /** Search shards to index. */
   toIndex: Set<string>;
+  /** Years whose data file is written; the others are carried over. */
+  dataToWrite: Set<string>;
   /** The sitemap's files when they are carried over; null when the sitemap is written. */
   sitemapCarried: string[] | null;
   /** Every published file carried over into the new site. */
@@ -46,17 +51,29 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
   const digests = siteDigests(input);
   const pageUrls = [...digests.pages.keys()];
   if (previous === null)
-    return { rendered: new Set(pageUrls), toIndex: new Set(shards.keys()), sitemapCarried: null, carried: [], digests };
+    return {
+      rendered: new Set(pageUrls),
+      toIndex: new Set(shards.keys()),
+      dataToWrite: new Set(shards.keys()),
+      sitemapCarried: null,
+      carried: [],
+      digests,
+    };
   const rendered = pagesToRender(digests.pages, input.globalsKey, previous);
   const toIndex = shardsToIndex(digests.search, previous);
   const sitemapCarried = filesToCarryOver(digests.sitemap, previous.state.sitemap, isSitemapFile, previous);
   const keptShards = [...shards.keys()].filter((name) => !toIndex.has(name));
+  const keptData = [...shards.keys()].filter(
+    (name) => previous.state.data[name] === digests.data[name] && !previous.changed.has(dataFileOf(name)),
+  );
   const carried = [
     ...pageFiles(pageUrls.filter((url) => !rendered.has(url))),
     ...shardFiles(keptShards, previous),
+    ...keptData.map(dataFileOf).filter((file) => previous.published[file] !== undefined),
     ...(sitemapCarried ?? []),
   ];
-  return { rendered, toIndex, sitemapCarried, carried, digests };
+  const dataToWrite = new Set([...shards.keys()].filter((name) => !carried.includes(dataFileOf(name))));
+  return { rendered, toIndex, dataToWrite, sitemapCarried, carried, digests };
 }
 
 /** What every page shows besides its own data: a change to it renders every page. */
@@ -85,7 +102,14 @@ function siteDigests({ archive, shards, sitemap, views, listInput, code }: PlanI
       digestJsonEach([code, site.sections, urls.pathPrefix, ...records.map((record) => keys.record(record))]),
     ]),
   );
-  return { pages, search, sitemap: digestJson([code, urls, sitemap]) };
+  // A year's data file holds its records as they are: the code that writes them is all else it depends on.
+  const data = Object.fromEntries(
+    [...shards].map(([name, records]) => [
+      name,
+      digestJsonEach([code, ...records.map((record) => keys.record(record))]),
+    ]),
+  );
+  return { pages, search, data, sitemap: digestJson([code, urls, sitemap]) };
 }
 
 /** The published files of the search shards `names`. */

@@ -4,12 +4,9 @@
  * sitemap, all into the staging folder. What the plan leaves out is carried
  * over by the build; this stage knows nothing of earlier builds.
  */
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import type { ListPage } from "../archive/paginate.ts";
 import type { RenderPlan } from "../incremental/render-plan.ts";
 import type { Progress } from "../util/progress.ts";
-import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 import { buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { buildListPageView } from "./list-view.ts";
@@ -17,7 +14,8 @@ import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
 import { searchRecords, writeSearchShards } from "./search-index.ts";
 import type { SiteParts } from "./site-parts.ts";
-import { type SitemapEntry, writeSitemap } from "./sitemap.ts";
+import { writeSitemap } from "./sitemap.ts";
+import { writeDataFiles } from "./data-files.ts";
 import type { Link } from "./summary.ts";
 import type { StaticFile } from "./static-files.ts";
 
@@ -33,11 +31,11 @@ export interface RenderContext {
 }
 
 export async function renderSite(parts: SiteParts, plan: RenderPlan, context: RenderContext): Promise<void> {
-  const { archive, views, listInput, shards, sitemap } = parts;
+  const { archive, views, listInput, shards } = parts;
   const { staging, progress } = context;
   const { site, urls } = views;
   const { sections, masthead, archiveLinks } = parts.nav;
-  const { rendered, toIndex, sitemapCarried } = plan;
+  const { rendered, toIndex } = plan;
   const articlesToRender = archive.records.flatMap((record, i) => (rendered.has(record.url) ? [i] : []));
   const listsToRender = archive.listPages.filter((page) => rendered.has(page.url));
   const shared: Omit<EleventyRun, "articles" | "listPages" | "staticPages"> = {
@@ -59,7 +57,7 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
   await progress.phase("pages, search index, data", rendered.size + toIndex.size, async () => {
     const indexed = indexSearch(parts, toIndex, context);
     indexed.catch(() => undefined);
-    const written = writeData(parts, sitemapCarried === null ? sitemap : null, context);
+    const written = writeData(parts, plan, context);
     written.catch(() => undefined);
     const workers = context.renderPool;
     // Eleventy (a third of a second to load) is loaded here only when pages render in this thread.
@@ -92,23 +90,22 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
 }
 
 /**
- * `data/articles.json` (every record), the Atom and JSON feeds, and the
- * sitemap and robots.txt unless they are carried over (null `sitemap`:
+ * The data files of the years the plan names (`data-files.ts`), the Atom
+ * and JSON feeds, and the sitemap and robots.txt unless they are carried over (null `sitemap`:
  * their URLs and dates are as they were; an edited paragraph changes
  * neither, and `sitemap` writes 13,000 URLs in 0.3 s).
  */
 async function writeData(
-  { archive, views, nav }: SiteParts,
-  sitemap: readonly SitemapEntry[] | null,
+  { archive, views, nav, shards, sitemap: entries }: SiteParts,
+  plan: RenderPlan,
   { staging }: RenderContext,
 ): Promise<void> {
   const { site, urls } = views;
   const sections: readonly Link[] = nav.sections;
-  await mkdir(path.join(staging, "data"), { recursive: true });
-  await writeStreamed(path.join(staging, "data", "articles.json"), jsonLines(archive.records));
+  await writeDataFiles(shards, plan.dataToWrite, staging);
   const articles = buildArticleViews(views, feedArticles(archive.records));
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
-  if (sitemap !== null) await writeSitemap(sitemap, staging, urls);
+  if (plan.sitemapCarried === null) await writeSitemap(entries, staging, urls);
 }
 
 /** Indexes the shards `toIndex`; the others are carried over. */
