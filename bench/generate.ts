@@ -4,6 +4,7 @@
  * 3 related items), deterministic from a seed value, and the same articles as
  * a minimal Hugo site, for the benchmark.
  */
+import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -57,7 +58,11 @@ export interface SyntheticArticle {
   related: { title: string; teaser: string }[];
 }
 
-export function syntheticArticles(count: number, seed: number): SyntheticArticle[] {
+/**
+ * The archive's articles one at a time (a million at once would be gigabytes
+ * of text); every headline is drawn first, for the related links.
+ */
+export function* syntheticArticles(count: number, seed: number): Generator<SyntheticArticle> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const words = (n: number): string => Array.from({ length: n }, () => pick(WORDS)).join(" ");
@@ -69,20 +74,22 @@ export function syntheticArticles(count: number, seed: number): SyntheticArticle
     { length: count },
     (_, i) => `${sentence(6 + Math.floor(next() * 5)).slice(0, -1)} ${i + 1}`,
   );
-  return headlines.map((headline, i) => ({
-    file: `${String(i).padStart(6, "0")}.txt`,
-    headline,
-    byline: next() < 0.5 ? `${pick(NAMES)} | The Phnom Penh Post` : `By ${pick(NAMES)} and ${pick(NAMES)}`,
-    year: 1993 + Math.floor(next() * 31),
-    month: 1 + Math.floor(next() * 12),
-    day: 1 + Math.floor(next() * 28),
-    hour: Math.floor(next() * 24),
-    minute: Math.floor(next() * 60),
-    caption: sentence(14),
-    credit: pick(CREDITS),
-    body: Array.from({ length: 12 }, () => `${sentence(18)} ${sentence(14)} ${sentence(10)}`),
-    related: Array.from({ length: 3 }, () => ({ title: pick(headlines), teaser: words(35) })),
-  }));
+  for (const [i, headline] of headlines.entries()) {
+    yield {
+      file: `${String(i).padStart(6, "0")}.txt`,
+      headline,
+      byline: next() < 0.5 ? `${pick(NAMES)} | The Phnom Penh Post` : `By ${pick(NAMES)} and ${pick(NAMES)}`,
+      year: 1993 + Math.floor(next() * 31),
+      month: 1 + Math.floor(next() * 12),
+      day: 1 + Math.floor(next() * 28),
+      hour: Math.floor(next() * 24),
+      minute: Math.floor(next() * 60),
+      caption: sentence(14),
+      credit: pick(CREDITS),
+      body: Array.from({ length: 12 }, () => `${sentence(18)} ${sentence(14)} ${sentence(10)}`),
+      related: Array.from({ length: 3 }, () => ({ title: pick(headlines), teaser: words(35) })),
+    };
+  }
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
@@ -135,27 +142,48 @@ const HUGO_BASEOF = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 const HUGO_SINGLE = `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.author }} · {{ .Date.Format "2 January 2006 | 15:04" }}</p>{{ .Content }}</article>{{ end }}`;
 const HUGO_LIST = `{{ define "main" }}{{ range .Paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary | plainify | truncate 200 }}</p></article>{{ end }}{{ end }}`;
 
+/** Above this many articles Hugo is not run (it needed 9 GB for 100,000): its files are not written either. */
+export const HUGO_LIMIT = 100_000;
+/** Written last into a folder of generated seeds: the folder is whole and can be used again. */
+const COMPLETE = ".complete";
+
+/**
+ * The seeds (and, up to `HUGO_LIMIT`, the Hugo site) of `count` articles in
+ * `dir`, generated once and used again by later runs with the same count and
+ * seed: a million seeds take minutes to write. The seed a run edits is
+ * written anew each time.
+ */
 export async function writeArchives(
   count: number,
   seed: number,
   dir: string,
-): Promise<{ seedsDir: string; hugoDir: string }> {
+): Promise<{ seedsDir: string; hugoDir: string | null }> {
   const seedsDir = path.join(dir, "seeds");
-  const hugoDir = path.join(dir, "hugo");
+  const hugoDir = count > HUGO_LIMIT ? null : path.join(dir, "hugo");
+  const articles = syntheticArticles(count, seed);
+  if (existsSync(path.join(dir, COMPLETE))) {
+    const first = articles.next();
+    if (!first.done) await writeFile(path.join(seedsDir, first.value.file), scrapedText(first.value));
+    return { seedsDir, hugoDir };
+  }
   await rm(dir, { recursive: true, force: true });
   await mkdir(seedsDir, { recursive: true });
-  await mkdir(path.join(hugoDir, "content", "posts"), { recursive: true });
-  await mkdir(path.join(hugoDir, "layouts", "_default"), { recursive: true });
-  await writeFile(path.join(hugoDir, "hugo.toml"), HUGO_CONFIG);
-  await writeFile(path.join(hugoDir, "layouts", "_default", "baseof.html"), HUGO_BASEOF);
-  await writeFile(path.join(hugoDir, "layouts", "_default", "single.html"), HUGO_SINGLE);
-  await writeFile(path.join(hugoDir, "layouts", "_default", "list.html"), HUGO_LIST);
-  for (const article of syntheticArticles(count, seed)) {
-    await writeFile(path.join(seedsDir, article.file), scrapedText(article));
-    await writeFile(
-      path.join(hugoDir, "content", "posts", article.file.replace(/\.txt$/, ".md")),
-      hugoMarkdown(article),
-    );
+  if (hugoDir !== null) {
+    await mkdir(path.join(hugoDir, "content", "posts"), { recursive: true });
+    await mkdir(path.join(hugoDir, "layouts", "_default"), { recursive: true });
+    await writeFile(path.join(hugoDir, "hugo.toml"), HUGO_CONFIG);
+    await writeFile(path.join(hugoDir, "layouts", "_default", "baseof.html"), HUGO_BASEOF);
+    await writeFile(path.join(hugoDir, "layouts", "_default", "single.html"), HUGO_SINGLE);
+    await writeFile(path.join(hugoDir, "layouts", "_default", "list.html"), HUGO_LIST);
   }
+  for (const article of articles) {
+    await writeFile(path.join(seedsDir, article.file), scrapedText(article));
+    if (hugoDir !== null)
+      await writeFile(
+        path.join(hugoDir, "content", "posts", article.file.replace(/\.txt$/, ".md")),
+        hugoMarkdown(article),
+      );
+  }
+  await writeFile(path.join(dir, COMPLETE), "");
   return { seedsDir, hugoDir };
 }

@@ -11,13 +11,14 @@
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chartSvg } from "./chart.ts";
-import { writeArchives } from "./generate.ts";
+import { HUGO_LIMIT, writeArchives } from "./generate.ts";
+import { ensureDisk, needsBytes } from "./disk-needs.ts";
 import { type BenchFlags, flags } from "./bench-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -37,6 +38,8 @@ interface Row {
   pagefind: Run | null;
   noChange: Run;
   oneEdited: Run;
+  /** The site and the build's cache beside it, hard links counted once. */
+  diskMb: number;
 }
 
 const PAGEFIND = path.join(ROOT, "node_modules", ".bin", "pagefind");
@@ -124,10 +127,19 @@ const ours = (seedsDir: string, outDir: string): Promise<Run> =>
   ]);
 
 async function benchmark(count: number, seed: number, hugo: string | null, parent: string): Promise<Row> {
+  // The seeds stay for the next run of this size; the sites go.
+  const archives = path.join(parent, `ppp-bench-seeds-${count}-${seed}`);
+  const withHugo = hugo !== null && count <= HUGO_LIMIT;
+  ensureDisk(parent, needsBytes(count, withHugo, existsSync(path.join(archives, "seeds"))));
+  console.log(`  seeds in ${archives} (kept for later runs)`);
+  const { seedsDir, hugoDir } = await writeArchives(count, seed, archives);
   const dir = await mkdtemp(path.join(parent, `ppp-bench-${count}-`));
   try {
     const storage = parent.startsWith("/dev/shm") ? "RAM disk" : "disk";
-    return { storage, ...(await benchmarkIn(dir, count, seed, hugo)) };
+    return {
+      storage,
+      ...(await benchmarkIn(dir, count, seedsDir, withHugo && hugoDir !== null ? { hugo, hugoDir } : null)),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -136,20 +148,26 @@ async function benchmark(count: number, seed: number, hugo: string | null, paren
 async function benchmarkIn(
   dir: string,
   count: number,
-  seed: number,
-  hugo: string | null,
+  seedsDir: string,
+  hugo: { hugo: string; hugoDir: string } | null,
 ): Promise<Omit<Row, "storage">> {
-  const { seedsDir, hugoDir } = await writeArchives(count, seed, dir);
   const outDir = path.join(dir, "site");
   const full = await ours(seedsDir, outDir);
   const hugoOut = path.join(dir, "hugo-public");
   const hugoRun =
-    hugo === null ? null : await measure(hugo, ["--source", hugoDir, "--destination", hugoOut, "--quiet"]);
+    hugo === null ? null : await measure(hugo.hugo, ["--source", hugo.hugoDir, "--destination", hugoOut, "--quiet"]);
   const pagefind = hugo === null ? null : await measure(PAGEFIND, ["--site", hugoOut, "--quiet"]);
   const noChange = await ours(seedsDir, outDir);
   await appendFile(path.join(seedsDir, "000000.txt"), "\nAn added paragraph after an edit.\n");
   const oneEdited = await ours(seedsDir, outDir);
-  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited };
+  const diskMb = Math.round(duKb(outDir, path.join(dir, ".ppp-archive-cache")) / 1024);
+  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited, diskMb };
+}
+
+/** Kilobytes under the paths, each hard-linked file counted once (`du`). */
+function duKb(...paths: string[]): number {
+  const out = execFileSync("du", ["-skcL", ...paths], { encoding: "utf8" });
+  return Number(/^(\d+)\s+total$/mu.exec(out)?.[1] ?? 0);
 }
 
 /** Hugo and then Pagefind: their times add up, memory is the larger of the two peaks. */
@@ -163,8 +181,8 @@ function hugoPagefind(row: Row): Run | null {
 
 function table(rows: readonly Row[]): string {
   const header =
-    "| articles | storage | full build | peak RSS | Hugo + Pagefind | ours ÷ (Hugo + Pagefind) | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article |";
-  const rule = "| ---: | :-- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    "| articles | storage | full build | peak RSS | Hugo + Pagefind | ours ÷ (Hugo + Pagefind) | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article | disk (site + cache) |";
+  const rule = "| ---: | :-- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
   const lines = rows.map((r) => {
     const pair = hugoPagefind(r);
     return [
@@ -179,6 +197,7 @@ function table(rows: readonly Row[]): string {
       `${r.noChange.seconds} s (${(r.noChange.seconds / r.ours.seconds).toFixed(2)}×)`,
       `${r.oneEdited.seconds} s (${(r.oneEdited.seconds / r.ours.seconds).toFixed(2)}×)`,
       ((r.ours.seconds * 1000) / r.articles).toFixed(2),
+      r.diskMb === undefined ? "n/a" : `${r.diskMb.toLocaleString("en")} MB`,
     ].join(" | ");
   });
   return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");

@@ -1,6 +1,6 @@
 /** `npm run bench` leaves the tracked results alone unless asked, and no folder behind. */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,20 +9,33 @@ import { PROJECT_ROOT, withTempDir, writeFixtureSeeds } from "./helpers.ts";
 
 const run = promisify(execFile);
 
-test("a small run prints its table, keeps bench/results.json and removes its temporary folder", async () => {
+test("a small run says the room it needs, prints its table, keeps bench/results.json and its seeds, and removes its sites", async () => {
   const results = path.join(PROJECT_ROOT, "bench", "results.json");
   const before = await readFile(results, "utf8");
   const parent = await mkdtemp(path.join(tmpdir(), "ppp-bench-test-"));
-  try {
-    const { stdout } = await run(
+  const bench = () =>
+    run(
       process.execPath,
       ["--import", "tsx", path.join(PROJECT_ROOT, "bench/run.ts"), "--sizes", "20", "--dir", parent, "--no-hugo"],
       { cwd: PROJECT_ROOT },
     );
-    expect(stdout).toMatch(/^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \|/mu);
+  try {
+    const { stdout } = await bench();
+    expect(stdout).toMatch(/^ {2}needs about [\d.]+ GB in .*; [\d.]+ GB free$/mu);
+    expect(stdout).toMatch(
+      /^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \|.* \| [\d,]+ MB \|$/mu,
+    );
     expect(stdout).toMatch(/not saved: --save writes bench\/results.json/u);
     expect(await readFile(results, "utf8")).toBe(before);
-    expect(await readdir(parent)).toEqual([]);
+    // The seeds stay for the next run, which uses them as they are, but for the seed a run edits.
+    expect(await readdir(parent)).toEqual(["ppp-bench-seeds-20-42"]);
+    const seeds = path.join(parent, "ppp-bench-seeds-20-42", "seeds");
+    const edited = await readFile(path.join(seeds, "000000.txt"), "utf8");
+    expect(edited).toMatch(/An added paragraph after an edit\.\n$/u);
+    const other = await stat(path.join(seeds, "000007.txt"));
+    await bench();
+    expect((await stat(path.join(seeds, "000007.txt"))).mtimeMs).toBe(other.mtimeMs);
+    expect(await readFile(path.join(seeds, "000000.txt"), "utf8")).toBe(edited);
   } finally {
     await rm(parent, { recursive: true, force: true });
   }
