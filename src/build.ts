@@ -85,7 +85,7 @@ async function buildWith(
   });
   const { ingest, archive, problems } = await validate(options.seedsDir, site, {
     progress,
-    cached: (seed) => recordCache.get(seed),
+    cache: recordCache,
     strict: options.strict ?? false,
     workers,
     onParsed: (articles) => {
@@ -126,7 +126,7 @@ async function buildWith(
 
   // The parsed records are cached for the next build while this one renders
   // (they do not depend on whether it succeeds), not after it.
-  const recordsSaved = recordCache.save(ingest.files, ingest.parsed);
+  const recordsSaved = recordCache.save(ingest.files, ingest.parsed, ingest.stamps);
   recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
   const { renderAndPublish } = await import("./render-and-publish.ts");

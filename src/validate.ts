@@ -6,11 +6,12 @@
 import { stat } from "node:fs/promises";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { checkImages, placeImages } from "./ingest/check-images.ts";
-import { type IngestResult, type SeedFile, type SeedOutcome, ingestSeeds } from "./ingest/read-seeds.ts";
+import { type IngestResult, type SeedFile, ingestSeeds } from "./ingest/read-seeds.ts";
 import type { Problem } from "./model/problems.ts";
 import type { SiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
 import { Progress } from "./util/progress.ts";
+import type { RecordCache } from "./incremental/record-cache.ts";
 import { UsageError } from "./util/usage-error.ts";
 import { seedOptions } from "./ingest/seed-options.ts";
 
@@ -23,7 +24,8 @@ export interface Validation {
 
 export interface ValidateOptions {
   progress?: Progress;
-  cached?: (seed: SeedFile) => SeedOutcome | undefined;
+  /** An earlier build's record cache: outcomes by seed, and digests by file stamp. */
+  cache?: Pick<RecordCache, "get" | "knownDigest">;
   /** Seeds that would be skipped are errors instead. */
   strict?: boolean;
   /** Worker threads that parse seeds (default: one per core but one); 0 parses them in this thread. */
@@ -34,7 +36,7 @@ export interface ValidateOptions {
 
 /** Parses and checks every seed and assembles the archive. */
 export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
-  const { progress = new Progress(false), cached, strict = false, workers = defaultWorkers() } = how;
+  const { progress = new Progress(false), cache, strict = false, workers = defaultWorkers() } = how;
   const seeds = await stat(seedsDir).catch(() => null);
   if (seeds === null || !seeds.isDirectory()) {
     throw new UsageError(
@@ -46,7 +48,12 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
     ingestSeeds(seedsDir, options, {
       onSeed: () => progress.tick(),
       workers,
-      ...(cached === undefined ? {} : { cached }),
+      ...(cache === undefined
+        ? {}
+        : {
+            cached: (seed: SeedFile) => cache.get(seed),
+            knownDigest: (file, stamp) => cache.knownDigest(file, stamp),
+          }),
     }),
   );
   how.onParsed?.(ingest.articles.length);

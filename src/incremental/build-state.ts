@@ -11,6 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { readCacheFile } from "./cache-file.ts";
 import { filesUnder } from "../util/files-under.ts";
+import { sameStamp } from "../util/same-stamp.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 
 /** `[inode, size, mtimeMs]`. */
@@ -126,10 +127,6 @@ export function spareSharesMost(spare: SiteStamps, published: SiteStamps): boole
 }
 
 const FEW_FILES = 1000;
-
-function sameStamp(a: Stamp, b: Stamp | undefined): boolean {
-  return b !== undefined && a.every((value, i) => value === b[i]);
-}
 
 /** Files that differ between what a build published and what is there now: changed, missing or added. */
 export function changedFiles(published: SiteStamps, now: SiteStamps): Set<string> {

@@ -11,6 +11,8 @@ import { problemSchema } from "../model/problems.ts";
 import { seedArticleSchema } from "../model/record.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 import { readCacheFile } from "./cache-file.ts";
+import type { SeedStamp } from "../ingest/seed-stamp.ts";
+import { sameStamp } from "../util/same-stamp.ts";
 
 const cacheSchema = z.object({
   /** Code and parse settings the entries were made with. */
@@ -20,6 +22,8 @@ const cacheSchema = z.object({
       file: z.string(),
       sha256: z.string(),
       crawl: z.object({ url: z.string(), fetched: z.string().nullable() }).optional(),
+      /** The file's stamp when its bytes were read (`seed-stamp.ts`). */
+      stamp: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
       article: seedArticleSchema.nullable(),
       problems: z.array(problemSchema),
     }),
@@ -33,6 +37,8 @@ const partOf = (seed: SeedFile): string => seed.sha256.charAt(0);
 
 export class RecordCache {
   readonly #entries: Map<string, SeedOutcome>;
+  /** Seed file -> its stamp and digest when an earlier build read it. */
+  readonly #stamps: Map<string, { stamp: SeedStamp; sha256: string }>;
   /** How many entries each part file held when read. */
   readonly #loaded: Map<string, number>;
 
@@ -40,44 +46,66 @@ export class RecordCache {
     private readonly cacheDir: string,
     private readonly key: string,
     entries: Map<string, SeedOutcome>,
+    stamps: Map<string, { stamp: SeedStamp; sha256: string }>,
     loaded: Map<string, number>,
   ) {
     this.#entries = entries;
+    this.#stamps = stamps;
     this.#loaded = loaded;
   }
 
   /** The cache in `cacheDir` as far as it was made with `key`; parts that were not are left out. */
   static async open(cacheDir: string, key: string): Promise<RecordCache> {
     const entries = new Map<string, SeedOutcome>();
+    const stamps = new Map<string, { stamp: SeedStamp; sha256: string }>();
     const loaded = new Map<string, number>();
     const parts = await Promise.all([...PARTS].map((part) => readCacheFile(partFile(cacheDir, part), cacheSchema)));
     parts.forEach((cached, i) => {
       if (cached === null || cached.key !== key) return;
-      for (const { file, sha256, crawl, article, problems } of cached.entries) {
+      for (const { file, sha256, crawl, stamp, article, problems } of cached.entries) {
         entries.set(entryKey({ file, sha256, crawl }), { article, problems });
+        if (stamp !== undefined) stamps.set(file, { stamp, sha256 });
       }
       loaded.set(PARTS.charAt(i), cached.entries.length);
     });
-    return new RecordCache(cacheDir, key, entries, loaded);
+    return new RecordCache(cacheDir, key, entries, stamps, loaded);
   }
 
   get(seed: SeedFile): SeedOutcome | undefined {
     return this.#entries.get(entryKey(seed));
   }
 
+  /** The digest of `file`'s bytes when an earlier build read it with this stamp. */
+  knownDigest(file: string, stamp: SeedStamp): string | undefined {
+    const known = this.#stamps.get(file);
+    return known !== undefined && sameStamp(stamp, known.stamp) ? known.sha256 : undefined;
+  }
+
   /**
-   * Keeps exactly the seeds of this build, cached or `parsed` now, and
-   * rewrites only the part files whose entries changed.
+   * Keeps exactly the seeds of this build, cached or `parsed` now, with
+   * their stamps, and rewrites only the part files whose entries changed.
    */
-  async save(files: readonly SeedFile[], parsed: ReadonlyMap<SeedFile, SeedOutcome>): Promise<void> {
+  async save(
+    files: readonly SeedFile[],
+    parsed: ReadonlyMap<SeedFile, SeedOutcome>,
+    stamps: ReadonlyMap<string, SeedStamp>,
+  ): Promise<void> {
     const byPart = new Map<string, SeedFile[]>([...PARTS].map((part) => [part, []]));
     for (const seed of files) byPart.get(partOf(seed))?.push(seed);
+    const restamped = (seed: SeedFile): boolean => {
+      const stamp = stamps.get(seed.file);
+      return stamp !== undefined && this.knownDigest(seed.file, stamp) !== seed.sha256;
+    };
     for (const [part, seeds] of byPart) {
-      const changed = seeds.some((seed) => parsed.has(seed)) || seeds.length !== (this.#loaded.get(part) ?? 0);
+      const changed =
+        seeds.some((seed) => parsed.has(seed) || restamped(seed)) || seeds.length !== (this.#loaded.get(part) ?? 0);
       if (!changed) continue;
       const entries = seeds.flatMap((seed) => {
         const outcome = parsed.get(seed) ?? this.get(seed);
-        return outcome === undefined ? [] : [JSON.stringify({ ...seed, ...outcome })];
+        const stamp = stamps.get(seed.file);
+        return outcome === undefined
+          ? []
+          : [JSON.stringify({ ...seed, ...(stamp === undefined ? {} : { stamp }), ...outcome })];
       });
       await writeAtomically(partFile(this.cacheDir, part), entriesJson(this.key, entries));
     }

@@ -1,14 +1,15 @@
 /** Finds and reads seed files and the crawl manifest, and hands the bytes to the parser, which reads nothing itself. */
-import type { Dirent } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type Problem, problemText, skipFinding } from "../model/problems.ts";
+import { type Problem, problemText } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { parseSeed, sha256Hex } from "./parse-seed.ts";
 import type { SeedOptions } from "./seed-options.ts";
 import { WorkerPool } from "../util/worker-pool.ts";
 import { readCrawlManifest, unknownManifestFiles } from "./crawl-manifest.ts";
 import type { CrawlEntry } from "./source-url.ts";
+import { findSeedFiles, skipped } from "./find-seeds.ts";
+import { type SeedStamp, seedStamp } from "./seed-stamp.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
 export interface SeedOutcome {
@@ -32,6 +33,8 @@ export interface IngestHooks {
   onSeed?: () => void;
   /** An earlier build's outcome for these exact bytes, if it kept one. */
   cached?: (seed: SeedFile) => SeedOutcome | undefined;
+  /** The digest an earlier build read from this file when it had this stamp: the file is then not read again. */
+  knownDigest?: (file: string, stamp: SeedStamp) => string | undefined;
   /** Worker threads that parse seeds once there are many to parse; 0 parses them in this thread. */
   workers?: number;
 }
@@ -43,48 +46,11 @@ export interface IngestResult {
   files: SeedFile[];
   /** Outcomes of seeds parsed in this run (not taken from `cached`), for the record cache. */
   parsed: Map<SeedFile, SeedOutcome>;
+  /** The stamp of each seed file, for the record cache. */
+  stamps: Map<string, SeedStamp>;
 }
 
-const SEED_FILE = /\.(?:txt|md)$/i;
 const READ_BATCH = 64;
-
-/**
- * The seed files under `dir` (relative, `/`-separated, sorted, from every subfolder), and warnings for what looks like a seed but is
- * not read: a symbolic link (seeds are read only from real files inside the
- * folder), or a file whose name is not UTF-8 (it cannot be named in the site).
- */
-async function findSeedFiles(dir: string): Promise<{ files: string[]; problems: Problem[] }> {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  // Folder by folder, so that one that cannot be read is skipped with a warning, as an unreadable file is.
-  const entries: Dirent[] = [];
-  const folders = [dir];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    const listed = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-      if (folder === dir) throw error;
-      const file = path.relative(dir, folder).split(path.sep).join("/");
-      problems.push(skipped(file, problemText.unreadableFolder(error.code ?? error.message)));
-      return [];
-    });
-    for (const entry of listed) {
-      if (entry.isDirectory()) folders.push(path.join(folder, entry.name));
-      else entries.push(entry);
-    }
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    if (entry.isSymbolicLink()) problems.push(skipped(file, problemText.symbolicLink()));
-    else if (!entry.isFile() || !SEED_FILE.test(entry.name)) continue;
-    else if (file.includes("\uFFFD")) problems.push(skipped(file, problemText.fileNameNotUtf8()));
-    else files.push(file);
-  }
-  return { files: files.sort(), problems: problems.sort((a, b) => (a.file < b.file ? -1 : 1)) };
-}
-
-function skipped(file: string, text: Parameters<typeof skipFinding>[1]): Problem {
-  return { file, ...skipFinding(1, text) };
-}
 
 /** Seeds parsed in this thread before worker threads, which cost about half a second to start, are worth it. */
 const PARSE_IN_THREAD = 256;
@@ -102,6 +68,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
   found.problems.push(...manifest.problems, ...unknownManifestFiles(manifest, new Set(names)));
   const entries: Entry[] = [];
   const parsedHere = new Set<SeedFile>();
+  const stamps = new Map<string, SeedStamp>();
   let pool: WorkerPool<SeedBytes[], SeedOutcome[]> | null = null;
   let uncached = 0;
   const inFlight: Promise<unknown>[] = [];
@@ -109,14 +76,25 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
     // Reads run in batches: one await per small file would leave the CPU idle on I/O.
     for (let start = 0; start < names.length; start += READ_BATCH) {
       const batch = names.slice(start, start + READ_BATCH);
+      // A file whose stamp is as an earlier build saw it holds the bytes it read then: its outcome is taken unread.
+      const known = await Promise.all(
+        batch.map((file) => knownOutcome(dir, file, manifest.entries.get(file), hooks, stamps)),
+      );
       const contents = await Promise.all(
-        batch.map((file) => readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => error)),
+        batch.map((file, i) =>
+          known[i] !== undefined ? null : readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => error),
+        ),
       );
       const toParse: { entry: { seed: SeedFile; outcome: SeedOutcome | Promise<SeedOutcome> }; bytes: Uint8Array }[] =
         [];
       batch.forEach((file, i) => {
         const bytes = contents[i];
         hooks.onSeed?.();
+        const knownEntry = known[i];
+        if (knownEntry !== undefined) {
+          entries.push(knownEntry);
+          return;
+        }
         if (!(bytes instanceof Uint8Array)) {
           entries.push({ unreadable: skipped(file, problemText.unreadableFile(bytes?.code ?? String(bytes))) });
           return;
@@ -147,10 +125,28 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       inFlight.push(outcomes);
       if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
     }
-    return await assemble(entries, found.problems, parsedHere);
+    return { ...(await assemble(entries, found.problems, parsedHere)), stamps };
   } finally {
     await pool?.close();
   }
+}
+
+/** The earlier outcome of a file whose stamp (recorded in `stamps`) says it is unchanged; undefined when it must be read. */
+async function knownOutcome(
+  dir: string,
+  file: string,
+  crawl: CrawlEntry | undefined,
+  hooks: IngestHooks,
+  stamps: Map<string, SeedStamp>,
+): Promise<Entry | undefined> {
+  const stamp = await seedStamp(path.join(dir, file));
+  if (stamp === null) return undefined;
+  stamps.set(file, stamp);
+  const sha256 = hooks.knownDigest?.(file, stamp);
+  if (sha256 === undefined) return undefined;
+  const seed: SeedFile = { file, sha256, crawl };
+  const outcome = hooks.cached?.(seed);
+  return outcome === undefined ? undefined : { seed, outcome };
 }
 
 /** Never seen: every entry's placeholder is replaced before it is read. */
@@ -166,8 +162,13 @@ async function assemble(
   entries: readonly Entry[],
   listingProblems: readonly Problem[],
   parsedHere: ReadonlySet<SeedFile>,
-): Promise<IngestResult> {
-  const result: IngestResult = { articles: [], problems: [...listingProblems], files: [], parsed: new Map() };
+): Promise<Omit<IngestResult, "stamps">> {
+  const result: Omit<IngestResult, "stamps"> = {
+    articles: [],
+    problems: [...listingProblems],
+    files: [],
+    parsed: new Map(),
+  };
   for (const entry of entries) {
     if ("unreadable" in entry) {
       result.problems.push(entry.unreadable);
