@@ -26,6 +26,8 @@ export interface BuildOptions {
   workers?: number;
   /** Folder of the site's own files copied into it as they are (`CNAME`, …); default `static`, optional. */
   staticDir?: string;
+  /** Also publish every record in one SQLite file, `data/archive.sqlite`. */
+  sqlite?: boolean;
   /** Called once the seeds have parsed, with the number of articles (the command line tunes the heap by it). */
   onParsed?: (articles: number) => void;
 }

@@ -106,7 +106,7 @@ async function buildWith(
   };
   const staticDir = options.staticDir ?? "static";
   const { inputs, statics } = await readInputs(
-    { code, site, urls, seeds: ingest.files, archive },
+    { code, site, urls, seeds: ingest.files, sqlite: options.sqlite ?? false, archive },
     options.seedsDir,
     staticDir,
   );

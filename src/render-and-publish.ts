@@ -76,7 +76,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
     const views = { archive, imagesByFile: photos.images, summaries: new Summaries(site.sections), site, urls };
     const parts = siteParts(views, nav);
     plan = await progress.phase("compare with last build", 0, () =>
-      planRender({ ...parts, code, globalsKey: globals }, last),
+      planRender({ ...parts, code, globalsKey: globals, sqlite: options.sqlite ?? false }, last),
     );
     const reused =
       reuse !== null && staging.reused

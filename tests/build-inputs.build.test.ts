@@ -19,6 +19,7 @@ const INPUTS: BuildInputs = {
   seeds: [{ file: "a.txt", sha256: "00" }],
   photos: [["photo.jpg", 1, 2, 3, 4]],
   staticFiles: [["CNAME", 20, 5]],
+  sqlite: false,
 };
 
 /** `INPUTS` with one field changed. */
@@ -29,6 +30,7 @@ const CHANGED: { [K in keyof BuildInputs]: BuildInputs[K] } = {
   seeds: [{ file: "a.txt", sha256: "01" }],
   photos: [["photo.jpg", 1, 2, 3, 5]],
   staticFiles: [["CNAME", 21, 5]],
+  sqlite: true,
 };
 
 describe("build inputs", () => {

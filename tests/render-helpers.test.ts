@@ -291,6 +291,7 @@ describe("what a build makes again", () => {
     pages,
     search,
     data: {},
+    sqlite: null,
     sitemap: "s",
     files: {},
   });

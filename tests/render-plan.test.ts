@@ -37,7 +37,7 @@ function plan(
   };
   const nav = navigation(archive, SITE_DEFAULTS.sections);
   const globals = globalsKey(nav, "code", SITE_DEFAULTS, at);
-  const input = { ...siteParts(views, nav), code: "code", globalsKey: globals };
+  const input = { ...siteParts(views, nav), code: "code", globalsKey: globals, sqlite: false };
   return { ...planRender(input, previous), globals };
 }
 

@@ -21,6 +21,7 @@ const stateOf = (files: SiteStamps, spare: SiteStamps): BuildState => ({
   pages: {},
   search: {},
   data: {},
+  sqlite: null,
   sitemap: "s",
   files,
   spare: { buildId: "b", differences: stampDifferences(spare, files) },

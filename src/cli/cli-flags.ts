@@ -11,6 +11,7 @@ export const BUILD_FLAGS_HELP = `  --seeds DIR      folder of .txt and .md seeds
   --base PATH      base path the site is served under (default: /)
   --site-url URL   absolute origin for canonical links and feeds (default: SITE_URL or site.config.json)
   --strict         stop on seeds that cannot be read as articles instead of skipping them
+  --sqlite         also publish every record in one SQLite file, data/archive.sqlite (docs/output.md)
   --no-wait        fail at once (exit 4) when another build is writing the same --out folder
   --workers N      worker threads for parsing and rendering (default: one per core but one; 0: none)
   --quiet          print errors only
@@ -43,6 +44,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       quiet: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
+      sqlite: { type: "boolean", default: false },
       "no-wait": { type: "boolean", default: false },
       workers: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -78,6 +80,7 @@ export function parseBuildFlags(argv: readonly string[], extra: { serve?: boolea
       site: values["site-url"] === undefined ? {} : { siteUrl: values["site-url"] },
       quiet: values.quiet || !process.stdout.isTTY,
       strict: values.strict,
+      sqlite: values.sqlite,
       wait: !values["no-wait"],
       ...(workers === undefined ? {} : { workers }),
     },

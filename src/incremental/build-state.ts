@@ -29,6 +29,8 @@ const buildStateSchema = z.object({
   search: z.record(z.string(), z.string()),
   /** Year (a search shard's name) -> digest of the records its data file holds. */
   data: z.record(z.string(), z.string()).default({}),
+  /** Digest of the records `data/archive.sqlite` holds; null when the build made none. */
+  sqlite: z.string().nullable().default(null),
   /** Digest of the sitemap's URLs and dates. */
   sitemap: z.string(),
   /** Every file of the published site, by path relative to it (`/`-separated). */

@@ -27,6 +27,8 @@ export interface BuildInputs {
   photos: readonly PhotoStamp[];
   /** Path, size and time of the site's own files. */
   staticFiles: StaticFiles["stamps"];
+  /** Whether the site holds `data/archive.sqlite` (`--sqlite`). */
+  sqlite: boolean;
 }
 
 /** Every field of `BuildInputs`, in the order hashed (a test checks that none is left out). */
@@ -37,6 +39,7 @@ export const INPUT_NAMES = [
   "seeds",
   "photos",
   "staticFiles",
+  "sqlite",
 ] as const satisfies readonly (keyof BuildInputs)[];
 
 export function inputsKey(inputs: BuildInputs): string {
@@ -45,7 +48,16 @@ export function inputsKey(inputs: BuildInputs): string {
 
 /** The inputs of a build of `archive`, and the static files found on the way. */
 export async function readInputs(
-  { code, site, urls, seeds, archive }: Pick<BuildInputs, "code" | "site" | "urls" | "seeds"> & { archive: Archive },
+  {
+    code,
+    site,
+    urls,
+    seeds,
+    sqlite,
+    archive,
+  }: Pick<BuildInputs, "code" | "site" | "urls" | "seeds" | "sqlite"> & {
+    archive: Archive;
+  },
   seedsDir: string,
   staticDir: string,
 ): Promise<{ inputs: BuildInputs; statics: StaticFiles }> {
@@ -54,5 +66,5 @@ export async function readInputs(
     seedsDir,
   );
   const statics = await findStaticFiles(staticDir, Object.keys(site.sections), seedsDir);
-  return { inputs: { code, site, urls, seeds, photos, staticFiles: statics.stamps }, statics };
+  return { inputs: { code, site, urls, seeds, photos, staticFiles: statics.stamps, sqlite }, statics };
 }

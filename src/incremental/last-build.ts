@@ -43,6 +43,7 @@ export async function saveBuildState(
     pages: Object.fromEntries(digests.pages),
     search: digests.search,
     data: digests.data,
+    sqlite: digests.sqlite,
     sitemap: digests.sitemap,
   };
   // A carried-over file is the published file it was linked from: its stamp was read before this build.

@@ -11,6 +11,7 @@ import { PageKeys } from "../render/page-keys.ts";
 import type { SiteParts } from "../render/site-parts.ts";
 import { isSitemapFile } from "../render/sitemap.ts";
 import { dataFileOf } from "../render/data-files.ts";
+import { SQLITE_FILE } from "../render/sqlite-data.ts";
 import type { UrlContext } from "../render/urls.ts";
 import { type PreviousBuild, filesToCarryOver, pageFiles, pagesToRender, shardsToIndex } from "./changed-pages.ts";
 import { digestJson, digestJsonEach } from "./digest.ts";
@@ -22,6 +23,8 @@ export interface SiteDigests {
   search: Record<string, string>;
   /** Year -> digest of its data file's records. */
   data: Record<string, string>;
+  /** Digest of the records `data/archive.sqlite` holds; null when the build makes none. */
+  sqlite: string | null;
   sitemap: string;
 }
 
@@ -32,6 +35,8 @@ export interface RenderPlan {
   toIndex: Set<string>;
   /** Years whose data file is written; the others are carried over. */
   dataToWrite: Set<string>;
+  /** Whether `data/archive.sqlite` is written (asked for, and not carried over). */
+  writeSqlite: boolean;
   /** The sitemap's files when they are carried over; null when the sitemap is written. */
   sitemapCarried: string[] | null;
   /** Every published file carried over into the new site. */
@@ -43,6 +48,8 @@ export type PlanInput = Omit<SiteParts, "nav"> & {
   /** Digest of templates and code. */
   code: string;
   globalsKey: string;
+  /** Whether the build publishes `data/archive.sqlite`. */
+  sqlite: boolean;
 };
 
 /** What to make again of the site, given the build that published it (null: everything). */
@@ -55,6 +62,7 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
       rendered: new Set(pageUrls),
       toIndex: new Set(shards.keys()),
       dataToWrite: new Set(shards.keys()),
+      writeSqlite: input.sqlite,
       sitemapCarried: null,
       carried: [],
       digests,
@@ -71,9 +79,16 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
     ...shardFiles(keptShards, previous),
     ...keptData.map(dataFileOf).filter((file) => previous.published[file] !== undefined),
     ...(sitemapCarried ?? []),
+    ...(filesToCarryOver(
+      digests.sqlite ?? "",
+      previous.state.sqlite ?? undefined,
+      (file) => file === SQLITE_FILE,
+      previous,
+    ) ?? []),
   ];
   const dataToWrite = new Set([...shards.keys()].filter((name) => !carried.includes(dataFileOf(name))));
-  return { rendered, toIndex, dataToWrite, sitemapCarried, carried, digests };
+  const writeSqlite = input.sqlite && !carried.includes(SQLITE_FILE);
+  return { rendered, toIndex, dataToWrite, writeSqlite, sitemapCarried, carried, digests };
 }
 
 /** What every page shows besides its own data: a change to it renders every page. */
@@ -88,7 +103,8 @@ export function globalsKey(
 }
 
 /** The digest of what each page, search shard and the sitemap show. */
-function siteDigests({ archive, shards, sitemap, views, listInput, code }: PlanInput): SiteDigests {
+function siteDigests(input: PlanInput): SiteDigests {
+  const { archive, shards, sitemap, views, listInput, code } = input;
   const keys = new PageKeys(views);
   const pages = new Map<string, string>();
   for (const [i, record] of archive.records.entries()) pages.set(record.url, keys.article(i));
@@ -109,7 +125,8 @@ function siteDigests({ archive, shards, sitemap, views, listInput, code }: PlanI
       digestJsonEach([code, ...records.map((record) => keys.record(record))]),
     ]),
   );
-  return { pages, search, data, sitemap: digestJson([code, urls, sitemap]) };
+  const sqlite = input.sqlite ? digestJson([code, data]) : null;
+  return { pages, search, data, sqlite, sitemap: digestJson([code, urls, sitemap]) };
 }
 
 /** The published files of the search shards `names`. */

@@ -16,6 +16,8 @@ import { searchRecords, writeSearchShards } from "./search-index.ts";
 import type { SiteParts } from "./site-parts.ts";
 import { writeSitemap } from "./sitemap.ts";
 import { writeDataFiles } from "./data-files.ts";
+import { SQLITE_FILE, writeSqlite } from "./sqlite-data.ts";
+import path from "node:path";
 import type { Link } from "./summary.ts";
 import type { StaticFile } from "./static-files.ts";
 
@@ -103,6 +105,7 @@ async function writeData(
   const { site, urls } = views;
   const sections: readonly Link[] = nav.sections;
   await writeDataFiles(shards, plan.dataToWrite, staging);
+  if (plan.writeSqlite) await writeSqlite(archive.records, path.join(staging, SQLITE_FILE));
   const articles = buildArticleViews(views, feedArticles(archive.records));
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   if (plan.sitemapCarried === null) await writeSitemap(entries, staging, urls);
