@@ -18,13 +18,7 @@ function kindOf(problem: Problem): string {
 /** Lines to print for `problems`: grouped by kind unless `all`. */
 export function warningLines(problems: readonly Problem[], seedsDir: string, all: boolean): string[] {
   if (all) return problems.map((p) => formatProblem(p, seedsDir));
-  const kinds = new Map<string, Problem[]>();
-  for (const problem of problems) {
-    const kind = kindOf(problem);
-    const group = kinds.get(kind);
-    if (group === undefined) kinds.set(kind, [problem]);
-    else group.push(problem);
-  }
+  const kinds = Map.groupBy(problems, kindOf);
   const lines: string[] = [];
   let grouped = false;
   for (const group of kinds.values()) {

@@ -66,14 +66,7 @@ function searchShardOf(record: ArticleRecord): string {
 
 /** Records grouped by shard; shards in archive order (newest year first, undated last). */
 export function groupByShard(records: readonly ArticleRecord[]): Map<string, ArticleRecord[]> {
-  const shards = new Map<string, ArticleRecord[]>();
-  for (const record of records) {
-    const shard = searchShardOf(record);
-    const list = shards.get(shard);
-    if (list === undefined) shards.set(shard, [record]);
-    else list.push(record);
-  }
-  return shards;
+  return Map.groupBy(records, searchShardOf);
 }
 
 /** The search records of some articles, in the order given. */
