@@ -71,23 +71,27 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
   const toIndex = shardsToIndex(digests.search, previous);
   const sitemapCarried = filesToCarryOver(digests.sitemap, previous.state.sitemap, isSitemapFile, previous);
   const keptShards = [...shards.keys()].filter((name) => !toIndex.has(name));
-  const keptData = [...shards.keys()].filter(
-    (name) => previous.state.data[name] === digests.data[name] && !previous.changed.has(dataFileOf(name)),
+  // A year's data file is carried over when its records are as they were and the file is there untouched.
+  const keptData = new Set(
+    [...shards.keys()].filter((name) => {
+      const file = dataFileOf(name);
+      const intact = previous.published[file] !== undefined && !previous.changed.has(file);
+      return intact && previous.state.data[name] === digests.data[name];
+    }),
   );
+  const sqliteCarried =
+    digests.sqlite === null
+      ? null
+      : filesToCarryOver(digests.sqlite, previous.state.sqlite ?? undefined, (file) => file === SQLITE_FILE, previous);
   const carried = [
     ...pageFiles(pageUrls.filter((url) => !rendered.has(url))),
     ...shardFiles(keptShards, previous),
-    ...keptData.map(dataFileOf).filter((file) => previous.published[file] !== undefined),
+    ...[...keptData].map(dataFileOf),
     ...(sitemapCarried ?? []),
-    ...(filesToCarryOver(
-      digests.sqlite ?? "",
-      previous.state.sqlite ?? undefined,
-      (file) => file === SQLITE_FILE,
-      previous,
-    ) ?? []),
+    ...(sqliteCarried ?? []),
   ];
-  const dataToWrite = new Set([...shards.keys()].filter((name) => !carried.includes(dataFileOf(name))));
-  const writeSqlite = input.sqlite && !carried.includes(SQLITE_FILE);
+  const dataToWrite = new Set([...shards.keys()].filter((name) => !keptData.has(name)));
+  const writeSqlite = input.sqlite && sqliteCarried === null;
   return { rendered, toIndex, dataToWrite, writeSqlite, sitemapCarried, carried, digests };
 }
 
