@@ -10,9 +10,12 @@ import path from "node:path";
 import type { ArticleRecord } from "../model/record.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 
+/** `2019` -> `articles/2019.json`, relative to the data folder (as `data/index.json` names it). */
+const inDataFolder = (shard: string): string => `articles/${shard}.json`;
+
 /** `2019` -> `data/articles/2019.json`, relative to the site. */
 export function dataFileOf(shard: string): string {
-  return `data/articles/${shard}.json`;
+  return `data/${inDataFolder(shard)}`;
 }
 
 /** Writes the files of the years `toWrite` and the index of every year. */
@@ -28,7 +31,7 @@ export async function writeDataFiles(
   const files = [...years].map(([year, records]) => ({
     year,
     articles: records.length,
-    file: `articles/${year}.json`,
+    file: inDataFolder(year),
   }));
   const total = files.reduce((sum, file) => sum + file.articles, 0);
   await writeFile(path.join(staging, "data", "index.json"), `${JSON.stringify({ articles: total, files }, null, 2)}\n`);
