@@ -16,7 +16,7 @@ import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { inputsKey, readInputs } from "./incremental/inputs.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
-import { readLastBuild } from "./incremental/last-build.ts";
+import { type LastBuildReading, startReadingLastBuild } from "./incremental/last-build.ts";
 import { countSkipped } from "./model/problems.ts";
 import { handAddedFiles } from "./render/static-files.ts";
 import { Progress } from "./util/progress.ts";
@@ -57,10 +57,12 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
   const workers = Math.min(options.workers ?? defaultWorkers(), availableParallelism());
   // Render threads start once the seeds have parsed (`startRenderWorkers`) and end with the build.
   const render: { pool: RenderPool | null } = { pool: null };
+  // Read beside the seeds; nothing writes to the output folder or the cache before it is read (the lock is held).
+  const last = startReadingLastBuild(cacheDir, outDir, workers > 0);
   try {
-    return await buildWith(options, outDir, cacheDir, workers, render);
+    return await buildWith(options, outDir, cacheDir, workers, { render, last });
   } finally {
-    await render.pool?.close();
+    await Promise.all([render.pool?.close(), last.stop()]);
   }
 }
 
@@ -69,7 +71,7 @@ async function buildWith(
   outDir: string,
   cacheDir: string,
   workers: number,
-  render: { pool: RenderPool | null },
+  { render, last: lastBuild }: { render: { pool: RenderPool | null }; last: LastBuildReading },
 ): Promise<BuildResult> {
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
@@ -112,7 +114,7 @@ async function buildWith(
   );
   const key = inputsKey(inputs);
   problems.push(...statics.problems);
-  const last = await progress.phase("check last build", 0, () => readLastBuild(cacheDir, outDir));
+  const last = await progress.phase("check last build", 0, lastBuild.read);
   const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === key && last.changed.size === 0) {

@@ -47,7 +47,7 @@ export type BuildState = z.infer<typeof buildStateSchema>;
 export type SiteStamps = Record<string, Stamp>;
 export type SpareSite = NonNullable<BuildState["spare"]>;
 
-const STATE_FILE = "build-state.json";
+export const STATE_FILE = "build-state.json";
 /** This tool's own folder beside the output folder: no other program writes there. */
 export const CACHE_FOLDER = ".ppp-archive-cache";
 

@@ -3,7 +3,11 @@
  * state, the site's files now, what changed in them by hand) and as this
  * build leaves it for the next.
  */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { WorkerPool } from "../util/worker-pool.ts";
 import {
+  STATE_FILE,
   changedFiles,
   readBuildState,
   siteStamps,
@@ -71,3 +75,29 @@ export function reusableSpare(
   const spare = { id: last.state.spare.buildId, spare: spareStamps(last.state), published: last.published };
   return spareSharesMost(spare.spare, spare.published) ? spare : null;
 }
+
+/** The last build, being read (`startReadingLastBuild`). */
+export interface LastBuildReading {
+  read: () => Promise<PreviousBuild | null>;
+  /** Stops the reading thread, if any: a build that fails before it needs the last build. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts reading the last build of `outDir`: in a worker thread when its
+ * state file is large (a site of thousands of pages) and `threads` allows,
+ * else here when awaited. A small site's state reads faster than a thread starts.
+ */
+export function startReadingLastBuild(cacheDir: string, outDir: string, threads: boolean): LastBuildReading {
+  const size = statSync(path.join(cacheDir, STATE_FILE), { throwIfNoEntry: false })?.size ?? 0;
+  if (!threads || size < THREAD_FROM_BYTES)
+    return { read: () => readLastBuild(cacheDir, outDir), stop: () => Promise.resolve() };
+  const pool = new WorkerPool<{ cacheDir: string; outDir: string }, PreviousBuild | null>(LAST_BUILD_WORKER, 1, null);
+  const reading = pool.run({ cacheDir, outDir });
+  reading.catch(() => undefined);
+  return { read: () => reading, stop: () => pool.close() };
+}
+
+/** About 5,000 articles' state. */
+const THREAD_FROM_BYTES = 2_000_000;
+const LAST_BUILD_WORKER = new URL("./last-build-worker.ts", import.meta.url);

@@ -1,0 +1,67 @@
+/**
+ * A list page's key holds what `summarize` reads of each card's record, not
+ * the summary: for every field, a change that changes the summary must
+ * change the key (else a list would not be rendered again).
+ */
+import { expect, test } from "vitest";
+import { buildArchive } from "../src/archive/build-archive.ts";
+import type { SeedArticle } from "../src/model/record.ts";
+import { SITE_DEFAULTS } from "../src/model/site-config.ts";
+import { listPageAbout } from "../src/render/list-view.ts";
+import { navigation } from "../src/render/navigation.ts";
+import { PageKeys } from "../src/render/page-keys.ts";
+import { siteParts } from "../src/render/site-parts.ts";
+import { Summaries, summarize } from "../src/render/summary.ts";
+import { seedArticle } from "./records.ts";
+
+const OPTIONS = { timeZone: "Asia/Phnom_Penh", sectionNames: SITE_DEFAULTS.sections, pageSize: 5, moreInSection: 2 };
+const BASE = {
+  headline: "Ferry timetable changes on the river",
+  date: "2019-04-02",
+  standfirst: null,
+  body: ["The first paragraph says what changed.", "A second paragraph."],
+};
+
+/** Each field of a seed article with another value. */
+const CHANGES: Partial<SeedArticle>[] = [
+  { headline: "Ferry timetable changes again" },
+  { date: "2019-04-03" },
+  { date: "2019-04-02T09:30:00+07:00" },
+  { section: "business" },
+  { standfirst: "A short deck under the headline." },
+  { body: ["Another first paragraph.", "A second paragraph."] },
+  { body: ["The first paragraph says what changed.", "A different second paragraph."] },
+  { language: "km" },
+  { byline: "A Reporter", authors: ["A Reporter"] },
+  { tags: ["transport"] },
+  { kicker: "RIVER" },
+  { wordCount: 99 },
+  { truncated: true },
+];
+
+/** The home page's key and its one card's summary, for an archive of one article. */
+function homeOf(article: SeedArticle): { key: string; summary: unknown } {
+  const archive = buildArchive([article], OPTIONS);
+  const site = SITE_DEFAULTS;
+  const views = {
+    archive,
+    imagesByFile: new Map(),
+    summaries: new Summaries(site.sections),
+    site,
+    urls: { siteUrl: "https://archive.example.org", pathPrefix: "/" },
+  };
+  const { listInput } = siteParts(views, navigation(archive, site.sections));
+  const home = archive.listPages[0];
+  const record = archive.records[0];
+  if (home === undefined || record === undefined) throw new Error("no home page");
+  const key = new PageKeys(views).list(listPageAbout(home, listInput), home);
+  return { key, summary: summarize(record, site.sections) };
+}
+
+test.each(CHANGES)("a list's key changes with its card's summary: %o", (change) => {
+  const file = { file: "a.txt", sha256: "a".repeat(64), url: null, fetched: null };
+  const before = homeOf(seedArticle({ ...BASE, source: file }));
+  const after = homeOf(seedArticle({ ...BASE, ...change, source: file }));
+  if (JSON.stringify(after.summary) !== JSON.stringify(before.summary)) expect(after.key).not.toBe(before.key);
+  else expect(after.key).toBe(before.key);
+});
