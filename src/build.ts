@@ -57,12 +57,13 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
   const workers = Math.min(options.workers ?? defaultWorkers(), availableParallelism());
   // Render threads start once the seeds have parsed (`startRenderWorkers`) and end with the build.
   const render: { pool: RenderPool | null } = { pool: null };
+  const records: { cache: RecordCache | null } = { cache: null };
   // Read beside the seeds; nothing writes to the output folder or the cache before it is read (the lock is held).
   const last = startReadingLastBuild(cacheDir, outDir, workers > 0);
   try {
-    return await buildWith(options, outDir, cacheDir, workers, { render, last });
+    return await buildWith(options, outDir, cacheDir, workers, { render, last, records });
   } finally {
-    await Promise.all([render.pool?.close(), last.stop()]);
+    await Promise.all([render.pool?.close(), last.stop(), records.cache?.close()]);
   }
 }
 
@@ -71,7 +72,11 @@ async function buildWith(
   outDir: string,
   cacheDir: string,
   workers: number,
-  { render, last: lastBuild }: { render: { pool: RenderPool | null }; last: LastBuildReading },
+  {
+    render,
+    last: lastBuild,
+    records,
+  }: { render: { pool: RenderPool | null }; last: LastBuildReading; records: { cache: RecordCache | null } },
 ): Promise<BuildResult> {
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
@@ -83,7 +88,8 @@ async function buildWith(
       config === undefined
         ? await codeVersion()
         : digestJson([await codeVersion(), await configVersion(config, [options.seedsDir, outDir])]);
-    return { code, recordCache: await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)])) };
+    records.cache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
+    return { code, recordCache: records.cache };
   });
   const { ingest, archive, problems } = await validate(options.seedsDir, site, {
     progress,
@@ -147,6 +153,7 @@ async function buildWith(
     progress,
     problems,
     recordsSaved,
+    fillBodies: (needed) => recordCache.fillBodies(needed),
   });
   return { ...result, pagesRendered, upToDate: false };
 }

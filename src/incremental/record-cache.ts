@@ -1,124 +1,175 @@
 /**
- * Parsed seeds kept between builds, keyed by file path and the digest of the
- * file's bytes, so a rebuild parses only seeds that changed. Entries are
- * checked against the record schema when read, and a cache written by other
- * code or settings is ignored.
+ * Parsed seeds kept between builds in an SQLite file, one row a seed file:
+ * its digest, crawl entry and stamp, its problems, and its article in two
+ * parts. The head (the record with its first paragraph only, for teasers
+ * and descriptions) is read for every seed; the body only for the records a
+ * build renders, indexes or writes out (`fillBodies`), about a year's worth
+ * for one edited seed. A cache made with other code or settings is emptied.
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
-import { problemSchema } from "../model/problems.ts";
-import { seedArticleSchema } from "../model/record.ts";
-import { writeAtomically } from "../util/write-atomically.ts";
-import { readCacheFile } from "./cache-file.ts";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
+import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { sameStamp } from "../util/same-stamp.ts";
+import { type CachedSeed, SCHEMA, headOf, readCachedSeeds } from "./record-rows.ts";
 
-const cacheSchema = z.object({
-  /** Code and parse settings the entries were made with. */
-  key: z.string(),
-  entries: z.array(
-    z.object({
-      file: z.string(),
-      sha256: z.string(),
-      crawl: z.object({ url: z.string(), fetched: z.string().nullable() }).optional(),
-      /** The file's stamp when its bytes were read (`seed-stamp.ts`). */
-      stamp: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
-      article: seedArticleSchema.nullable(),
-      problems: z.array(problemSchema),
-    }),
-  ),
-});
-
-/** Entries are spread over files by the first hex digit of the seed's digest, so an edit rewrites one sixteenth. */
-const PARTS = "0123456789abcdef";
-const partFile = (cacheDir: string, part: string): string => path.join(cacheDir, `records-${part}.json`);
-const partOf = (seed: SeedFile): string => seed.sha256.charAt(0);
+const CACHE_FILE = "records.sqlite";
+const OLD_PARTS = "0123456789abcdef";
+/** Rows written between turns of the event loop, so a large save does not hold up rendering. */
+const ROWS_PER_TURN = 500;
 
 export class RecordCache {
-  readonly #entries: Map<string, SeedOutcome>;
-  /** Seed file -> its stamp and digest when an earlier build read it. */
-  readonly #stamps: Map<string, { stamp: SeedStamp; sha256: string }>;
-  /** How many entries each part file held when read. */
-  readonly #loaded: Map<string, number>;
+  readonly #db: DatabaseSync;
+  readonly #rows: Map<string, CachedSeed>;
+  /** Articles handed out as heads, by `bodyKey`: their bodies are in the file. */
+  readonly #heads = new Set<string>();
+  #readBody: StatementSync | null = null;
+  /** The save under way, which `close` waits for. */
+  #saving: Promise<void> = Promise.resolve();
 
-  private constructor(
-    private readonly cacheDir: string,
-    private readonly key: string,
-    entries: Map<string, SeedOutcome>,
-    stamps: Map<string, { stamp: SeedStamp; sha256: string }>,
-    loaded: Map<string, number>,
-  ) {
-    this.#entries = entries;
-    this.#stamps = stamps;
-    this.#loaded = loaded;
+  private constructor(db: DatabaseSync, rows: Map<string, CachedSeed>) {
+    this.#db = db;
+    this.#rows = rows;
   }
 
-  /** The cache in `cacheDir` as far as it was made with `key`; parts that were not are left out. */
+  /** The cache in `cacheDir`, emptied unless it was made with `key`; a file that cannot be read is started again. */
   static async open(cacheDir: string, key: string): Promise<RecordCache> {
-    const entries = new Map<string, SeedOutcome>();
-    const stamps = new Map<string, { stamp: SeedStamp; sha256: string }>();
-    const loaded = new Map<string, number>();
-    const parts = await Promise.all([...PARTS].map((part) => readCacheFile(partFile(cacheDir, part), cacheSchema)));
-    parts.forEach((cached, i) => {
-      if (cached === null || cached.key !== key) return;
-      for (const { file, sha256, crawl, stamp, article, problems } of cached.entries) {
-        entries.set(entryKey({ file, sha256, crawl }), { article, problems });
-        if (stamp !== undefined) stamps.set(file, { stamp, sha256 });
+    const file = path.join(cacheDir, CACHE_FILE);
+    // The JSON files an older version kept the records in (540 MB at 100,000 seeds).
+    await Promise.all([...OLD_PARTS].map((part) => rm(path.join(cacheDir, `records-${part}.json`), { force: true })));
+    try {
+      return RecordCache.#openFile(file, key);
+    } catch {
+      await rm(file, { force: true });
+      return RecordCache.#openFile(file, key);
+    }
+  }
+
+  static #openFile(file: string, key: string): RecordCache {
+    const db = new DatabaseSync(file);
+    try {
+      // A cache: a crash may cost its contents (a damaged file is started again), never the site.
+      db.exec(SCHEMA);
+      const made = db.prepare("SELECT value FROM meta WHERE name = 'key'").get()?.["value"];
+      if (made !== key) {
+        db.exec("DELETE FROM seeds");
+        db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('key', ?)").run(key);
       }
-      loaded.set(PARTS.charAt(i), cached.entries.length);
-    });
-    return new RecordCache(cacheDir, key, entries, stamps, loaded);
+      return new RecordCache(db, readCachedSeeds(db));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   get(seed: SeedFile): SeedOutcome | undefined {
-    return this.#entries.get(entryKey(seed));
+    const row = this.#rows.get(seed.file);
+    if (row === undefined || row.sha256 !== seed.sha256 || row.crawl !== crawlJson(seed)) return undefined;
+    const article = row.head === null ? null : (JSON.parse(row.head) as SeedArticle);
+    if (article !== null && !row.whole) this.#heads.add(bodyKey(article.source));
+    return { article, problems: JSON.parse(row.problems) as SeedOutcome["problems"] };
   }
 
   /** The digest of `file`'s bytes when an earlier build read it with this stamp. */
   knownDigest(file: string, stamp: SeedStamp): string | undefined {
-    const known = this.#stamps.get(file);
-    return known !== undefined && sameStamp(stamp, known.stamp) ? known.sha256 : undefined;
+    const row = this.#rows.get(file);
+    return row?.stamp !== null && row !== undefined && sameStamp(stamp, row.stamp) ? row.sha256 : undefined;
+  }
+
+  /** Gives each of `records` that is a head (`get`) its whole body, read from the file. */
+  fillBodies(records: Iterable<ArticleRecord>): void {
+    this.#readBody ??= this.#db.prepare("SELECT body FROM seeds WHERE file = ? AND sha256 = ?");
+    for (const record of records) {
+      const key = bodyKey(record.source);
+      if (!this.#heads.has(key)) continue;
+      const body = this.#readBody.get(record.source.file, record.source.sha256)?.["body"];
+      if (typeof body !== "string") throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
+      const whole = JSON.parse(body) as Pick<SeedArticle, "body" | "markdown">;
+      record.body = whole.body;
+      record.markdown = whole.markdown;
+      this.#heads.delete(key);
+    }
   }
 
   /**
-   * Keeps exactly the seeds of this build, cached or `parsed` now, with
-   * their stamps, and rewrites only the part files whose entries changed.
+   * Keeps exactly the seeds of this build: writes the rows of those `parsed`
+   * now, the new stamps of the others, and deletes the rows of seeds gone.
    */
-  async save(
+  save(
     files: readonly SeedFile[],
     parsed: ReadonlyMap<SeedFile, SeedOutcome>,
     stamps: ReadonlyMap<string, SeedStamp>,
   ): Promise<void> {
-    const byPart = new Map<string, SeedFile[]>([...PARTS].map((part) => [part, []]));
-    for (const seed of files) byPart.get(partOf(seed))?.push(seed);
-    const restamped = (seed: SeedFile): boolean => {
+    this.#saving = this.#write(files, parsed, stamps);
+    return this.#saving;
+  }
+
+  async #write(
+    files: readonly SeedFile[],
+    parsed: ReadonlyMap<SeedFile, SeedOutcome>,
+    stamps: ReadonlyMap<string, SeedStamp>,
+  ): Promise<void> {
+    const db = this.#db;
+    const write = db.prepare(
+      "INSERT OR REPLACE INTO seeds (file, sha256, crawl, stamp, problems, whole, head, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const restamp = db.prepare("UPDATE seeds SET stamp = ? WHERE file = ?");
+    const remove = db.prepare("DELETE FROM seeds WHERE file = ?");
+    const kept = new Set(files.map((seed) => seed.file));
+    const work: (() => void)[] = [];
+    for (const seed of files) {
+      const outcome = parsed.get(seed);
       const stamp = stamps.get(seed.file);
-      return stamp !== undefined && this.knownDigest(seed.file, stamp) !== seed.sha256;
-    };
-    for (const [part, seeds] of byPart) {
-      const changed =
-        seeds.some((seed) => parsed.has(seed) || restamped(seed)) || seeds.length !== (this.#loaded.get(part) ?? 0);
-      if (!changed) continue;
-      const entries = seeds.flatMap((seed) => {
-        const outcome = parsed.get(seed) ?? this.get(seed);
-        const stamp = stamps.get(seed.file);
-        return outcome === undefined
-          ? []
-          : [JSON.stringify({ ...seed, ...(stamp === undefined ? {} : { stamp }), ...outcome })];
-      });
-      await writeAtomically(partFile(this.cacheDir, part), entriesJson(this.key, entries));
+      const stampJson = stamp === undefined ? null : JSON.stringify(stamp);
+      if (outcome !== undefined) {
+        const article = outcome.article;
+        const head = article === null ? null : headOf(article);
+        work.push(() =>
+          write.run(
+            seed.file,
+            seed.sha256,
+            crawlJson(seed),
+            stampJson,
+            JSON.stringify(outcome.problems),
+            head?.whole === false ? 0 : 1,
+            head === null ? null : JSON.stringify(head.article),
+            article === null ? null : JSON.stringify({ body: article.body, markdown: article.markdown }),
+          ),
+        );
+      } else if (stamp !== undefined && !sameStamp(stamp, this.#rows.get(seed.file)?.stamp ?? undefined)) {
+        work.push(() => restamp.run(stampJson, seed.file));
+      }
     }
+    for (const file of this.#rows.keys()) if (!kept.has(file)) work.push(() => remove.run(file));
+    if (work.length === 0) return;
+    db.exec("BEGIN");
+    try {
+      for (const [i, step] of work.entries()) {
+        step();
+        if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((turn) => setImmediate(turn));
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /** Closes the file once the save under way, if any, has ended. */
+  async close(): Promise<void> {
+    await this.#saving.catch(() => undefined);
+    this.#db.close();
   }
 }
 
-function* entriesJson(key: string, entries: readonly string[]): Generator<string> {
-  yield `{"key":${JSON.stringify(key)},"entries":[`;
-  for (const [i, entry] of entries.entries()) yield i === 0 ? entry : `,${entry}`;
-  yield "]}";
+/** A seed's body is a function of its bytes (and the parse settings the cache is made with). */
+function bodyKey(source: { file: string; sha256: string }): string {
+  return `${source.sha256}\0${source.file}`;
 }
 
 /** The same bytes crawled from another URL make another record (its section and source differ). */
-function entryKey(seed: SeedFile): string {
-  return JSON.stringify([seed.sha256, seed.file, seed.crawl?.url ?? null, seed.crawl?.fetched ?? null]);
+function crawlJson(seed: SeedFile): string | null {
+  return seed.crawl === undefined ? null : JSON.stringify([seed.crawl.url, seed.crawl.fetched]);
 }

@@ -6,6 +6,7 @@
  */
 import type { ListPage } from "../archive/paginate.ts";
 import type { RenderPlan } from "../incremental/render-plan.ts";
+import type { ArticleRecord } from "../model/record.ts";
 import type { Progress } from "../util/progress.ts";
 import { buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
@@ -89,6 +90,23 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
     const failure = settled.find((outcome) => outcome.status === "rejected");
     if (failure !== undefined) throw failure.reason;
   });
+}
+
+/**
+ * The records whose whole text the plan's rendering reads: the articles it
+ * renders, those of the search shards it indexes and the data files it
+ * writes (all with `--sqlite`), and those the feeds hold. The others are
+ * read only for what lists and links show.
+ */
+export function* recordsRead({ archive, shards }: SiteParts, plan: RenderPlan): Generator<ArticleRecord> {
+  for (const record of archive.records) if (plan.rendered.has(record.url)) yield record;
+  for (const [name, records] of shards) {
+    if (plan.writeSqlite || plan.toIndex.has(name) || plan.dataToWrite.has(name)) yield* records;
+  }
+  for (const i of feedArticles(archive.records)) {
+    const record = archive.records[i];
+    if (record !== undefined) yield record;
+  }
 }
 
 /**

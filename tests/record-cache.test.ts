@@ -1,0 +1,90 @@
+/**
+ * The record cache on its own: what a build saves is what the next one
+ * gets, heads first and bodies when asked; a cache of other code is
+ * emptied, a damaged file started again, and seeds gone are forgotten.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import type { SeedFile, SeedOutcome } from "../src/ingest/read-seeds.ts";
+import type { SeedStamp } from "../src/ingest/seed-stamp.ts";
+import { RecordCache } from "../src/incremental/record-cache.ts";
+import type { ArticleRecord } from "../src/model/record.ts";
+import { seedArticle } from "./records.ts";
+
+let dir = "";
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "record-cache-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const BODY = ["The council met on Monday.", "It voted to repair the bridge.", "Work starts in May."];
+const article = seedArticle({
+  headline: "Bridge to be repaired",
+  body: BODY,
+  source: { file: "a.txt", sha256: "a".repeat(64), url: null, fetched: null },
+});
+const seed: SeedFile = { file: "a.txt", sha256: "a".repeat(64) };
+const stamp: SeedStamp = [1, 100, 1000, 1000];
+const problems = [{ file: "a.txt", line: 3, severity: "warning", code: "noDate", message: "no date" }];
+const outcome = { article, problems } as SeedOutcome;
+
+async function saved(key = "k"): Promise<RecordCache> {
+  const cache = await RecordCache.open(dir, key);
+  await cache.save([seed], new Map([[seed, outcome]]), new Map([["a.txt", stamp]]));
+  await cache.close();
+  return RecordCache.open(dir, key);
+}
+
+test("a saved seed comes back as its head, and its whole body when asked", async () => {
+  const cache = await saved();
+  const got = cache.get(seed);
+  expect(got?.problems).toEqual(problems);
+  expect(got?.article?.body).toEqual([BODY[0]]);
+  expect({ ...got?.article, body: BODY }).toEqual(article);
+  const record = { ...got?.article, slug: "s", url: "/national/s/" } as unknown as ArticleRecord;
+  cache.fillBodies([record]);
+  expect(record.body).toEqual(BODY);
+  expect(cache.knownDigest("a.txt", stamp)).toBe(seed.sha256);
+  expect(cache.knownDigest("a.txt", [1, 100, 1000, 2000])).toBeUndefined();
+  await cache.close();
+});
+
+test("other bytes, another crawl URL or another key find nothing", async () => {
+  const cache = await saved();
+  expect(cache.get({ ...seed, sha256: "b".repeat(64) })).toBeUndefined();
+  expect(cache.get({ ...seed, crawl: { url: "https://example.org/a", fetched: null } })).toBeUndefined();
+  await cache.close();
+  const other = await RecordCache.open(dir, "another key");
+  expect(other.get(seed)).toBeUndefined();
+  await other.close();
+});
+
+test("seeds no longer there are forgotten; a new stamp of the same bytes is kept", async () => {
+  const cache = await saved();
+  cache.get(seed);
+  const newStamp: SeedStamp = [1, 100, 2000, 2000];
+  await cache.save([seed], new Map(), new Map([["a.txt", newStamp]]));
+  await cache.close();
+  const again = await RecordCache.open(dir, "k");
+  expect(again.knownDigest("a.txt", newStamp)).toBe(seed.sha256);
+  await again.save([], new Map(), new Map());
+  await again.close();
+  const empty = await RecordCache.open(dir, "k");
+  expect(empty.get(seed)).toBeUndefined();
+  await empty.close();
+});
+
+test("a damaged file is started again", async () => {
+  await writeFile(path.join(dir, "records.sqlite"), "not a database, whatever it once was");
+  const cache = await RecordCache.open(dir, "k");
+  expect(cache.get(seed)).toBeUndefined();
+  await cache.save([seed], new Map([[seed, outcome]]), new Map());
+  await cache.close();
+  const again = await RecordCache.open(dir, "k");
+  expect(again.get(seed)?.article?.headline).toBe(article.headline);
+  await again.close();
+});
