@@ -16,12 +16,12 @@ const WORDS = (
   "Mekong flood drought school students health hospital report data per cent million dollars year month week"
 ).split(" ");
 const NAMES = [
-  "Niem Chheng",
-  "Kong Meta",
-  "Hor Kimsay",
+  "Keo Ratha",
+  "Sok Dara",
+  "Ouk Vanna",
   "May Kunmakara",
   "Soth Koemsoeun",
-  "Mom Kunthear",
+  "Chan Sopheap",
   "Khy Sovuthy",
   "Hin Pisei",
 ];

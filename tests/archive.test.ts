@@ -59,15 +59,15 @@ describe("buildArchive", () => {
     headline: "Rice exports rise",
     date: "2019-04-23",
     section: "business",
-    authors: ["Niem Chheng"],
-    byline: "Niem Chheng",
+    authors: ["Keo Ratha"],
+    byline: "Keo Ratha",
     source: { file: "a.txt", sha256: "a".repeat(64), url: null, fetched: null },
   });
   const newer = seedArticle({
     headline: "Rice exports rise",
     date: "2019-04-24T10:19:00+07:00",
-    authors: ["Niem Chheng"],
-    byline: "Niem Chheng",
+    authors: ["Keo Ratha"],
+    byline: "Keo Ratha",
     tags: ["rice"],
     source: { file: "b.txt", sha256: "b".repeat(64), url: null, fetched: null },
   });
@@ -98,7 +98,7 @@ describe("buildArchive", () => {
       "c.txt": "/national/an-undated-letter/",
       "d.txt": "/national/rice-exports-rise/",
     });
-    expect(archive.records[0]?.authorUrls).toEqual(["/author/niem-chheng/"]);
+    expect(archive.records[0]?.authorUrls).toEqual(["/author/keo-ratha/"]);
     expect(archive.records[0]?.tagUrls).toEqual(["/tag/rice/"]);
   });
 
@@ -136,7 +136,7 @@ describe("buildArchive", () => {
         "/national/",
         "/national/page/2/",
         "/business/",
-        "/author/niem-chheng/",
+        "/author/keo-ratha/",
         "/tag/rice/",
         "/2019/",
         "/2019/04/",

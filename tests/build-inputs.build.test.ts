@@ -57,7 +57,7 @@ describe("build inputs", () => {
           path.join(first.seedsDir, `page-${n}.txt`),
           scrapedPage({
             headline: `Story ${n} of the week`,
-            header: ["By Kong Meta", `Publication date ${n} May 2019 | 10:19 | ICT`],
+            header: ["By Sok Dara", `Publication date ${n} May 2019 | 10:19 | ICT`],
             body: [`Paragraph one of story ${n}.`, `Paragraph two of story ${n}.`],
           }),
         );

@@ -67,7 +67,7 @@ export const EXTRA_SEEDS: Readonly<Record<string, string>> = {
     "",
     "Final poll results confirm first single-party Assembly",
     "",
-    "By Niem Chheng",
+    "By Keo Ratha",
     "",
     "Publication date 15 August 2018 | 18:00 | ICT",
     "",

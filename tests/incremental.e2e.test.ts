@@ -21,7 +21,7 @@ const headline = (n: number): string => `Story number ${n} of the archive`;
 const seed = (n: number, parts: { headline?: string; body?: string[] } = {}): string =>
   scrapedPage({
     headline: parts.headline ?? headline(n),
-    header: ["By Kong Meta", `Publication date ${n + 10} April 2019 | 10:19 | ICT`],
+    header: ["By Sok Dara", `Publication date ${n + 10} April 2019 | 10:19 | ICT`],
     body: parts.body ?? [`First paragraph of story ${n}.`, `Second paragraph of story ${n}.`],
   });
 
@@ -255,7 +255,7 @@ describe("incremental builds", () => {
         .toFile(path.join(seedsDir, "images", "photo.jpg"));
     await mkdir(path.join(seedsDir, "images"));
     await photo("#7a8b99");
-    await writePhotoSeed(7, "images/photo.jpg", ["By Kong Meta", "Publication date 30 April 2019 | 10:19 | ICT"]);
+    await writePhotoSeed(7, "images/photo.jpg", ["By Sok Dara", "Publication date 30 April 2019 | 10:19 | ICT"]);
     await rebuild();
     const imgDir = path.join(outDir, "img");
     const cacheImgDir = path.join(work, CACHE_FOLDER, "site", "img");

@@ -72,8 +72,8 @@ describe("parseIsoDate", () => {
 
 describe("parseByline", () => {
   test.each([
-    ["Niem Chheng | The Phnom Penh Post", "Niem Chheng | The Phnom Penh Post", ["Niem Chheng"]],
-    ["By Kong Meta", "Kong Meta", ["Kong Meta"]],
+    ["Keo Ratha | The Phnom Penh Post", "Keo Ratha | The Phnom Penh Post", ["Keo Ratha"]],
+    ["By Sok Dara", "Sok Dara", ["Sok Dara"]],
     ["Photo Essay by Chhay Ratha", "Photo Essay by Chhay Ratha", ["Chhay Ratha"]],
     [
       "Courtesy of Heng Sovann, Head of Research, Mekong Capital",
@@ -85,16 +85,16 @@ describe("parseByline", () => {
       "Sok Chea; Additional reporting by Pen Sophal",
       ["Sok Chea", "Pen Sophal"],
     ],
-    ["By Kong Meta and Alex Willemyns", "Kong Meta and Alex Willemyns", ["Kong Meta", "Alex Willemyns"]],
+    ["By Sok Dara and Alex Whitfield", "Sok Dara and Alex Whitfield", ["Sok Dara", "Alex Whitfield"]],
     [
-      "Soth Koemsoeun, Niem Chheng and Ananth Baliga",
-      "Soth Koemsoeun, Niem Chheng and Ananth Baliga",
-      ["Soth Koemsoeun", "Niem Chheng", "Ananth Baliga"],
+      "Soth Koemsoeun, Keo Ratha and Ananth Baliga",
+      "Soth Koemsoeun, Keo Ratha and Ananth Baliga",
+      ["Soth Koemsoeun", "Keo Ratha", "Ananth Baliga"],
     ],
     [
-      "Soth Koemsoeun, Niem Chheng, and Ananth Baliga",
-      "Soth Koemsoeun, Niem Chheng, and Ananth Baliga",
-      ["Soth Koemsoeun", "Niem Chheng", "Ananth Baliga"],
+      "Soth Koemsoeun, Keo Ratha, and Ananth Baliga",
+      "Soth Koemsoeun, Keo Ratha, and Ananth Baliga",
+      ["Soth Koemsoeun", "Keo Ratha", "Ananth Baliga"],
     ],
     ["Post Staff", "Post Staff", ["Post Staff"]],
     ["BY AFP", "AFP", ["AFP"]],
@@ -102,9 +102,9 @@ describe("parseByline", () => {
   ])("%s", (line, byline, authors) => expect(parseByline(line)).toEqual({ byline, authors }));
 
   test.each([
-    "By Kong Meta",
-    "Niem Chheng | The Phnom Penh Post",
-    "Soth Koemsoeun, Niem Chheng and Ananth Baliga",
+    "By Sok Dara",
+    "Keo Ratha | The Phnom Penh Post",
+    "Soth Koemsoeun, Keo Ratha and Ananth Baliga",
     "Post Staff",
     "Xinhua",
   ])("%s reads as a byline", (line) => expect(looksLikeByline(line)).toBe(true));

@@ -39,9 +39,9 @@ const headline = fc
   .filter((text) => text !== "" && representable(text) && !text.startsWith("-") && !text.startsWith("•"));
 
 const byline = fc.constantFrom(
-  "By Kong Meta",
-  "Niem Chheng | The Phnom Penh Post",
-  "Soth Koemsoeun, Niem Chheng and Ananth Baliga",
+  "By Sok Dara",
+  "Keo Ratha | The Phnom Penh Post",
+  "Soth Koemsoeun, Keo Ratha and Ananth Baliga",
   "Post Staff",
   "ដោយ ហុក ឆាយ",
 );

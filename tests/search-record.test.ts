@@ -11,9 +11,9 @@ const record: ArticleRecord = {
   headline: "Headline text",
   kicker: null,
   standfirst: null,
-  byline: "Kong Meta and Alex Willemyns",
-  authors: ["Kong Meta", "Alex Willemyns"],
-  authorUrls: ["/author/kong-meta/", "/author/alex-willemyns/"],
+  byline: "Sok Dara and Alex Whitfield",
+  authors: ["Sok Dara", "Alex Whitfield"],
+  authorUrls: ["/author/sok-dara/", "/author/alex-whitfield/"],
   date: "2019-04-24T10:19:00+07:00",
   section: "national",
   tags: [],
@@ -38,7 +38,7 @@ describe("search records", () => {
     const entry = entryOf(record, "/archive/");
     for (const part of [
       "Headline text",
-      "Kong Meta and Alex Willemyns",
+      "Sok Dara and Alex Whitfield",
       "A caption.",
       "AFP",
       record.body[0],
@@ -51,7 +51,7 @@ describe("search records", () => {
     expect(entry.content.startsWith(record.body[0] ?? "-")).toBe(true);
     expect(entry.content).not.toContain("Related title");
     expect(entry.url).toBe("/archive/national/x/");
-    expect(entry.filters).toEqual({ section: ["National"], author: ["Kong Meta", "Alex Willemyns"], year: ["2019"] });
+    expect(entry.filters).toEqual({ section: ["National"], author: ["Sok Dara", "Alex Whitfield"], year: ["2019"] });
     expect(entry.sort).toEqual({ date: "2019-04-24T10:19:00+07:00" });
   });
 

@@ -95,7 +95,7 @@ describe("pages", () => {
     ["home page 2", "/page/2/"],
     ["section", "/national/"],
     ["second section", "/business/"],
-    ["author", "/author/niem-chheng/"],
+    ["author", "/author/keo-ratha/"],
     ["tag", "/tag/economy/"],
     ["year", "/2019/"],
     ["month", "/2019/04/"],
@@ -119,9 +119,9 @@ describe("pages", () => {
     const page = await readPage(outDir, "/2019/04/");
     const inApril = records.filter((r) => r.date?.startsWith("2019-04") === true);
     expect(page.all(".summary h2 a").map((a) => attribute(a, "href"))).toEqual(inApril.map((r) => r.url));
-    const author = await readPage(outDir, "/author/niem-chheng/");
-    expect(author.text("h1")).toBe("Articles by Niem Chheng");
-    expect(author.all(".summary").length).toBe(records.filter((r) => r.authors.includes("Niem Chheng")).length);
+    const author = await readPage(outDir, "/author/keo-ratha/");
+    expect(author.text("h1")).toBe("Articles by Keo Ratha");
+    expect(author.all(".summary").length).toBe(records.filter((r) => r.authors.includes("Keo Ratha")).length);
     const home = await readPage(outDir, "/");
     const teasers = home.all(".summary .teaser").map((p) => toText(p));
     expect(teasers).toHaveLength(20);
@@ -134,7 +134,7 @@ describe("pages", () => {
     const page = await readPage(outDir, urlOf(record));
     expect(page.all(".byline a").map((a) => attribute(a, "href"))).toEqual([
       "/author/soth-koemsoeun/",
-      "/author/niem-chheng/",
+      "/author/keo-ratha/",
       "/author/ananth-baliga/",
     ]);
     expect(page.text(".byline")).toBe(`By ${record?.byline ?? ""}`);

@@ -9,7 +9,7 @@ import { hashTree, readArchiveData, scrapedPage, withTempDir } from "./helpers.t
 const story = (n: number, extra = ""): string =>
   scrapedPage({
     headline: `Irrigation canal ${n} opens`,
-    header: ["By Kong Meta", `Publication date ${n} June 20${10 + n} | 09:00 | ICT`],
+    header: ["By Sok Dara", `Publication date ${n} June 20${10 + n} | 09:00 | ICT`],
     body: [`Farmers in district ${n} will get water all year.${extra}`],
   });
 
@@ -31,7 +31,7 @@ describe("data/archive.sqlite", () => {
             "SELECT a.headline, a.year, a.authors FROM articles_text JOIN articles a ON a.rowid = articles_text.rowid WHERE articles_text MATCH ?",
           )
           .all("district AND 2");
-        expect(found).toEqual([{ headline: "Irrigation canal 2 opens", year: 2012, authors: '["Kong Meta"]' }]);
+        expect(found).toEqual([{ headline: "Irrigation canal 2 opens", year: 2012, authors: '["Sok Dara"]' }]);
       } finally {
         db.close();
       }

@@ -10,7 +10,7 @@ export type ListingKind = "home" | "section" | "author" | "tag" | "year" | "mont
 
 export interface Listing {
   kind: ListingKind;
-  /** What the list is of: `National`, `Niem Chheng`, `economy`, `2019`, `April 2019`, `Undated articles`. */
+  /** What the list is of: `National`, `Keo Ratha`, `economy`, `2019`, `April 2019`, `Undated articles`. */
   name: string;
   /** URL of the first page; later pages are `<url>page/N/`. */
   url: string;

@@ -1,5 +1,5 @@
 /**
- * Bylines as the paper prints them: `Niem Chheng | The Phnom Penh Post`,
+ * Bylines as the paper prints them: `Keo Ratha | The Phnom Penh Post`,
  * `By Name`, `By Name and Name`, `Name, Name and Name`, `Post Staff`,
  * `Reporter : Name` (the 2010–2013 site), and the Khmer `ដោយ Name` ("by").
  */

@@ -7,7 +7,7 @@ const MAX_BYLINE_AND_DATE_LENGTH = 240;
 const MAX_TRAILING_BYLINE_WORDS = 8;
 
 /**
- * Byline and date on one line: `Niem Chheng | Publication date 24 April 2019 | 10:19 ICT`,
+ * Byline and date on one line: `Keo Ratha | Publication date 24 April 2019 | 10:19 ICT`,
  * or the date first and the names after it, as the 2008–2011 site printed them:
  * `Wednesday, 24 March 2010 15:04 Cameron Wells and Phak Seangly`.
  */

@@ -10,7 +10,7 @@ import { type UrlContext, absoluteUrl } from "./urls.ts";
 
 export interface ListPageView {
   kind: ListingKind;
-  /** The `<h1>`: `National`, `Articles by Niem Chheng`, `April 2019`… */
+  /** The `<h1>`: `National`, `Articles by Keo Ratha`, `April 2019`… */
   heading: string;
   /** `<title>` without the site name; adds the page number after page 1. */
   title: string;

@@ -60,7 +60,7 @@ export interface BylinePart {
   url: string | null;
 }
 
-/** `Kong Meta and Alex Willemyns` -> name, ` and `, name; the printed text is kept whole. */
+/** `Sok Dara and Alex Whitfield` -> name, ` and `, name; the printed text is kept whole. */
 export function bylineParts(byline: string, authors: readonly string[], authorUrls: readonly string[]): BylinePart[] {
   const parts: BylinePart[] = [];
   let rest = byline;
