@@ -38,7 +38,8 @@ export default function (eleventyConfig: UserConfig): void {
   // What Eleventy's own CLI renders with; a build adds the archive's data over it.
   eleventyConfig.addGlobalData("site", loadSiteConfig());
   eleventyConfig.addGlobalData("stats", { articles: 0, undated: 0, newest: null, oldest: null });
-  for (const name of ["articles", "listPages", "sections", "archiveLinks", "searchShards"]) {
+  for (const name of ["articles", "listPages", "sections", "archiveLinks"]) {
     eleventyConfig.addGlobalData(name, []);
   }
+  eleventyConfig.addGlobalData("search", { shards: [], filters: { section: [], author: [], year: [] } });
 }

@@ -10,15 +10,17 @@ import { spaceKhmerWords } from "./khmer-words.js";
  * The parts of Pagefind's browser API this page uses (https://pagefind.app/docs/api/).
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string> }} ResultData
  * @typedef {{ data: () => Promise<ResultData> }} Result
- * @typedef {Record<string, Record<string, number>>} FilterCounts
- * @typedef {{ filters?: Record<string, string>, sort?: Record<string, "asc" | "desc"> | undefined }} SearchOptions
+ * @typedef {{ filters?: Record<string, string | { any: string[] }>, sort?: Record<string, "asc" | "desc"> | undefined }} SearchOptions
  * @typedef {{
  *   options: (options: object) => Promise<void>,
  *   mergeIndex: (url: string, options: object) => Promise<void>,
- *   filters: () => Promise<FilterCounts>,
  *   search: (query: string, options: SearchOptions) => Promise<{ results: Result[] }>,
  * }} PagefindApi
- * @typedef {{ query: string, filters: Record<string, string>, sort: SearchOptions["sort"], pending: Result[], years: string[] }} SearchState
+ * @typedef {{ url: string, year: string, articles: number }} Shard
+ * @typedef {{
+ *   query: string, filters: Record<string, string | { any: string[] }>, sort: SearchOptions["sort"],
+ *   pending: Result[], groups: Shard[][], searched: Shard[], found: number,
+ * }} SearchState
  */
 
 /**
@@ -89,54 +91,78 @@ function resultItem(data) {
   return item;
 }
 
-/**
- * @param {HTMLSelectElement} select
- * @param {Record<string, number>} counts
- * @param {(a: string, b: string) => number} order
- */
-function fillSelect(select, counts, order) {
-  const values = Object.keys(counts).sort(order);
-  for (const value of values) select.add(new Option(`${value} (${counts[value]})`, value));
-}
-
-// The index is one Pagefind bundle per year, newest first; the first loads Pagefind and the others merge into it.
-const shards = (form.dataset.shards ?? "").split(" ").filter(Boolean);
+// The index is one Pagefind bundle per year, newest first (`url year articles`, comma-separated). The
+// first loads Pagefind; the others merge into it when a search reaches them, so a search loads the newest
+// years first and older ones only as the reader asks for more results, whatever the archive's size.
+/** @type {Shard[]} */
+const shards = (form.dataset.shards ?? "")
+  .split(",")
+  .filter((entry) => entry.trim() !== "")
+  .map((entry) => {
+    const [url = "", year = "", articles = "0"] = entry.trim().split(" ");
+    return { url, year, articles: Number(articles) };
+  });
+/** Articles searched at a time when results are ordered by relevance: the newest years up to this many. */
+const GROUP_ARTICLES = Number(form.dataset.groupArticles ?? "10000");
+// The indexed URLs already carry the base path; Pagefind would otherwise prefix the folder
+// it was loaded from (`/archive/`) a second time.
+const OPTIONS = { excerptLength: 30, baseUrl: "/" };
 /** @type {PagefindApi | null} */
-const pagefind = shards.length === 0 ? null : await import(`${shards[0]}pagefind.js`);
-// Every year value of the archive: a date order searches them one at a time.
-/** @type {string[]} */
-let allYears = [];
-if (pagefind !== null) {
-  // The indexed URLs already carry the base path; Pagefind would otherwise prefix the folder
-  // it was loaded from (`/archive/`) a second time.
-  const options = { excerptLength: 30, baseUrl: "/" };
-  await pagefind.options(options);
-  for (const shard of shards.slice(1)) await pagefind.mergeIndex(shard, options);
-  const available = await pagefind.filters();
-  allYears = Object.keys(available["year"] ?? {});
-  fillSelect(selects.section, available["section"] ?? {}, (a, b) => a.localeCompare(b));
-  fillSelect(selects.author, available["author"] ?? {}, (a, b) => a.localeCompare(b));
-  fillSelect(selects.year, available["year"] ?? {}, (a, b) => b.localeCompare(a));
+const pagefind = shards[0] === undefined ? null : await import(`${shards[0].url}pagefind.js`);
+await pagefind?.options(OPTIONS);
+/** Shards merged into the index so far. */
+const loaded = new Set(shards.slice(0, 1).map((shard) => shard.url));
+
+/** @param {Shard[]} group */
+async function load(group) {
+  const api = pagefind;
+  if (api === null) return;
+  const added = group.filter((shard) => !loaded.has(shard.url));
+  for (const shard of added) loaded.add(shard.url);
+  // Side by side: each merge is two requests, and a reader's connection has room for several.
+  await Promise.all(added.map((shard) => api.mergeIndex(shard.url, OPTIONS)));
 }
 
-// The search on the page: results not shown yet and, for a date order, the years still to search.
+// The search on the page: results not shown yet and the groups of shards still to search.
 // Each run replaces it, so a slower earlier run can never add to a newer one's list.
 /** @returns {SearchState} */
-const emptySearch = () => ({ query: "", filters: {}, sort: undefined, pending: [], years: [] });
+const emptySearch = () => ({ query: "", filters: {}, sort: undefined, pending: [], groups: [], searched: [], found: 0 });
 let current = emptySearch();
 
 /**
- * Merged results come ordered by relevance, so a date order is built a year (a shard) at a time.
+ * Searches group after group until `count` results wait to be shown, or until it has searched about
+ * `GROUP_ARTICLES` articles and found some: results come as they are found, and a common word loads only the
+ * newest years. A group is searched alone (by its years) so results already shown stay where they are.
  * @param {SearchState} state
  * @param {number} count
  */
 async function fill(state, count) {
-  for (let year = state.years.shift(); pagefind !== null && year !== undefined; year = state.years.shift()) {
+  let budget = GROUP_ARTICLES;
+  for (let group = state.groups.shift(); pagefind !== null && group !== undefined; group = state.groups.shift()) {
+    await load(group);
+    // Nothing else loaded: no year filter, which would cost one more request a year.
+    const years = loaded.size === group.length ? {} : { year: { any: group.map((shard) => shard.year) } };
     const { query, filters, sort } = state;
-    const search = await pagefind.search(spaceKhmerWords(query), { filters: { ...filters, year }, sort });
+    const search = await pagefind.search(spaceKhmerWords(query), { filters: { ...filters, ...years }, sort });
     state.pending.push(...search.results);
-    if (state.pending.length >= count) break;
+    state.found += search.results.length;
+    state.searched.push(...group);
+    budget -= group.reduce((sum, shard) => sum + shard.articles, 0);
+    if (state.pending.length >= count || (budget <= 0 && state.pending.length > 0)) break;
   }
+}
+
+/**
+ * `2019–2024`, `2019`, `undated articles`, `2019–2024 and undated articles`.
+ * @param {Shard[]} group
+ */
+function yearsLabel(group) {
+  const dated = group.map((shard) => shard.year).filter((year) => /^\d+$/.test(year)).sort();
+  const first = dated[0];
+  const last = dated.at(-1);
+  const range = first === undefined ? "" : first === last ? first : `${first}–${last}`;
+  const undated = dated.length < group.length ? "undated articles" : "";
+  return [range, undated].filter(Boolean).join(" and ");
 }
 
 async function showMore() {
@@ -146,18 +172,40 @@ async function showMore() {
   const data = await Promise.all(batch.map((result) => result.data()));
   if (state !== current) return;
   list.append(...data.map(resultItem));
-  more.hidden = state.pending.length === 0 && state.years.length === 0;
+  const next = state.groups[0];
+  more.hidden = state.pending.length === 0 && next === undefined;
+  more.textContent = state.pending.length > 0 || next === undefined ? "Show more results" : `Search ${yearsLabel(next)}`;
+  // Set once results are on the page: screen readers announce it, and tests wait for it.
+  const where = next === undefined ? "" : ` in ${yearsLabel(state.searched)}`;
+  status.textContent = `${state.found} ${state.found === 1 ? "result" : "results"} for “${state.query}”${where}`;
 }
 
 /**
- * Years in date order; undated articles come last either way.
- * @param {string[]} years
+ * The shards a search goes through, in groups: one year (`year`) alone; one year at a time in date order
+ * (undated articles last either way); else the newest years first, about `GROUP_ARTICLES` articles a group.
+ * @param {string | undefined} year
  * @param {string | null} order
+ * @returns {Shard[][]}
  */
-function yearsInOrder(years, order) {
-  const dated = years.filter((year) => /^\d+$/.test(year)).sort();
-  if (order === "newest") dated.reverse();
-  return [...dated, ...years.filter((year) => !/^\d+$/.test(year))];
+function searchGroups(year, order) {
+  if (year !== undefined) return shards.filter((shard) => shard.year === year).map((shard) => [shard]);
+  if (order === "newest" || order === "oldest") {
+    const dated = shards.filter((shard) => /^\d+$/.test(shard.year)).sort((a, b) => a.year.localeCompare(b.year));
+    if (order === "newest") dated.reverse();
+    return [...dated, ...shards.filter((shard) => !dated.includes(shard))].map((shard) => [shard]);
+  }
+  /** @type {Shard[][]} */
+  const groups = [];
+  let size = GROUP_ARTICLES;
+  for (const shard of shards) {
+    if (size >= GROUP_ARTICLES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)?.push(shard);
+    size += shard.articles;
+  }
+  return groups;
 }
 
 /** @param {boolean} keepTyped words in the box are kept (typed while the script was loading, or as they are being typed) */
@@ -190,17 +238,8 @@ async function run(keepTyped = false) {
   /** @type {SearchState["sort"]} */
   const sort = order === "newest" ? { date: "desc" } : order === "oldest" ? { date: "asc" } : undefined;
   status.textContent = "Searching…";
-  const search = await pagefind.search(spaceKhmerWords(query), { filters });
-  if (state !== current) return;
-  const count = search.results.length;
-  Object.assign(state, { query, filters, sort });
-  if (sort === undefined) state.pending = search.results;
-  // Merged searches report no filter counts, so every year is tried; empty ones cost one lookup.
-  else state.years = yearsInOrder(filters["year"] === undefined ? allYears : [filters["year"]], order);
+  Object.assign(state, { query, filters, sort, groups: searchGroups(filters["year"], order) });
   await showMore();
-  if (state !== current) return;
-  // Set once the first results are on the page: screen readers announce it, and tests wait for it.
-  status.textContent = `${count} ${count === 1 ? "result" : "results"} for “${query}”`;
 }
 
 /** The form's state in the URL: pushed for a search the reader asked for, replaced while typing. */

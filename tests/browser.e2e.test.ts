@@ -195,6 +195,45 @@ describe("search", () => {
     await page.close();
   });
 
+  test("a search loads the newest years first and older ones as the reader asks for more", async () => {
+    const everything = await searchResults((await open("/search/?q=minister")).page);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Groups of one article make each year a group, as 10,000 articles a year would.
+    await page.route("**/search/?*", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('data-group-articles="10000"', 'data-group-articles="1"');
+      await route.fulfill({ response, body: html });
+    });
+    const loaded: string[] = [];
+    page.on("request", (request) => {
+      const shard = /\/pagefind\/([^/]+)\/pagefind-entry\.json/u.exec(request.url())?.[1];
+      if (shard !== undefined) loaded.push(shard);
+    });
+    await page.goto(`${server.origin}/search/?q=minister`);
+    const first = await searchResults(page);
+    const yearOf = (headline: string): string =>
+      records.find((r) => r.headline === headline)?.date?.slice(0, 4) ?? "undated";
+    const years = [...new Set(first.map(yearOf))];
+    expect(years).toHaveLength(1);
+    // Shards newest year first, undated last.
+    const newestFirst = [...new Set(records.flatMap((r) => r.date?.slice(0, 4) ?? []))].sort().reverse();
+    expect(loaded).toEqual(newestFirst.slice(0, newestFirst.indexOf(years[0] ?? "") + 1));
+    const range = loaded.length === 1 ? loaded[0] : `${loaded.at(-1)}–${loaded[0]}`;
+    expect(await page.locator("#search-status").textContent()).toMatch(new RegExp(` in ${range}$`, "u"));
+    expect(await page.locator("#search-more").textContent()).toMatch(/^(Show more results|Search \d{4})$/u);
+    while (await page.locator("#search-more").isVisible()) {
+      const shown = await page.locator("#search-results li").count();
+      await page.locator("#search-more").click();
+      // Each click shows at least one more result, or searches every year left and finds none.
+      await expect
+        .poll(async () => (await page.locator("#search-results li").count()) > shown || (await page.locator("#search-more").isHidden()))
+        .toBe(true);
+    }
+    expect((await page.locator("#search-results h2 a").allTextContents()).sort()).toEqual([...everything].sort());
+    await context.close();
+  });
+
   test("results come as the reader types, with the URL kept and the count announced", async () => {
     const { page, errors } = await open("/search/");
     await expect.poll(() => page.locator(".filters").isHidden()).toBe(false);

@@ -14,6 +14,7 @@ import { buildListPageView } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
 import { searchRecords, writeSearchShards } from "./search-index.ts";
+import { searchPageData } from "./search-filters.ts";
 import type { SiteParts } from "./site-parts.ts";
 import { writeSitemap } from "./sitemap.ts";
 import { writeDataFiles } from "./data-files.ts";
@@ -47,7 +48,7 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
     archiveLinks,
     site,
     stats: archive.stats,
-    searchShards: [...shards.keys()].map((name) => `/pagefind/${name}/`),
+    search: searchPageData(shards, views.summaries),
     outDir: staging,
     pathPrefix: urls.pathPrefix,
     configPath: context.eleventyConfig,

@@ -11,6 +11,7 @@ import type { SiteConfig } from "../model/site-config.ts";
 import type { ArticleView } from "./article-view.ts";
 import type { ListPageView } from "./list-view.ts";
 import type { StaticFile } from "./static-files.ts";
+import type { SearchPageData } from "./search-filters.ts";
 import { STATIC_TEMPLATES } from "./static-pages.ts";
 import type { SectionLink } from "./navigation.ts";
 import type { Link } from "./summary.ts";
@@ -28,8 +29,8 @@ export interface EleventyRun {
   /** Year archives, newest first, then the undated list. */
   archiveLinks: readonly Link[];
   site: SiteConfig;
-  /** Site-relative folders of the search index shards, newest year first; the search page merges them. */
-  searchShards: readonly string[];
+  /** The search index's shards and filter values, for the search page. */
+  search: SearchPageData;
   /** Number of articles, for the about page. */
   stats: { articles: number; undated: number; oldest: string | null; newest: string | null };
   outDir: string;
@@ -63,7 +64,7 @@ export async function runEleventy(run: EleventyRun): Promise<void> {
     config.addGlobalData("archiveLinks", run.archiveLinks);
     config.addGlobalData("site", run.site);
     config.addGlobalData("stats", run.stats);
-    config.addGlobalData("searchShards", run.searchShards);
+    config.addGlobalData("search", run.search);
     const templates = config.directories.input;
     if (!run.staticPages) for (const name of STATIC_TEMPLATES) config.ignores.add(path.join(templates, name));
     else for (const { source, target } of run.staticFiles) config.addPassthroughCopy({ [source]: target });

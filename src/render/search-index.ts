@@ -11,11 +11,10 @@ import type { ArticleRecord } from "../model/record.ts";
 import type { ArticleSummary, Summaries } from "./summary.ts";
 import { startPagefindService } from "./pagefind-service.ts";
 import { withBase } from "./urls.ts";
+import { UNDATED, searchFilters } from "./search-filters.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
 import { spaceKhmerWords } from "../model/khmer-words.js";
 
-/** Year filter value for undated articles. */
-const UNDATED = "Undated";
 
 export function searchRecord(
   record: ArticleRecord,
@@ -44,11 +43,7 @@ export function searchRecord(
       section: summary.section.text,
       lang: record.language,
     },
-    filters: {
-      section: [summary.section.text],
-      author: record.authors,
-      year: [record.date?.slice(0, 4) ?? UNDATED],
-    },
+    filters: { ...searchFilters(record, summary) },
     // ISO dates sort as text; undated articles sort last when newest come first.
     sort: { date: record.date ?? "0000" },
   };

@@ -1,0 +1,72 @@
+/**
+ * What the search page knows before it loads any index: each year's shard
+ * with its article count (it searches the newest first and older ones when
+ * asked), and every value of the section, author and year filters with its
+ * count, for its menus. The counts are the records' own filter values, as
+ * `searchRecord` gives them to Pagefind.
+ */
+import type { ArticleRecord } from "../model/record.ts";
+import type { ArticleSummary, Summaries } from "./summary.ts";
+
+/** Year filter value for undated articles. */
+export const UNDATED = "Undated";
+
+export interface SearchFilters {
+  section: string[];
+  author: string[];
+  year: string[];
+}
+
+export function searchFilters(record: ArticleRecord, summary: ArticleSummary): SearchFilters {
+  return {
+    section: [summary.section.text],
+    author: record.authors,
+    year: [record.date?.slice(0, 4) ?? UNDATED],
+  };
+}
+
+/** A filter value and how many articles have it. */
+export interface FilterValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchPageData {
+  /** Site-relative folder, year filter value and size of each shard, newest first. */
+  shards: { url: string; year: string; articles: number }[];
+  /** Values by name; sections and authors alphabetical, years newest first. */
+  filters: Record<keyof SearchFilters, FilterValue[]>;
+}
+
+export function searchPageData(
+  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  summaries: Summaries,
+): SearchPageData {
+  const counts: Record<keyof SearchFilters, Map<string, number>> = {
+    section: new Map(),
+    author: new Map(),
+    year: new Map(),
+  };
+  const shardList = [...shards].map(([name, records]) => {
+    for (const record of records) {
+      const filters = searchFilters(record, summaries.of(record));
+      for (const key of ["section", "author", "year"] as const) {
+        for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
+      }
+    }
+    const first = records[0];
+    const year = first === undefined ? name : (searchFilters(first, summaries.of(first)).year[0] ?? name);
+    return { url: `/pagefind/${name}/`, year, articles: records.length };
+  });
+  const sorted = (values: Map<string, number>, order: (a: string, b: string) => number): FilterValue[] =>
+    [...values.keys()].sort(order).map((value) => ({ value, count: values.get(value) ?? 0 }));
+  const alphabetical = (a: string, b: string): number => a.localeCompare(b);
+  return {
+    shards: shardList,
+    filters: {
+      section: sorted(counts.section, alphabetical),
+      author: sorted(counts.author, alphabetical),
+      year: sorted(counts.year, (a, b) => b.localeCompare(a)),
+    },
+  };
+}
