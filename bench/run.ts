@@ -4,14 +4,14 @@
  * Pagefind over Hugo's output (what a user would otherwise run for a
  * searchable static archive) on the same articles; times our full build, a
  * rebuild with no change and one after editing one seed; records peak memory
- * (RSS of the build and its child processes) and prints a table. Each size
+ * (RSS of the build and its child processes) and a query on the site's search
+ * page in Chromium (`search.ts`), and prints a table. Each size
  * runs on disk (the temporary folder) and on a RAM disk (/dev/shm), in a
  * fresh folder removed afterwards. `--save` writes bench/results.json and
  * the chart bench/chart.svg, which docs/benchmark.md quotes.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -20,76 +20,13 @@ import { chartSvg } from "./chart.ts";
 import { HUGO_LIMIT, writeArchives } from "./generate.ts";
 import { ensureDisk, needsBytes } from "./disk-needs.ts";
 import { type BenchFlags, flags } from "./bench-flags.ts";
+import { measureSearch } from "./search.ts";
+import { type Row, type Run, hugoPagefind, table } from "./table.ts";
+import { measure } from "./measure.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-interface Run {
-  seconds: number;
-  peakRssMb: number;
-}
-
-interface Row {
-  articles: number;
-  /** `disk` or `RAM disk`. */
-  storage: string;
-  ours: Run;
-  hugo: Run | null;
-  /** Pagefind over Hugo's output, run after it. */
-  pagefind: Run | null;
-  noChange: Run;
-  oneEdited: Run;
-  /** The site and the build's cache beside it, hard links counted once. */
-  diskMb: number;
-}
-
 const PAGEFIND = path.join(ROOT, "node_modules", ".bin", "pagefind");
-
-/** Resident memory of a process and all its descendants (Pagefind runs as a child), in kB, from /proc. */
-function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name, which may hold spaces: state, ppid, …
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const siblings = children.get(ppid) ?? [];
-      siblings.push(Number(entry));
-      children.set(ppid, siblings);
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-/** Runs a command; wall seconds and the peak of its process tree's summed RSS, sampled every 50 ms. */
-async function measure(command: string, args: readonly string[]): Promise<Run> {
-  const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  let peakKb = 0;
-  const sampler = setInterval(() => {
-    if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
-  }, 50);
-  const [code] = (await once(child, "exit")) as [number | null];
-  clearInterval(sampler);
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${stderr}`);
-  return { seconds: Math.round(seconds * 100) / 100, peakRssMb: Math.round(peakKb / 1024) };
-}
 
 function works(command: string, args: readonly string[]): boolean {
   return spawnSync(command, args, { stdio: "ignore" }).status === 0;
@@ -161,46 +98,16 @@ async function benchmarkIn(
   await appendFile(path.join(seedsDir, "000000.txt"), "\nAn added paragraph after an edit.\n");
   const oneEdited = await ours(seedsDir, outDir);
   const diskMb = Math.round(duKb(outDir, path.join(dir, ".ppp-archive-cache")) / 1024);
-  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited, diskMb };
+  // A word of every synthetic article: the most results a query can have.
+  const [search] = await measureSearch(outDir, ["minister"]);
+  if (search === undefined) throw new Error("the search page was not measured");
+  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited, diskMb, search };
 }
 
 /** Kilobytes under the paths, each hard-linked file counted once (`du`). */
 function duKb(...paths: string[]): number {
   const out = execFileSync("du", ["-skcL", ...paths], { encoding: "utf8" });
   return Number(/^(\d+)\s+total$/mu.exec(out)?.[1] ?? 0);
-}
-
-/** Hugo and then Pagefind: their times add up, memory is the larger of the two peaks. */
-function hugoPagefind(row: Row): Run | null {
-  if (row.hugo === null || row.pagefind === null) return null;
-  return {
-    seconds: Math.round((row.hugo.seconds + row.pagefind.seconds) * 100) / 100,
-    peakRssMb: Math.max(row.hugo.peakRssMb, row.pagefind.peakRssMb),
-  };
-}
-
-function table(rows: readonly Row[]): string {
-  const header =
-    "| articles | storage | full build | peak RSS | Hugo + Pagefind | ours ÷ (Hugo + Pagefind) | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article | disk (site + cache) |";
-  const rule = "| ---: | :-- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
-  const lines = rows.map((r) => {
-    const pair = hugoPagefind(r);
-    return [
-      r.articles.toLocaleString("en"),
-      r.storage,
-      `${r.ours.seconds} s`,
-      `${r.ours.peakRssMb} MB`,
-      pair === null ? "n/a" : `${pair.seconds} s (${pair.peakRssMb} MB)`,
-      pair === null ? "n/a" : `${(r.ours.seconds / pair.seconds).toFixed(2)}×`,
-      r.hugo === null ? "n/a" : `${r.hugo.seconds} s (${r.hugo.peakRssMb} MB)`,
-      r.hugo === null ? "n/a" : `${(r.ours.seconds / r.hugo.seconds).toFixed(1)}×`,
-      `${r.noChange.seconds} s (${(r.noChange.seconds / r.ours.seconds).toFixed(2)}×)`,
-      `${r.oneEdited.seconds} s (${(r.oneEdited.seconds / r.ours.seconds).toFixed(2)}×)`,
-      ((r.ours.seconds * 1000) / r.articles).toFixed(2),
-      r.diskMb === undefined ? "n/a" : `${r.diskMb.toLocaleString("en")} MB`,
-    ].join(" | ");
-  });
-  return [header, rule, ...lines.map((line) => `| ${line} |`)].join("\n");
 }
 
 async function main(): Promise<void> {

@@ -102,8 +102,14 @@ const shards = (form.dataset.shards ?? "")
     const [url = "", year = "", articles = "0"] = entry.trim().split(" ");
     return { url, year, articles: Number(articles) };
   });
-/** Articles searched at a time when results are ordered by relevance: the newest years up to this many. */
-const GROUP_ARTICLES = Number(form.dataset.groupArticles ?? "10000");
+/**
+ * How much a search loads before showing what it found: the newest years up to this many articles, and at
+ * most this many shards (each costs three requests however small).
+ */
+const GROUP_ARTICLES = Number(form.dataset.groupArticles ?? "5000");
+const GROUP_SHARDS = 6;
+/** An archive this small is searched whole at once, however many years its articles span. */
+const SMALL = shards.reduce((sum, shard) => sum + shard.articles, 0) <= GROUP_ARTICLES;
 // The indexed URLs already carry the base path; Pagefind would otherwise prefix the folder
 // it was loaded from (`/archive/`) a second time.
 const OPTIONS = { excerptLength: 30, baseUrl: "/" };
@@ -126,18 +132,27 @@ async function load(group) {
 // The search on the page: results not shown yet and the groups of shards still to search.
 // Each run replaces it, so a slower earlier run can never add to a newer one's list.
 /** @returns {SearchState} */
-const emptySearch = () => ({ query: "", filters: {}, sort: undefined, pending: [], groups: [], searched: [], found: 0 });
+const emptySearch = () => ({
+  query: "",
+  filters: {},
+  sort: undefined,
+  pending: [],
+  groups: [],
+  searched: [],
+  found: 0,
+});
 let current = emptySearch();
 
 /**
  * Searches group after group until `count` results wait to be shown, or until it has searched about
- * `GROUP_ARTICLES` articles and found some: results come as they are found, and a common word loads only the
+ * `GROUP_ARTICLES` articles (or `GROUP_SHARDS` shards) and found some: results come as they are found, and a common word loads only the
  * newest years. A group is searched alone (by its years) so results already shown stay where they are.
  * @param {SearchState} state
  * @param {number} count
  */
 async function fill(state, count) {
-  let budget = GROUP_ARTICLES;
+  let articles = GROUP_ARTICLES;
+  let shardsLeft = SMALL ? Number.POSITIVE_INFINITY : GROUP_SHARDS;
   for (let group = state.groups.shift(); pagefind !== null && group !== undefined; group = state.groups.shift()) {
     await load(group);
     // Nothing else loaded: no year filter, which would cost one more request a year.
@@ -147,8 +162,9 @@ async function fill(state, count) {
     state.pending.push(...search.results);
     state.found += search.results.length;
     state.searched.push(...group);
-    budget -= group.reduce((sum, shard) => sum + shard.articles, 0);
-    if (state.pending.length >= count || (budget <= 0 && state.pending.length > 0)) break;
+    articles -= group.reduce((sum, shard) => sum + shard.articles, 0);
+    shardsLeft -= group.length;
+    if (state.pending.length >= count || (state.pending.length > 0 && (articles <= 0 || shardsLeft <= 0))) break;
   }
 }
 
@@ -157,7 +173,10 @@ async function fill(state, count) {
  * @param {Shard[]} group
  */
 function yearsLabel(group) {
-  const dated = group.map((shard) => shard.year).filter((year) => /^\d+$/.test(year)).sort();
+  const dated = group
+    .map((shard) => shard.year)
+    .filter((year) => /^\d+$/.test(year))
+    .sort();
   const first = dated[0];
   const last = dated.at(-1);
   const range = first === undefined ? "" : first === last ? first : `${first}–${last}`;
@@ -174,7 +193,8 @@ async function showMore() {
   list.append(...data.map(resultItem));
   const next = state.groups[0];
   more.hidden = state.pending.length === 0 && next === undefined;
-  more.textContent = state.pending.length > 0 || next === undefined ? "Show more results" : `Search ${yearsLabel(next)}`;
+  more.textContent =
+    state.pending.length > 0 || next === undefined ? "Show more results" : `Search ${yearsLabel(next)}`;
   // Set once results are on the page: screen readers announce it, and tests wait for it.
   const where = next === undefined ? "" : ` in ${yearsLabel(state.searched)}`;
   status.textContent = `${state.found} ${state.found === 1 ? "result" : "results"} for “${state.query}”${where}`;
@@ -182,7 +202,7 @@ async function showMore() {
 
 /**
  * The shards a search goes through, in groups: one year (`year`) alone; one year at a time in date order
- * (undated articles last either way); else the newest years first, about `GROUP_ARTICLES` articles a group.
+ * (undated articles last either way); else the newest years first, about `GROUP_ARTICLES` articles (at most `GROUP_SHARDS` shards) a group.
  * @param {string | undefined} year
  * @param {string | null} order
  * @returns {Shard[][]}
@@ -194,16 +214,19 @@ function searchGroups(year, order) {
     if (order === "newest") dated.reverse();
     return [...dated, ...shards.filter((shard) => !dated.includes(shard))].map((shard) => [shard]);
   }
+  if (SMALL) return [shards];
   /** @type {Shard[][]} */
   const groups = [];
   let size = GROUP_ARTICLES;
   for (const shard of shards) {
-    if (size >= GROUP_ARTICLES) {
-      groups.push([]);
-      size = 0;
+    const group = groups.at(-1);
+    if (group === undefined || size >= GROUP_ARTICLES || group.length >= GROUP_SHARDS) {
+      groups.push([shard]);
+      size = shard.articles;
+    } else {
+      group.push(shard);
+      size += shard.articles;
     }
-    groups.at(-1)?.push(shard);
-    size += shard.articles;
   }
   return groups;
 }

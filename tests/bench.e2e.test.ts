@@ -23,7 +23,7 @@ test("a small run says the room it needs, prints its table, keeps bench/results.
     const { stdout } = await bench();
     expect(stdout).toMatch(/^ {2}needs about [\d.]+ GB in .*; [\d.]+ GB free$/mu);
     expect(stdout).toMatch(
-      /^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \|.* \| [\d,]+ MB \|$/mu,
+      /^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \|.* \| [\d,]+ MB \| [\d.]+ s, \d+ requests, \d+ KB \|$/mu,
     );
     expect(stdout).toMatch(/not saved: --save writes bench\/results.json/u);
     expect(await readFile(results, "utf8")).toBe(before);

@@ -202,7 +202,7 @@ describe("search", () => {
     // Groups of one article make each year a group, as 10,000 articles a year would.
     await page.route("**/search/?*", async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace('data-group-articles="10000"', 'data-group-articles="1"');
+      const html = (await response.text()).replace('data-group-articles="5000"', 'data-group-articles="1"');
       await route.fulfill({ response, body: html });
     });
     const loaded: string[] = [];
@@ -227,7 +227,11 @@ describe("search", () => {
       await page.locator("#search-more").click();
       // Each click shows at least one more result, or searches every year left and finds none.
       await expect
-        .poll(async () => (await page.locator("#search-results li").count()) > shown || (await page.locator("#search-more").isHidden()))
+        .poll(
+          async () =>
+            (await page.locator("#search-results li").count()) > shown ||
+            (await page.locator("#search-more").isHidden()),
+        )
         .toBe(true);
     }
     expect((await page.locator("#search-results h2 a").allTextContents()).sort()).toEqual([...everything].sort());

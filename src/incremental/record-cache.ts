@@ -85,7 +85,8 @@ export class RecordCache {
       const key = bodyKey(record.source);
       if (!this.#heads.has(key)) continue;
       const body = this.#readBody.get(record.source.file, record.source.sha256)?.["body"];
-      if (typeof body !== "string") throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
+      if (typeof body !== "string")
+        throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
       const whole = JSON.parse(body) as Pick<SeedArticle, "body" | "markdown">;
       record.body = whole.body;
       record.markdown = whole.markdown;

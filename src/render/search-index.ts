@@ -15,7 +15,6 @@ import { UNDATED, searchFilters } from "./search-filters.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
 import { spaceKhmerWords } from "../model/khmer-words.js";
 
-
 export function searchRecord(
   record: ArticleRecord,
   summary: ArticleSummary,
