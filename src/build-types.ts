@@ -33,6 +33,10 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
+  /**
+   * The archive's records. Those a rebuild took from the record cache and did
+   * not render, index or write out hold only their first paragraph in `body`.
+   */
   records: ArticleRecord[];
   /** Warnings only: a build with errors throws `BuildError`. */
   problems: Problem[];

@@ -75,7 +75,8 @@ export class RecordCache {
   /** The digest of `file`'s bytes when an earlier build read it with this stamp. */
   knownDigest(file: string, stamp: SeedStamp): string | undefined {
     const row = this.#rows.get(file);
-    return row?.stamp !== null && row !== undefined && sameStamp(stamp, row.stamp) ? row.sha256 : undefined;
+    if (row === undefined || row.stamp === null) return undefined;
+    return sameStamp(stamp, row.stamp) ? row.sha256 : undefined;
   }
 
   /** Gives each of `records` that is a head (`get`) its whole body, read from the file. */
