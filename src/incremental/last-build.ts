@@ -88,9 +88,14 @@ export interface LastBuildReading {
  * state file is large (a site of thousands of pages) and `threads` allows,
  * else here when awaited. A small site's state reads faster than a thread starts.
  */
-export function startReadingLastBuild(cacheDir: string, outDir: string, threads: boolean): LastBuildReading {
-  const size = statSync(path.join(cacheDir, STATE_FILE), { throwIfNoEntry: false })?.size ?? 0;
-  if (!threads || size < THREAD_FROM_BYTES)
+export function startReadingLastBuild(
+  cacheDir: string,
+  outDir: string,
+  threads: boolean,
+  threadFromBytes = THREAD_FROM_BYTES,
+): LastBuildReading {
+  const size = statSync(path.join(cacheDir, STATE_FILE), { throwIfNoEntry: false })?.size;
+  if (!threads || size === undefined || size < threadFromBytes)
     return { read: () => readLastBuild(cacheDir, outDir), stop: () => Promise.resolve() };
   const pool = new WorkerPool<{ cacheDir: string; outDir: string }, PreviousBuild | null>(LAST_BUILD_WORKER, 1, null);
   const reading = pool.run({ cacheDir, outDir });
