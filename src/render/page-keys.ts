@@ -11,6 +11,7 @@ import { digestJson } from "../incremental/digest.ts";
 import { type ArticleRecord, withoutBody } from "../model/record.ts";
 import type { ArticleViewInput } from "./article-view.ts";
 import type { ListPageAbout } from "./list-view.ts";
+import { summaryInputs } from "./summary.ts";
 
 export class PageKeys {
   readonly #records = new Map<ArticleRecord, string>();
@@ -36,17 +37,16 @@ export class PageKeys {
 
   /**
    * An article as lists and neighbours show it: its summary and its photo's
-   * small rendition. The key holds what `summarize` reads rather than the
-   * summary itself: teasers and dates are pure functions of these (and of
-   * the section names, which every page's key holds), and making 100,000
-   * summaries took 2.7 s of a rebuild.
+   * small rendition. The key holds what `summarize` reads (`summaryInputs`)
+   * rather than the summary itself: teasers and dates are pure functions of
+   * these (and of the section names, which every page's key holds), and
+   * making 100,000 summaries took 2.7 s of a rebuild.
    */
   #summary(record: ArticleRecord): string {
     let key = this.#summaries.get(record);
     if (key === undefined) {
       const image = this.#input.imagesByFile.get(record.source.file) ?? null;
-      const { headline, url, date, section, language } = record;
-      key = digestJson([headline, url, date, section, language, record.standfirst ?? record.body[0] ?? "", image]);
+      key = digestJson([summaryInputs(record), image]);
       this.#summaries.set(record, key);
     }
     return key;

@@ -42,15 +42,27 @@ export class Summaries {
   }
 }
 
+/**
+ * All of a record that its summary shows: `summarize` reads nothing else of
+ * it, so a digest of these stands for the summary (`page-keys.ts`).
+ */
+export function summaryInputs(
+  record: ArticleRecord,
+): Pick<ArticleRecord, "headline" | "url" | "date" | "section" | "language"> & { lead: string } {
+  const { headline, url, date, section, language } = record;
+  return { headline, url, date, section, language, lead: record.standfirst ?? record.body[0] ?? "" };
+}
+
 export function summarize(record: ArticleRecord, sectionNames: Readonly<Record<string, string>>): ArticleSummary {
+  const { headline, url, date, section, language, lead } = summaryInputs(record);
   return {
-    headline: record.headline,
-    url: record.url,
-    date: record.date,
-    displayDate: displayDate(record.date),
-    section: { text: sectionName(record.section, sectionNames), url: sectionUrl(record.section) },
-    teaser: excerpt(record.standfirst ?? record.body[0] ?? "", TEASER_LENGTH),
-    language: record.language,
+    headline,
+    url,
+    date,
+    displayDate: displayDate(date),
+    section: { text: sectionName(section, sectionNames), url: sectionUrl(section) },
+    teaser: excerpt(lead, TEASER_LENGTH),
+    language,
   };
 }
 
