@@ -10,7 +10,7 @@
  * fresh folder removed afterwards. `--save` writes bench/results.json and
  * the chart bench/chart.svg, which docs/benchmark.md quotes.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -23,30 +23,17 @@ import { type BenchFlags, flags } from "./bench-flags.ts";
 import { measureSearch } from "./search.ts";
 import { type Row, type Run, hugoPagefind, table } from "./table.ts";
 import { measure } from "./measure.ts";
+import { aptInstall, works } from "../tests/system-tools.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 const PAGEFIND = path.join(ROOT, "node_modules", ".bin", "pagefind");
 
-function works(command: string, args: readonly string[]): boolean {
-  return spawnSync(command, args, { stdio: "ignore" }).status === 0;
-}
-
-/** Debian's packages, installed when running as root; false when that is not possible. */
-function aptInstall(pkg: string): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  return (
-    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env }).status === 0 &&
-    spawnSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit", env }).status === 0
-  );
-}
-
 function ensureTools(): { hugo: string | null } {
   if (process.platform !== "linux") throw new Error("the benchmark reads memory use from /proc: run it on Linux");
   if (works("hugo", ["version"])) return { hugo: "hugo" };
   console.log("hugo not found; installing Debian's hugo package…");
-  if (aptInstall("hugo") && works("hugo", ["version"])) return { hugo: "hugo" };
+  if (aptInstall(["hugo"]) && works("hugo", ["version"])) return { hugo: "hugo" };
   console.log("hugo could not be installed (apt-get install hugo): the Hugo column stays empty");
   return { hugo: null };
 }

@@ -5,14 +5,15 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 
-function works(command: string, args: readonly string[]): boolean {
+/** Whether `command args` runs and exits 0. */
+export function works(command: string, args: readonly string[]): boolean {
   return spawnSync(command, args, { stdio: "ignore" }).status === 0;
 }
 
 let aptUpdated = false;
 
 /** Installs Debian packages when running as root on a machine with apt-get; false when that is not possible. */
-function aptInstall(packages: readonly string[]): boolean {
+export function aptInstall(packages: readonly string[]): boolean {
   if (process.getuid?.() !== 0 || !works("apt-get", ["--version"])) return false;
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   try {
