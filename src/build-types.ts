@@ -34,8 +34,9 @@ export interface BuildOptions {
 
 export interface BuildResult {
   /**
-   * The archive's records. Those a rebuild took from the record cache and did
-   * not render, index or write out hold only their first paragraph in `body`.
+   * The archive's records, as the build holds them: an article of more than
+   * one paragraph holds only its first in `body` (and no `markdown`), its
+   * whole body being in the record cache.
    */
   records: ArticleRecord[];
   /** Warnings only: a build with errors throws `BuildError`. */

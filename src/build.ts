@@ -134,7 +134,7 @@ async function buildWith(
 
   // The parsed records are cached for the next build while this one renders
   // (they do not depend on whether it succeeds), not after it.
-  const recordsSaved = recordCache.save(ingest.files, ingest.parsed, ingest.stamps);
+  const recordsSaved = recordCache.save(ingest.files, ingest.stamps);
   recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
   const { renderAndPublish } = await import("./render-and-publish.ts");
@@ -153,7 +153,7 @@ async function buildWith(
     progress,
     problems,
     recordsSaved,
-    fillBodies: (needed) => recordCache.fillBodies(needed),
+    bodies: recordCache,
   });
   return { ...result, pagesRendered, upToDate: false };
 }

@@ -18,8 +18,7 @@ import { removeAgainAtExit, removeOnExit } from "./output/interrupt.ts";
 import { discardSpare, discardStaging, prepareStaging, publish } from "./output/publish.ts";
 import { encodePhotos } from "./render/encode-photos.ts";
 import { navigation } from "./render/navigation.ts";
-import { recordsRead, renderSite } from "./render/render-site.ts";
-import type { ArticleRecord } from "./model/record.ts";
+import { type Bodies, renderSite } from "./render/render-site.ts";
 import { siteParts } from "./render/site-parts.ts";
 import type { RenderPool } from "./render/start-render-workers.ts";
 import type { StaticFile } from "./render/static-files.ts";
@@ -46,8 +45,8 @@ export interface PublishInput {
   problems: Problem[];
   /** The parsed records being saved for the next build: awaited before the build ends. */
   recordsSaved: Promise<void>;
-  /** Gives records taken from the record cache without their body (all but the first paragraph) their whole body. */
-  fillBodies: (records: Iterable<ArticleRecord>) => void;
+  /** The bodies of records held as heads (all but the first paragraph in the record cache). */
+  bodies: Bodies;
 }
 
 /** Renders and publishes the site; resolves to the number of pages rendered. */
@@ -81,8 +80,6 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
     plan = await progress.phase("compare with last build", 0, () =>
       planRender({ ...parts, code, globalsKey: globals, sqlite: options.sqlite ?? false }, last),
     );
-    // Only the records whose pages, search shards or data this build makes need their whole text.
-    await progress.phase("read bodies", 0, () => input.fillBodies(recordsRead(parts, plan)));
     const reused =
       reuse !== null && staging.reused
         ? { spare: reuse.spare, published: reuse.published, placed: new Set(photos.files) }
@@ -97,6 +94,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
       progress,
       ...(options.eleventyConfig === undefined ? {} : { eleventyConfig: options.eleventyConfig }),
       renderPool: input.renderPool,
+      bodies: input.bodies,
       staticFiles: input.staticFiles,
     });
     await progress.phase("link unchanged pages", 0, () => linked);

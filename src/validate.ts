@@ -24,8 +24,8 @@ export interface Validation {
 
 export interface ValidateOptions {
   progress?: Progress;
-  /** An earlier build's record cache: outcomes by seed, and digests by file stamp. */
-  cache?: Pick<RecordCache, "get" | "knownDigest">;
+  /** An earlier build's record cache: outcomes by seed, and digests by file stamp; it keeps the bodies of seeds parsed now. */
+  cache?: Pick<RecordCache, "get" | "knownDigest" | "keep">;
   /** Seeds that would be skipped are errors instead. */
   strict?: boolean;
   /** Worker threads that parse seeds (default: one per core but one); 0 parses them in this thread. */
@@ -53,6 +53,7 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
         : {
             cached: (seed: SeedFile) => cache.get(seed),
             knownDigest: (file, stamp) => cache.knownDigest(file, stamp),
+            keep: (seed, stamp, packed) => cache.keep(seed, stamp, packed),
           }),
     }),
   );

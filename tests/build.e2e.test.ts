@@ -12,13 +12,13 @@ import { toText } from "hast-util-to-text";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import type { Problem } from "../src/model/problems.ts";
-import { type ArticleRecord, articleRecordSchema } from "../src/model/record.ts";
+import type { ArticleRecord } from "../src/model/record.ts";
 import {
   EXTRA_SEEDS,
   PROJECT_ROOT,
   REAL_SEED,
   parseFixtures,
-  readArchiveData,
+  wholeRecords,
   withTempDir,
   writeFixtureSeeds,
 } from "./helpers.ts";
@@ -37,7 +37,9 @@ beforeAll(async () => {
   seedsDir = path.join(work, "seeds");
   outDir = path.join(work, "out");
   await writeFixtureSeeds(seedsDir);
-  ({ records, problems: warnings, skipped } = await build({ seedsDir, outDir, quiet: true }));
+  const result = await build({ seedsDir, outDir, quiet: true });
+  ({ problems: warnings, skipped } = result);
+  records = await wholeRecords(outDir, result.records);
 });
 
 afterAll(async () => {
@@ -57,8 +59,6 @@ describe("end-to-end build", () => {
     expect(articles).toBeLessThan(fixtures.length);
     expect(records).toHaveLength(articles + 1 + Object.keys(EXTRA_SEEDS).length);
     expect(skipped).toBe(fixtures.length - articles);
-    const json = await readArchiveData(outDir);
-    expect(json.map((record) => articleRecordSchema.parse(record))).toEqual(records);
     const dated = records.filter((r) => r.date !== null);
     const firstUndated = records.findIndex((r) => r.date === null);
     expect(records.slice(firstUndated).every((r) => r.date === null)).toBe(true);

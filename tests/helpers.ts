@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
 import { promisify } from "node:util";
 import { type SeedOptions, seedOptions } from "../src/ingest/seed-options.ts";
+import { expect } from "vitest";
+import { headOf } from "../src/ingest/packed-outcome.ts";
+import { type ArticleRecord, articleRecordSchema } from "../src/model/record.ts";
 
 /** The parser's options under the default settings, which every fixture is parsed with. */
 export const SEED_OPTIONS: SeedOptions = seedOptions(SITE_DEFAULTS);
@@ -121,6 +124,16 @@ export async function readArchiveData(outDir: string): Promise<unknown[]> {
     ),
   );
   return years.flat();
+}
+
+/**
+ * The site's records with their whole bodies, from its data files, and a
+ * check that the build held each as its head (`packed-outcome.ts`).
+ */
+export async function wholeRecords(outDir: string, held: readonly ArticleRecord[]): Promise<ArticleRecord[]> {
+  const whole = (await readArchiveData(outDir)).map((record) => articleRecordSchema.parse(record));
+  expect(held).toEqual(whole.map((record) => headOf(record).article));
+  return whole;
 }
 
 /** What one run of a command-line entry point printed, and its exit code. */

@@ -14,7 +14,7 @@ import { build } from "../src/build.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
 import type { Problem } from "../src/model/problems.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
-import { listTree, readArchiveData, scrapedPage } from "./helpers.ts";
+import { listTree, scrapedPage, wholeRecords } from "./helpers.ts";
 import { readPage } from "./html.ts";
 
 const SCRIPT = `</script><script>alert("x")</script>`;
@@ -93,7 +93,9 @@ beforeAll(async () => {
   await mkdir(seedsDir, { recursive: true });
   for (const [name, text] of Object.entries(SEEDS)) await writeFile(path.join(seedsDir, name), text);
   before = await listTree(work);
-  ({ records, problems: warnings } = await build({ seedsDir, outDir, quiet: true }));
+  const result = await build({ seedsDir, outDir, quiet: true });
+  warnings = result.problems;
+  records = await wholeRecords(outDir, result.records);
 });
 
 afterAll(async () => {
@@ -240,8 +242,6 @@ describe("hostile seeds", () => {
     expect(titles).toContain(`Markdown ${SCRIPT}`);
     const json = JSON.parse(await readFile(path.join(outDir, "feed.json"), "utf8")) as { items: { title: string }[] };
     expect(json.items.map((item) => item.title)).toContain(`Markdown ${SCRIPT}`);
-    const data = (await readArchiveData(outDir)) as ArticleRecord[];
-    expect(data).toEqual(records);
   });
 
   test("the search index holds every article, one shard per year", async () => {

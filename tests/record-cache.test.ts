@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { SeedFile, SeedOutcome } from "../src/ingest/read-seeds.ts";
+import { packOutcome } from "../src/ingest/packed-outcome.ts";
 import type { SeedStamp } from "../src/ingest/seed-stamp.ts";
 import { RecordCache } from "../src/incremental/record-cache.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
@@ -34,20 +35,26 @@ const outcome = { article, problems } as SeedOutcome;
 
 async function saved(key = "k"): Promise<RecordCache> {
   const cache = await RecordCache.open(dir, key);
-  await cache.save([seed], new Map([[seed, outcome]]), new Map([["a.txt", stamp]]));
+  cache.keep(seed, stamp, packOutcome(outcome));
+  await cache.save([seed], new Map([["a.txt", stamp]]));
   await cache.close();
   return RecordCache.open(dir, key);
 }
 
-test("a saved seed comes back as its head, and its whole body when asked", async () => {
+const recordOf = (head: SeedOutcome["article"]): ArticleRecord =>
+  ({ ...head, slug: "s", url: "/national/s/" }) as unknown as ArticleRecord;
+
+test("a saved seed comes back as its head, and its whole body while borrowed", async () => {
   const cache = await saved();
   const got = cache.get(seed);
   expect(got?.problems).toEqual(problems);
   expect(got?.article?.body).toEqual([BODY[0]]);
   expect({ ...got?.article, body: BODY }).toEqual(article);
-  const record = { ...got?.article, slug: "s", url: "/national/s/" } as unknown as ArticleRecord;
-  cache.fillBodies([record]);
+  const record = recordOf(got?.article ?? null);
+  const giveBack = cache.borrow([record]);
   expect(record.body).toEqual(BODY);
+  giveBack();
+  expect(record.body).toEqual([BODY[0]]);
   expect(cache.knownDigest("a.txt", stamp)).toBe(seed.sha256);
   expect(cache.knownDigest("a.txt", [1, 100, 1000, 2000])).toBeUndefined();
   await cache.close();
@@ -67,11 +74,11 @@ test("seeds no longer there are forgotten; a new stamp of the same bytes is kept
   const cache = await saved();
   cache.get(seed);
   const newStamp: SeedStamp = [1, 100, 2000, 2000];
-  await cache.save([seed], new Map(), new Map([["a.txt", newStamp]]));
+  await cache.save([seed], new Map([["a.txt", newStamp]]));
   await cache.close();
   const again = await RecordCache.open(dir, "k");
   expect(again.knownDigest("a.txt", newStamp)).toBe(seed.sha256);
-  await again.save([], new Map(), new Map());
+  await again.save([], new Map());
   await again.close();
   const empty = await RecordCache.open(dir, "k");
   expect(empty.get(seed)).toBeUndefined();
@@ -82,9 +89,50 @@ test("a damaged file is started again", async () => {
   await writeFile(path.join(dir, "records.sqlite"), "not a database, whatever it once was");
   const cache = await RecordCache.open(dir, "k");
   expect(cache.get(seed)).toBeUndefined();
-  await cache.save([seed], new Map([[seed, outcome]]), new Map());
+  cache.keep(seed, undefined, packOutcome(outcome));
+  await cache.save([seed], new Map());
   await cache.close();
   const again = await RecordCache.open(dir, "k");
   expect(again.get(seed)?.article?.headline).toBe(article.headline);
   await again.close();
+});
+
+test("a seed kept in this build is held as its head; its body goes once its last borrower gives it back", async () => {
+  const cache = await RecordCache.open(dir, "k");
+  const kept = cache.keep(seed, stamp, packOutcome(outcome));
+  expect(kept.problems).toEqual(problems);
+  expect(kept.article?.body).toEqual([BODY[0]]);
+  const record = recordOf(kept.article);
+  const first = cache.borrow([record]);
+  const second = cache.borrow([record]);
+  first();
+  first();
+  expect(record.body).toEqual(BODY);
+  second();
+  expect(record.body).toEqual([BODY[0]]);
+  expect(record.markdown).toBeNull();
+  await cache.close();
+});
+
+test("the rows of seeds parsed by a build that never saved are kept", async () => {
+  const cache = await RecordCache.open(dir, "k");
+  cache.keep(seed, stamp, packOutcome(outcome));
+  await cache.close();
+  const again = await RecordCache.open(dir, "k");
+  expect(again.knownDigest("a.txt", stamp)).toBe(seed.sha256);
+  const record = recordOf(again.get(seed)?.article ?? null);
+  again.borrow([record]);
+  expect(record.body).toEqual(BODY);
+  await again.close();
+});
+
+test("an article of one paragraph is kept whole and needs no borrowing", async () => {
+  const short = { article: { ...article, body: ["Only this."] }, problems: [] } as SeedOutcome;
+  const cache = await RecordCache.open(dir, "k");
+  const kept = cache.keep(seed, stamp, packOutcome(short));
+  expect(kept.article).toEqual(short.article);
+  const record = recordOf(kept.article);
+  cache.borrow([record])();
+  expect(record.body).toEqual(["Only this."]);
+  await cache.close();
 });

@@ -2,18 +2,22 @@
  * Parsed seeds kept between builds in an SQLite file, one row a seed file:
  * its digest, crawl entry and stamp, its problems, and its article in two
  * parts. The head (the record with its first paragraph only, for teasers
- * and descriptions) is read for every seed; the body only for the records a
- * build renders, indexes or writes out (`fillBodies`), about a year's worth
- * for one edited seed. A cache made with other code or settings is emptied.
+ * and descriptions) is what a build holds in memory for every seed; the body
+ * stays in the file until a page, search shard or data file needs it
+ * (`borrow`), and goes again once that is made. A seed parsed in this build
+ * is written as it is parsed (`keep`), so no build holds every body at
+ * once. A cache made with other code or settings is emptied.
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { PackedOutcome } from "../ingest/packed-outcome.ts";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { sameStamp } from "../util/same-stamp.ts";
-import { type CachedSeed, SCHEMA, headOf, readCachedSeeds } from "./record-rows.ts";
+import { type CachedSeed, SCHEMA, readCachedSeeds } from "./record-rows.ts";
+import { BodyLender } from "./body-lender.ts";
 
 const CACHE_FILE = "records.sqlite";
 const OLD_PARTS = "0123456789abcdef";
@@ -23,15 +27,17 @@ const ROWS_PER_TURN = 500;
 export class RecordCache {
   readonly #db: DatabaseSync;
   readonly #rows: Map<string, CachedSeed>;
-  /** Articles handed out as heads, by `bodyKey`: their bodies are in the file. */
-  readonly #heads = new Set<string>();
-  #readBody: StatementSync | null = null;
+  readonly #bodies: BodyLender;
+  #writeRow: StatementSync | null = null;
+  /** Whether rows have been written since the last commit. */
+  #writing = false;
   /** The save under way, which `close` waits for. */
   #saving: Promise<void> = Promise.resolve();
 
   private constructor(db: DatabaseSync, rows: Map<string, CachedSeed>) {
     this.#db = db;
     this.#rows = rows;
+    this.#bodies = new BodyLender(db);
   }
 
   /** The cache in `cacheDir`, emptied unless it was made with `key`; a file that cannot be read is started again. */
@@ -68,7 +74,7 @@ export class RecordCache {
     const row = this.#rows.get(seed.file);
     if (row === undefined || row.sha256 !== seed.sha256 || row.crawl !== crawlJson(seed)) return undefined;
     const article = row.head === null ? null : (JSON.parse(row.head) as SeedArticle);
-    if (article !== null && !row.whole) this.#heads.add(bodyKey(article.source));
+    if (article !== null && !row.whole) this.#bodies.inFile(article.source);
     return { article, problems: JSON.parse(row.problems) as SeedOutcome["problems"] };
   }
 
@@ -79,96 +85,89 @@ export class RecordCache {
     return sameStamp(stamp, row.stamp) ? row.sha256 : undefined;
   }
 
-  /** Gives each of `records` that is a head (`get`) its whole body, read from the file. */
-  fillBodies(records: Iterable<ArticleRecord>): void {
-    this.#readBody ??= this.#db.prepare("SELECT body FROM seeds WHERE file = ? AND sha256 = ?");
-    for (const record of records) {
-      const key = bodyKey(record.source);
-      if (!this.#heads.has(key)) continue;
-      const body = this.#readBody.get(record.source.file, record.source.sha256)?.["body"];
-      if (typeof body !== "string")
-        throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
-      const whole = JSON.parse(body) as Pick<SeedArticle, "body" | "markdown">;
-      record.body = whole.body;
-      record.markdown = whole.markdown;
-      this.#heads.delete(key);
-    }
+  /**
+   * Writes the row of a seed parsed in this build and gives back what to
+   * hold of it: the head, or the whole article when that is all there is.
+   */
+  keep(seed: SeedFile, stamp: SeedStamp | undefined, packed: PackedOutcome): SeedOutcome {
+    this.#writeRow ??= this.#db.prepare(
+      "INSERT OR REPLACE INTO seeds (file, sha256, crawl, stamp, problems, whole, head, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    this.#begin();
+    const { head, whole, body, problems } = packed;
+    const stampJson = stamp === undefined ? null : JSON.stringify(stamp);
+    this.#writeRow.run(seed.file, seed.sha256, crawlJson(seed), stampJson, JSON.stringify(problems), whole ? 1 : 0, head, body);
+    const article = head === null ? null : (JSON.parse(head) as SeedArticle);
+    if (article !== null && !whole) this.#bodies.inFile(article.source);
+    return { article, problems };
+  }
+
+  /** See `BodyLender.borrow`. */
+  borrow(records: Iterable<ArticleRecord>): () => void {
+    return this.#bodies.borrow(records);
   }
 
   /**
-   * Keeps exactly the seeds of this build: writes the rows of those `parsed`
-   * now, the new stamps of the others, and deletes the rows of seeds gone.
+   * Keeps exactly the seeds of this build: the rows `keep` wrote, the new
+   * stamps of the others; deletes the rows of seeds gone.
    */
-  save(
-    files: readonly SeedFile[],
-    parsed: ReadonlyMap<SeedFile, SeedOutcome>,
-    stamps: ReadonlyMap<string, SeedStamp>,
-  ): Promise<void> {
-    this.#saving = this.#write(files, parsed, stamps);
+  save(files: readonly SeedFile[], stamps: ReadonlyMap<string, SeedStamp>): Promise<void> {
+    this.#saving = this.#write(files, stamps);
     return this.#saving;
   }
 
-  async #write(
-    files: readonly SeedFile[],
-    parsed: ReadonlyMap<SeedFile, SeedOutcome>,
-    stamps: ReadonlyMap<string, SeedStamp>,
-  ): Promise<void> {
+  async #write(files: readonly SeedFile[], stamps: ReadonlyMap<string, SeedStamp>): Promise<void> {
     const db = this.#db;
-    const write = db.prepare(
-      "INSERT OR REPLACE INTO seeds (file, sha256, crawl, stamp, problems, whole, head, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    );
     const restamp = db.prepare("UPDATE seeds SET stamp = ? WHERE file = ?");
     const remove = db.prepare("DELETE FROM seeds WHERE file = ?");
     const kept = new Set(files.map((seed) => seed.file));
     const work: (() => void)[] = [];
     for (const seed of files) {
-      const outcome = parsed.get(seed);
       const stamp = stamps.get(seed.file);
-      const stampJson = stamp === undefined ? null : JSON.stringify(stamp);
-      if (outcome !== undefined) {
-        const article = outcome.article;
-        const head = article === null ? null : headOf(article);
-        work.push(() =>
-          write.run(
-            seed.file,
-            seed.sha256,
-            crawlJson(seed),
-            stampJson,
-            JSON.stringify(outcome.problems),
-            head?.whole === false ? 0 : 1,
-            head === null ? null : JSON.stringify(head.article),
-            article === null ? null : JSON.stringify({ body: article.body, markdown: article.markdown }),
-          ),
-        );
-      } else if (stamp !== undefined && !sameStamp(stamp, this.#rows.get(seed.file)?.stamp ?? undefined)) {
-        work.push(() => restamp.run(stampJson, seed.file));
+      const row = this.#rows.get(seed.file);
+      if (stamp !== undefined && row !== undefined && !sameStamp(stamp, row.stamp ?? undefined)) {
+        work.push(() => restamp.run(JSON.stringify(stamp), seed.file));
       }
     }
     for (const file of this.#rows.keys()) if (!kept.has(file)) work.push(() => remove.run(file));
-    if (work.length === 0) return;
-    db.exec("BEGIN");
+    if (work.length > 0) this.#begin();
     try {
       for (const [i, step] of work.entries()) {
         step();
         if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((turn) => setImmediate(turn));
       }
-      db.exec("COMMIT");
+      this.#commit();
     } catch (error) {
+      this.#writing = false;
       db.exec("ROLLBACK");
       throw error;
     }
   }
 
-  /** Closes the file once the save under way, if any, has ended. */
+  #begin(): void {
+    if (this.#writing) return;
+    this.#db.exec("BEGIN");
+    this.#writing = true;
+  }
+
+  #commit(): void {
+    if (!this.#writing) return;
+    this.#writing = false;
+    this.#db.exec("COMMIT");
+  }
+
+  /**
+   * Closes the file once the save under way, if any, has ended. The rows of
+   * seeds parsed by a build that failed are kept: they hold whatever its outcome.
+   */
   async close(): Promise<void> {
     await this.#saving.catch(() => undefined);
-    this.#db.close();
+    try {
+      this.#commit();
+    } finally {
+      this.#db.close();
+    }
   }
-}
-
-/** A seed's body is a function of its bytes (and the parse settings the cache is made with). */
-function bodyKey(source: { file: string; sha256: string }): string {
-  return `${source.sha256}\0${source.file}`;
 }
 
 /** The same bytes crawled from another URL make another record (its section and source differ). */

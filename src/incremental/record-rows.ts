@@ -4,7 +4,6 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
-import type { SeedArticle } from "../model/record.ts";
 
 export const SCHEMA = `
 PRAGMA synchronous = OFF;
@@ -48,12 +47,6 @@ export function readCachedSeeds(db: DatabaseSync): Map<string, CachedSeed> {
     });
   }
   return rows;
-}
-
-/** What is kept of `article` for every build: all but the body after its first paragraph, and the Markdown tree. */
-export function headOf(article: SeedArticle): { article: SeedArticle; whole: boolean } {
-  const whole = article.body.length <= 1 && article.markdown === null;
-  return { article: whole ? article : { ...article, body: article.body.slice(0, 1), markdown: null }, whole };
 }
 
 function textOrNull(value: unknown): string | null {

@@ -10,6 +10,7 @@ import { readCrawlManifest, unknownManifestFiles } from "./crawl-manifest.ts";
 import type { CrawlEntry } from "./source-url.ts";
 import { findSeedFiles, skipped } from "./find-seeds.ts";
 import { type SeedStamp, seedStamp } from "./seed-stamp.ts";
+import { type PackedOutcome, packOutcome, unpackOutcome } from "./packed-outcome.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
 export interface SeedOutcome {
@@ -37,6 +38,11 @@ export interface IngestHooks {
   knownDigest?: (file: string, stamp: SeedStamp) => string | undefined;
   /** Worker threads that parse seeds once there are many to parse; 0 parses them in this thread. */
   workers?: number;
+  /**
+   * Takes a seed parsed in this run (for the record cache) and gives back
+   * what to keep of it in memory; without it, the whole article is kept.
+   */
+  keep?: (seed: SeedFile, stamp: SeedStamp | undefined, packed: PackedOutcome) => SeedOutcome;
 }
 
 export interface IngestResult {
@@ -44,8 +50,6 @@ export interface IngestResult {
   problems: Problem[];
   /** Every seed file read, in path order. */
   files: SeedFile[];
-  /** Outcomes of seeds parsed in this run (not taken from `cached`), for the record cache. */
-  parsed: Map<SeedFile, SeedOutcome>;
   /** The stamp of each seed file, for the record cache. */
   stamps: Map<string, SeedStamp>;
 }
@@ -67,9 +71,8 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
   const manifest = await readCrawlManifest(dir, options.timeZone);
   found.problems.push(...manifest.problems, ...unknownManifestFiles(manifest, new Set(names)));
   const entries: Entry[] = [];
-  const parsedHere = new Set<SeedFile>();
   const stamps = new Map<string, SeedStamp>();
-  let pool: WorkerPool<SeedBytes[], SeedOutcome[]> | null = null;
+  let pool: WorkerPool<SeedBytes[], PackedOutcome[]> | null = null;
   let uncached = 0;
   const inFlight: Promise<unknown>[] = [];
   try {
@@ -109,15 +112,23 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       if (pool === null && (hooks.workers ?? 0) > 0 && uncached > PARSE_IN_THREAD) {
         pool = new WorkerPool(PARSE_WORKER, hooks.workers ?? 1, options);
       }
-      for (const { entry } of toParse) parsedHere.add(entry.seed);
+      const { keep } = hooks;
+      const kept = (seed: SeedFile, packed: PackedOutcome): SeedOutcome =>
+        keep === undefined ? unpackOutcome(packed, true) : keep(seed, stamps.get(seed.file), packed);
       // This thread parses too, whenever every worker has a batch waiting behind the one it parses.
       if (pool === null || pool.saturated(2)) {
-        for (const { entry, bytes } of toParse) entry.outcome = parseOne({ ...entry.seed, bytes }, options);
+        for (const { entry, bytes } of toParse) {
+          const outcome = parseOne({ ...entry.seed, bytes }, options);
+          entry.outcome = keep === undefined ? outcome : kept(entry.seed, packOutcome(outcome));
+        }
         continue;
       }
       const outcomes = pool.run(toParse.map(({ entry, bytes }) => ({ ...entry.seed, bytes })));
       toParse.forEach(({ entry }, i) => {
-        entry.outcome = outcomes.then((all) => all[i] ?? EMPTY);
+        entry.outcome = outcomes.then((all) => {
+          const packed = all[i];
+          return packed === undefined ? EMPTY : kept(entry.seed, packed);
+        });
         // Awaited later; a failed batch (a worker that stopped) fails the build through `inFlight`.
         entry.outcome.catch(() => undefined);
       });
@@ -125,7 +136,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       inFlight.push(outcomes);
       if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
     }
-    return { ...(await assemble(entries, found.problems, parsedHere)), stamps };
+    return { ...(await assemble(entries, found.problems)), stamps };
   } finally {
     await pool?.close();
   }
@@ -158,17 +169,8 @@ export function parseOne({ file, sha256, bytes, crawl }: SeedBytes, options: See
   return { article: parsed?.article ?? null, problems };
 }
 
-async function assemble(
-  entries: readonly Entry[],
-  listingProblems: readonly Problem[],
-  parsedHere: ReadonlySet<SeedFile>,
-): Promise<Omit<IngestResult, "stamps">> {
-  const result: Omit<IngestResult, "stamps"> = {
-    articles: [],
-    problems: [...listingProblems],
-    files: [],
-    parsed: new Map(),
-  };
+async function assemble(entries: readonly Entry[], listingProblems: readonly Problem[]): Promise<Omit<IngestResult, "stamps">> {
+  const result: Omit<IngestResult, "stamps"> = { articles: [], problems: [...listingProblems], files: [] };
   for (const entry of entries) {
     if ("unreadable" in entry) {
       result.problems.push(entry.unreadable);
@@ -176,7 +178,6 @@ async function assemble(
     }
     const outcome = await entry.outcome;
     result.files.push(entry.seed);
-    if (parsedHere.has(entry.seed)) result.parsed.set(entry.seed, outcome);
     result.problems.push(...outcome.problems);
     if (outcome.article !== null) result.articles.push(outcome.article);
   }

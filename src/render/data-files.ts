@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "../model/record.ts";
+import { type Bodies, withBodies } from "./bodies.ts";
 import { jsonLines, writeStreamed } from "../util/write-streamed.ts";
 
 /** `2019` -> `articles/2019.json`, relative to the data folder (as `data/index.json` names it). */
@@ -23,10 +24,11 @@ export async function writeDataFiles(
   years: ReadonlyMap<string, readonly ArticleRecord[]>,
   toWrite: ReadonlySet<string>,
   staging: string,
+  bodies: Bodies,
 ): Promise<void> {
   await mkdir(path.join(staging, "data", "articles"), { recursive: true });
   for (const [year, records] of years) {
-    if (toWrite.has(year)) await writeStreamed(path.join(staging, dataFileOf(year)), jsonLines(records));
+    if (toWrite.has(year)) await writeStreamed(path.join(staging, dataFileOf(year)), jsonLines(withBodies(records, bodies)));
   }
   const files = [...years].map(([year, records]) => ({
     year,

@@ -22,6 +22,9 @@ import { SQLITE_FILE, writeSqlite } from "./sqlite-data.ts";
 import path from "node:path";
 import type { Link } from "./summary.ts";
 import type { StaticFile } from "./static-files.ts";
+import { type Bodies, withBodies } from "./bodies.ts";
+
+export type { Bodies };
 
 export interface RenderContext {
   staging: string;
@@ -32,6 +35,7 @@ export interface RenderContext {
   renderPool: RenderPool | null;
   /** The site's own files, copied in with the pages that are not articles or lists. */
   staticFiles: readonly StaticFile[];
+  bodies: Bodies;
 }
 
 export async function renderSite(parts: SiteParts, plan: RenderPlan, context: RenderContext): Promise<void> {
@@ -75,11 +79,13 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
     for (const [n, run] of runs.entries()) {
       if (failed) break;
       // The next run's views are built while a worker renders; a worker takes one run at a time.
+      const giveBack = context.bodies.borrow(recordsAt(archive.records, run.articles));
       const page = {
         articles: buildArticleViews(views, run.articles),
         listPages: run.lists.map((list) => buildListPageView(list, listInput)),
         staticPages: n === 0,
       };
+      giveBack();
       await workers?.whenFree(1);
       const done = render({ ...shared, ...page }).then(() => progress.tick(run.articles.length + run.lists.length));
       done.catch(() => (failed = true));
@@ -94,23 +100,6 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
 }
 
 /**
- * The records whose whole text the plan's rendering reads: the articles it
- * renders, those of the search shards it indexes and the data files it
- * writes (all with `--sqlite`), and those the feeds hold. The others are
- * read only for what lists and links show.
- */
-export function* recordsRead({ archive, shards }: SiteParts, plan: RenderPlan): Generator<ArticleRecord> {
-  for (const record of archive.records) if (plan.rendered.has(record.url)) yield record;
-  for (const [name, records] of shards) {
-    if (plan.writeSqlite || plan.toIndex.has(name) || plan.dataToWrite.has(name)) yield* records;
-  }
-  for (const i of feedArticles(archive.records)) {
-    const record = archive.records[i];
-    if (record !== undefined) yield record;
-  }
-}
-
-/**
  * The data files of the years the plan names (`data-files.ts`), the Atom
  * and JSON feeds, and the sitemap and robots.txt unless they are carried over (null `sitemap`:
  * their URLs and dates are as they were; an edited paragraph changes
@@ -119,13 +108,16 @@ export function* recordsRead({ archive, shards }: SiteParts, plan: RenderPlan): 
 async function writeData(
   { archive, views, nav, shards, sitemap: entries }: SiteParts,
   plan: RenderPlan,
-  { staging }: RenderContext,
+  { staging, bodies }: RenderContext,
 ): Promise<void> {
   const { site, urls } = views;
   const sections: readonly Link[] = nav.sections;
-  await writeDataFiles(shards, plan.dataToWrite, staging);
-  if (plan.writeSqlite) await writeSqlite(archive.records, path.join(staging, SQLITE_FILE));
-  const articles = buildArticleViews(views, feedArticles(archive.records));
+  await writeDataFiles(shards, plan.dataToWrite, staging, bodies);
+  if (plan.writeSqlite) await writeSqlite(withBodies(archive.records, bodies), path.join(staging, SQLITE_FILE));
+  const inFeeds = feedArticles(archive.records);
+  const giveBack = bodies.borrow(recordsAt(archive.records, inFeeds));
+  const articles = buildArticleViews(views, inFeeds);
+  giveBack();
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   if (plan.sitemapCarried === null) await writeSitemap(entries, staging, urls);
 }
@@ -140,9 +132,16 @@ async function indexSearch(
   const indexed = new Map(
     [...shards]
       .filter(([name]) => toIndex.has(name))
-      .map(([name, records]) => [name, () => searchRecords(records, summaries, urls.pathPrefix)]),
+      .map(([name, records]) => [
+        name,
+        () => searchRecords(withBodies(records, context.bodies), summaries, urls.pathPrefix),
+      ]),
   );
   await writeSearchShards(indexed, context.staging, () => context.progress.tick());
+}
+
+function recordsAt(records: readonly ArticleRecord[], positions: readonly number[]): ArticleRecord[] {
+  return positions.flatMap((i) => records[i] ?? []);
 }
 
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */

@@ -65,7 +65,7 @@ export function groupByShard(records: readonly ArticleRecord[]): Map<string, Art
 
 /** The search records of some articles, in the order given. */
 export function* searchRecords(
-  records: readonly ArticleRecord[],
+  records: Iterable<ArticleRecord>,
   summaries: Summaries,
   pathPrefix: string,
 ): Generator<Pagefind.CustomRecord> {

@@ -1,0 +1,71 @@
+/**
+ * The bodies of the records a build holds as heads (`record-cache.ts`):
+ * read from the record cache's file for as long as a page, search shard or
+ * data file needs them, then dropped, so memory holds the bodies of the
+ * work under way and not those of the archive.
+ */
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { ArticleBody } from "../ingest/packed-outcome.ts";
+import type { ArticleRecord } from "../model/record.ts";
+
+export class BodyLender {
+  readonly #db: DatabaseSync;
+  #read: StatementSync | null = null;
+  /** Articles held as heads, by `bodyKey`: their bodies are in the file. */
+  readonly #inFile = new Set<string>();
+  /** Records whose bodies are in memory, and how many borrowers hold each. */
+  readonly #lent = new Map<ArticleRecord, number>();
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  /** The article of `source` is held as a head: its body is in the file. */
+  inFile(source: { file: string; sha256: string }): void {
+    this.#inFile.add(bodyKey(source));
+  }
+
+  /**
+   * Gives each of `records` that is a head its whole body, read from the
+   * file, until the returned function is called; then the body goes again,
+   * unless another borrower still holds the record.
+   */
+  borrow(records: Iterable<ArticleRecord>): () => void {
+    this.#read ??= this.#db.prepare("SELECT body FROM seeds WHERE file = ? AND sha256 = ?");
+    const taken: ArticleRecord[] = [];
+    for (const record of records) {
+      if (!this.#inFile.has(bodyKey(record.source))) continue;
+      const lent = this.#lent.get(record) ?? 0;
+      if (lent === 0) {
+        const body = this.#read.get(record.source.file, record.source.sha256)?.["body"];
+        if (typeof body !== "string")
+          throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
+        Object.assign(record, JSON.parse(body) as ArticleBody);
+      }
+      this.#lent.set(record, lent + 1);
+      taken.push(record);
+    }
+    let returned = false;
+    return () => {
+      if (returned) return;
+      returned = true;
+      for (const record of taken) this.#giveBack(record);
+    };
+  }
+
+  #giveBack(record: ArticleRecord): void {
+    const lent = (this.#lent.get(record) ?? 1) - 1;
+    if (lent > 0) {
+      this.#lent.set(record, lent);
+      return;
+    }
+    this.#lent.delete(record);
+    record.body = record.body.slice(0, 1);
+    record.markdown = null;
+  }
+}
+
+/** A seed's body is a function of its bytes (and the parse settings the cache is made with). */
+function bodyKey(source: { file: string; sha256: string }): string {
+  return `${source.sha256}\0${source.file}`;
+}
