@@ -60,6 +60,14 @@ test("a saved seed comes back as its head, and its whole body while borrowed", a
   await cache.close();
 });
 
+test("a seed asked for twice comes back the same", async () => {
+  const cache = await saved();
+  const first = cache.get(seed);
+  expect(cache.get(seed)).toEqual(first);
+  expect(first?.article?.headline).toBe(article.headline);
+  await cache.close();
+});
+
 test("other bytes, another crawl URL or another key find nothing", async () => {
   const cache = await saved();
   expect(cache.get({ ...seed, sha256: "b".repeat(64) })).toBeUndefined();

@@ -73,9 +73,17 @@ export class RecordCache {
   get(seed: SeedFile): SeedOutcome | undefined {
     const row = this.#rows.get(seed.file);
     if (row === undefined || row.sha256 !== seed.sha256 || row.crawl !== crawlJson(seed)) return undefined;
-    const article = row.head === null ? null : (JSON.parse(row.head) as SeedArticle);
+    const json = row.head === undefined ? this.#headIn(seed.file) : row.head;
+    row.head = undefined;
+    const article = json === null ? null : (JSON.parse(json) as SeedArticle);
     if (article !== null && !row.whole) this.#bodies.inFile(article.source);
     return { article, problems: JSON.parse(row.problems) as SeedOutcome["problems"] };
+  }
+
+  /** A head handed out before, read again from the file. */
+  #headIn(file: string): string | null {
+    const head = this.#db.prepare("SELECT head FROM seeds WHERE file = ?").get(file)?.["head"];
+    return typeof head === "string" ? head : null;
   }
 
   /** The digest of `file`'s bytes when an earlier build read it with this stamp. */
