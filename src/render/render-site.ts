@@ -52,7 +52,7 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
     archiveLinks,
     site,
     stats: archive.stats,
-    search: searchPageData(shards, views.summaries),
+    search: searchPageData(shards, site.sections),
     outDir: staging,
     pathPrefix: urls.pathPrefix,
     configPath: context.eleventyConfig,

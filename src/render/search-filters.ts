@@ -5,8 +5,8 @@
  * count, for its menus. The counts are the records' own filter values, as
  * `searchRecord` gives them to Pagefind.
  */
+import { sectionName } from "../archive/listings.ts";
 import type { ArticleRecord } from "../model/record.ts";
-import type { ArticleSummary, Summaries } from "./summary.ts";
 
 /** Year filter value for undated articles. */
 export const UNDATED = "Undated";
@@ -17,12 +17,17 @@ export interface SearchFilters {
   year: string[];
 }
 
-export function searchFilters(record: ArticleRecord, summary: ArticleSummary): SearchFilters {
+/** `section`: the name the site shows for the record's section. */
+export function searchFilters(record: ArticleRecord, section: string): SearchFilters {
   return {
-    section: [summary.section.text],
+    section: [section],
     author: record.authors,
-    year: [record.date?.slice(0, 4) ?? UNDATED],
+    year: [yearOf(record)],
   };
+}
+
+function yearOf(record: ArticleRecord): string {
+  return record.date?.slice(0, 4) ?? UNDATED;
 }
 
 /** A filter value and how many articles have it. */
@@ -38,9 +43,10 @@ export interface SearchPageData {
   filters: Record<keyof SearchFilters, FilterValue[]>;
 }
 
+/** `sectionNames`: the site's names of section slugs. */
 export function searchPageData(
   shards: ReadonlyMap<string, readonly ArticleRecord[]>,
-  summaries: Summaries,
+  sectionNames: Readonly<Record<string, string>>,
 ): SearchPageData {
   const counts: Record<keyof SearchFilters, Map<string, number>> = {
     section: new Map(),
@@ -49,13 +55,13 @@ export function searchPageData(
   };
   const shardList = [...shards].map(([name, records]) => {
     for (const record of records) {
-      const filters = searchFilters(record, summaries.of(record));
+      const filters = searchFilters(record, sectionName(record.section, sectionNames));
       for (const key of ["section", "author", "year"] as const) {
         for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
       }
     }
     const first = records[0];
-    const year = first === undefined ? name : (searchFilters(first, summaries.of(first)).year[0] ?? name);
+    const year = first === undefined ? name : yearOf(first);
     return { url: `/pagefind/${name}/`, year, articles: records.length };
   });
   const sorted = (values: Map<string, number>, order: (a: string, b: string) => number): FilterValue[] =>

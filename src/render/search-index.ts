@@ -42,7 +42,7 @@ export function searchRecord(
       section: summary.section.text,
       lang: record.language,
     },
-    filters: { ...searchFilters(record, summary) },
+    filters: { ...searchFilters(record, summary.section.text) },
     // ISO dates sort as text; undated articles sort last when newest come first.
     sort: { date: record.date ?? "0000" },
   };
