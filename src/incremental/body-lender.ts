@@ -8,9 +8,13 @@ import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { ArticleBody } from "../ingest/packed-outcome.ts";
 import type { ArticleRecord } from "../model/record.ts";
 
+/** Bodies read by one query (SQLite allows 32,766 parameters). */
+const READ_AT_ONCE = 200;
+
 export class BodyLender {
   readonly #db: DatabaseSync;
-  #read: StatementSync | null = null;
+  /** Queries for the bodies of n records, by n. */
+  readonly #selects = new Map<number, StatementSync>();
   /** Articles held as heads, by `bodyKey`: their bodies are in the file. */
   readonly #inFile = new Set<string>();
   /** Records whose bodies are in memory, and how many borrowers hold each. */
@@ -31,26 +35,43 @@ export class BodyLender {
    * unless another borrower still holds the record.
    */
   borrow(records: Iterable<ArticleRecord>): () => void {
-    this.#read ??= this.#db.prepare("SELECT body FROM seeds WHERE file = ? AND sha256 = ?");
     const taken: ArticleRecord[] = [];
+    const toRead: ArticleRecord[] = [];
     for (const record of records) {
       if (!this.#inFile.has(bodyKey(record.source))) continue;
       const lent = this.#lent.get(record) ?? 0;
-      if (lent === 0) {
-        const body = this.#read.get(record.source.file, record.source.sha256)?.["body"];
-        if (typeof body !== "string")
-          throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
-        Object.assign(record, JSON.parse(body) as ArticleBody);
-      }
+      if (lent === 0) toRead.push(record);
       this.#lent.set(record, lent + 1);
       taken.push(record);
     }
+    for (let start = 0; start < toRead.length; start += READ_AT_ONCE) this.#read(toRead.slice(start, start + READ_AT_ONCE));
     let returned = false;
     return () => {
       if (returned) return;
       returned = true;
       for (const record of taken) this.#giveBack(record);
     };
+  }
+
+  /** Reads the bodies of `records` in one query: half the time of one query each. */
+  #read(records: readonly ArticleRecord[]): void {
+    let select = this.#selects.get(records.length);
+    if (select === undefined) {
+      select = this.#db.prepare(
+        `SELECT file, sha256, body FROM seeds WHERE file IN (${records.map(() => "?").join(", ")})`,
+      );
+      this.#selects.set(records.length, select);
+    }
+    const bodies = new Map<string, { sha256: unknown; body: unknown }>();
+    for (const row of select.iterate(...records.map((record) => record.source.file))) {
+      bodies.set(String(row["file"]), { sha256: row["sha256"], body: row["body"] });
+    }
+    for (const record of records) {
+      const row = bodies.get(record.source.file);
+      if (row?.sha256 !== record.source.sha256 || typeof row.body !== "string")
+        throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
+      Object.assign(record, JSON.parse(row.body) as ArticleBody);
+    }
   }
 
   #giveBack(record: ArticleRecord): void {
