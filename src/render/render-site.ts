@@ -13,11 +13,10 @@ import { feedArticles, writeFeeds } from "./feeds.ts";
 import { buildListPageView } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
 import { PAGES_PER_RUN, type RenderPool } from "./start-render-workers.ts";
-import { searchRecords, writeSearchShards } from "./search-index.ts";
 import { searchPageData } from "./search-filters.ts";
 import type { SiteParts } from "./site-parts.ts";
 import { writeSitemap } from "./sitemap.ts";
-import { writeDataFiles } from "./data-files.ts";
+import { writeYearOutputs } from "./year-outputs.ts";
 import { SQLITE_FILE, writeSqlite } from "./sqlite-data.ts";
 import path from "node:path";
 import type { Link } from "./summary.ts";
@@ -63,7 +62,7 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
   // views, feeds the search index (whose indexers run as processes of their
   // own) and writes the data, feeds and sitemap.
   await progress.phase("pages, search index, data", rendered.size + toIndex.size, async () => {
-    const indexed = indexSearch(parts, toIndex, context);
+    const indexed = writeYearOutputs(parts, plan, { ...context, onShard: () => progress.tick() });
     indexed.catch(() => undefined);
     const written = writeData(parts, plan, context);
     written.catch(() => undefined);
@@ -100,19 +99,17 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
 }
 
 /**
- * The data files of the years the plan names (`data-files.ts`), the Atom
- * and JSON feeds, and the sitemap and robots.txt unless they are carried over (null `sitemap`:
+ * The Atom and JSON feeds, `--sqlite`'s file, and the sitemap and robots.txt unless they are carried over (null `sitemap`:
  * their URLs and dates are as they were; an edited paragraph changes
  * neither, and `sitemap` writes 13,000 URLs in 0.3 s).
  */
 async function writeData(
-  { archive, views, nav, shards, sitemap: entries }: SiteParts,
+  { archive, views, nav, sitemap: entries }: SiteParts,
   plan: RenderPlan,
   { staging, bodies }: RenderContext,
 ): Promise<void> {
   const { site, urls } = views;
   const sections: readonly Link[] = nav.sections;
-  await writeDataFiles(shards, plan.dataToWrite, staging, bodies);
   if (plan.writeSqlite) await writeSqlite(withBodies(archive.records, bodies), path.join(staging, SQLITE_FILE));
   const inFeeds = feedArticles(archive.records);
   const giveBack = bodies.borrow(recordsAt(archive.records, inFeeds));
@@ -120,24 +117,6 @@ async function writeData(
   giveBack();
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   if (plan.sitemapCarried === null) await writeSitemap(entries, staging, urls);
-}
-
-/** Indexes the shards `toIndex`; the others are carried over. */
-async function indexSearch(
-  { shards, views }: SiteParts,
-  toIndex: ReadonlySet<string>,
-  context: RenderContext,
-): Promise<void> {
-  const { summaries, urls } = views;
-  const indexed = new Map(
-    [...shards]
-      .filter(([name]) => toIndex.has(name))
-      .map(([name, records]) => [
-        name,
-        () => searchRecords(withBodies(records, context.bodies), summaries, urls.pathPrefix),
-      ]),
-  );
-  await writeSearchShards(indexed, context.staging, () => context.progress.tick());
 }
 
 function recordsAt(records: readonly ArticleRecord[], positions: readonly number[]): ArticleRecord[] {

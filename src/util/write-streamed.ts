@@ -52,9 +52,18 @@ export async function writeStreamed(file: string, parts: Iterable<string>): Prom
  * quicker to write, still easy to read and to diff line by line.
  */
 export function* jsonLines(items: Iterable<unknown>): Generator<string> {
+  yield* jsonLinesOf(serialized(items));
+}
+
+function* serialized(items: Iterable<unknown>): Generator<string> {
+  for (const item of items) yield JSON.stringify(item);
+}
+
+/** `jsonLines` of items already serialized, one JSON text each. */
+export function* jsonLinesOf(texts: Iterable<string>): Generator<string> {
   let first = true;
-  for (const item of items) {
-    yield `${first ? "[\n" : ",\n"}${JSON.stringify(item)}`;
+  for (const text of texts) {
+    yield `${first ? "[\n" : ",\n"}${text}`;
     first = false;
   }
   yield first ? "[]\n" : "\n]\n";
