@@ -172,6 +172,8 @@ export class RecordCache {
     await this.#saving.catch(() => undefined);
     try {
       this.#commit();
+    } catch {
+      // Only a failed build leaves rows to commit here (a full disk): its own error is the one to report.
     } finally {
       this.#db.close();
     }
