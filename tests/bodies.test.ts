@@ -32,16 +32,13 @@ function countingBodies(): Bodies & { held: Set<ArticleRecord>; most: number } {
 }
 
 const records = (n: number): ArticleRecord[] =>
-  Array.from(
-    { length: n },
-    (_, i): ArticleRecord => ({
-      ...seedArticle({ headline: `Story ${i}` }),
-      slug: `s${i}`,
-      url: `/national/s${i}/`,
-      authorUrls: [],
-      tagUrls: [],
-    }),
-  );
+  Array.from({ length: n }, (_, i): ArticleRecord => ({
+    ...seedArticle({ headline: `Story ${i}` }),
+    slug: `s${i}`,
+    url: `/national/s${i}/`,
+    authorUrls: [],
+    tagUrls: [],
+  }));
 
 test("each record is read whole, at most a group held at once, all given back at the end", () => {
   const bodies = countingBodies();

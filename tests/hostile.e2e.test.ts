@@ -278,8 +278,7 @@ describe("hostile seeds", () => {
     const sites = path.join(cache, "site", "sites");
     expect(
       cached.filter(
-        (entry) =>
-          !/build-state\.json$|(?:build-lock|records)\.sqlite$/.test(entry) && !entry.startsWith(sites),
+        (entry) => !/build-state\.json$|(?:build-lock|records)\.sqlite$/.test(entry) && !entry.startsWith(sites),
       ),
     ).toEqual([]);
     const tagPage = await readPage(outDir, "/tag/etcpasswd/");

@@ -44,7 +44,8 @@ export class BodyLender {
       this.#lent.set(record, lent + 1);
       taken.push(record);
     }
-    for (let start = 0; start < toRead.length; start += READ_AT_ONCE) this.#read(toRead.slice(start, start + READ_AT_ONCE));
+    for (let start = 0; start < toRead.length; start += READ_AT_ONCE)
+      this.#read(toRead.slice(start, start + READ_AT_ONCE));
     let returned = false;
     return () => {
       if (returned) return;

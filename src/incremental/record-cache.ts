@@ -104,7 +104,16 @@ export class RecordCache {
     this.#begin();
     const { head, whole, body, problems } = packed;
     const stampJson = stamp === undefined ? null : JSON.stringify(stamp);
-    this.#writeRow.run(seed.file, seed.sha256, crawlJson(seed), stampJson, JSON.stringify(problems), whole ? 1 : 0, head, body);
+    this.#writeRow.run(
+      seed.file,
+      seed.sha256,
+      crawlJson(seed),
+      stampJson,
+      JSON.stringify(problems),
+      whole ? 1 : 0,
+      head,
+      body,
+    );
     const article = head === null ? null : (JSON.parse(head) as SeedArticle);
     if (article !== null && !whole) this.#bodies.inFile(article.source);
     return { article, problems };

@@ -169,7 +169,10 @@ export function parseOne({ file, sha256, bytes, crawl }: SeedBytes, options: See
   return { article: parsed?.article ?? null, problems };
 }
 
-async function assemble(entries: readonly Entry[], listingProblems: readonly Problem[]): Promise<Omit<IngestResult, "stamps">> {
+async function assemble(
+  entries: readonly Entry[],
+  listingProblems: readonly Problem[],
+): Promise<Omit<IngestResult, "stamps">> {
   const result: Omit<IngestResult, "stamps"> = { articles: [], problems: [...listingProblems], files: [] };
   for (const entry of entries) {
     if ("unreadable" in entry) {

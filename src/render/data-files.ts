@@ -28,7 +28,8 @@ export async function writeDataFiles(
 ): Promise<void> {
   await mkdir(path.join(staging, "data", "articles"), { recursive: true });
   for (const [year, records] of years) {
-    if (toWrite.has(year)) await writeStreamed(path.join(staging, dataFileOf(year)), jsonLines(withBodies(records, bodies)));
+    if (toWrite.has(year))
+      await writeStreamed(path.join(staging, dataFileOf(year)), jsonLines(withBodies(records, bodies)));
   }
   const files = [...years].map(([year, records]) => ({
     year,

@@ -99,9 +99,10 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
 }
 
 /**
- * The Atom and JSON feeds, `--sqlite`'s file, and the sitemap and robots.txt unless they are carried over (null `sitemap`:
- * their URLs and dates are as they were; an edited paragraph changes
- * neither, and `sitemap` writes 13,000 URLs in 0.3 s).
+ * The Atom and JSON feeds, `--sqlite`'s file, and the sitemap and robots.txt
+ * unless they are carried over (null `sitemap`: their URLs and dates are as
+ * they were; an edited paragraph changes neither, and `sitemap` writes
+ * 13,000 URLs in 0.3 s). The data files are the years' (`year-outputs.ts`).
  */
 async function writeData(
   { archive, views, nav, sitemap: entries }: SiteParts,

@@ -50,7 +50,11 @@ export async function writeYearOutputs(
 }
 
 /** `records` as they pass, each serialized for the data file `file`, written once the last has passed. */
-function* alsoAsData(records: Iterable<ArticleRecord>, file: string, written: Promise<void>[]): Generator<ArticleRecord> {
+function* alsoAsData(
+  records: Iterable<ArticleRecord>,
+  file: string,
+  written: Promise<void>[],
+): Generator<ArticleRecord> {
   const lines: string[] = [];
   for (const record of records) {
     lines.push(JSON.stringify(record));
