@@ -4,6 +4,7 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
+import { writeSqlite } from "../src/render/sqlite-data.ts";
 import { hashTree, readArchiveData, scrapedPage, withTempDir } from "./helpers.ts";
 
 const story = (n: number, extra = ""): string =>
@@ -49,6 +50,16 @@ describe("data/archive.sqlite", () => {
       // Without the flag the next build publishes no SQLite file.
       await build({ seedsDir, outDir, quiet: true });
       await expect(stat(file)).rejects.toThrow(/ENOENT/u);
+    });
+  });
+
+  test("is written whether or not the data folder exists yet (the years' files are written beside it)", async () => {
+    await withTempDir(async (dir) => {
+      const file = path.join(dir, "site", "data", "archive.sqlite");
+      await writeSqlite([], file);
+      const db = new DatabaseSync(file, { readOnly: true });
+      expect(db.prepare("SELECT count(*) AS n FROM articles").get()?.["n"]).toBe(0);
+      db.close();
     });
   });
 });

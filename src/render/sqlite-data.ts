@@ -5,7 +5,8 @@
  * one transaction, in archive order: the same records give the same bytes.
  * The tables are described in docs/output.md.
  */
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { ArticleRecord } from "../model/record.ts";
 
@@ -44,6 +45,8 @@ CREATE VIRTUAL TABLE articles_text USING fts5 (headline, standfirst, body, conte
 const INSERT = `INSERT INTO articles VALUES (${Array.from({ length: 20 }, () => "?").join(", ")})`;
 
 export async function writeSqlite(records: Iterable<ArticleRecord>, file: string): Promise<void> {
+  // The data folder may not exist yet: the years' data files are written beside this, not before it.
+  await mkdir(path.dirname(file), { recursive: true });
   await rm(file, { force: true });
   const db = new DatabaseSync(file);
   try {
