@@ -11,7 +11,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import type { PackedOutcome } from "../ingest/packed-outcome.ts";
+import { type PackedOutcome, unpackOutcome } from "../ingest/packed-outcome.ts";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
@@ -76,8 +76,13 @@ export class RecordCache {
     const json = row.head === undefined ? this.#headIn(seed.file) : row.head;
     row.head = undefined;
     const article = json === null ? null : (JSON.parse(json) as SeedArticle);
-    if (article !== null && !row.whole) this.#bodies.inFile(article.source);
-    return { article, problems: JSON.parse(row.problems) as SeedOutcome["problems"] };
+    return this.#held({ article, problems: JSON.parse(row.problems) as SeedOutcome["problems"] }, row.whole);
+  }
+
+  /** `outcome` as the build holds it: unless it is `whole`, its article's body is in the file. */
+  #held(outcome: SeedOutcome, whole: boolean): SeedOutcome {
+    if (outcome.article !== null && !whole) this.#bodies.inFile(outcome.article.source);
+    return outcome;
   }
 
   /** A head handed out before, read again from the file. */
@@ -114,9 +119,7 @@ export class RecordCache {
       head,
       body,
     );
-    const article = head === null ? null : (JSON.parse(head) as SeedArticle);
-    if (article !== null && !whole) this.#bodies.inFile(article.source);
-    return { article, problems };
+    return this.#held(unpackOutcome(packed, false), whole);
   }
 
   /** See `BodyLender.borrow`. */
