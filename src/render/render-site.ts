@@ -6,9 +6,8 @@
  */
 import type { ListPage } from "../archive/paginate.ts";
 import type { RenderPlan } from "../incremental/render-plan.ts";
-import type { ArticleRecord } from "../model/record.ts";
 import type { Progress } from "../util/progress.ts";
-import { buildArticleViews } from "./article-view.ts";
+import { type ArticleView, type ArticleViewInput, buildArticleViews } from "./article-view.ts";
 import { feedArticles, writeFeeds } from "./feeds.ts";
 import { buildListPageView } from "./list-view.ts";
 import type { EleventyRun } from "./run-eleventy.ts";
@@ -78,13 +77,11 @@ export async function renderSite(parts: SiteParts, plan: RenderPlan, context: Re
     for (const [n, run] of runs.entries()) {
       if (failed) break;
       // The next run's views are built while a worker renders; a worker takes one run at a time.
-      const giveBack = context.bodies.borrow(recordsAt(archive.records, run.articles));
       const page = {
-        articles: buildArticleViews(views, run.articles),
+        articles: articleViews(views, run.articles, context.bodies),
         listPages: run.lists.map((list) => buildListPageView(list, listInput)),
         staticPages: n === 0,
       };
-      giveBack();
       await workers?.whenFree(1);
       const done = render({ ...shared, ...page }).then(() => progress.tick(run.articles.length + run.lists.length));
       done.catch(() => (failed = true));
@@ -112,16 +109,19 @@ async function writeData(
   const { site, urls } = views;
   const sections: readonly Link[] = nav.sections;
   if (plan.writeSqlite) await writeSqlite(withBodies(archive.records, bodies), path.join(staging, SQLITE_FILE));
-  const inFeeds = feedArticles(archive.records);
-  const giveBack = bodies.borrow(recordsAt(archive.records, inFeeds));
-  const articles = buildArticleViews(views, inFeeds);
-  giveBack();
+  const articles = articleViews(views, feedArticles(archive.records), bodies);
   await writeFeeds({ articles, sections, site, urls, outDir: staging });
   if (plan.sitemapCarried === null) await writeSitemap(entries, staging, urls);
 }
 
-function recordsAt(records: readonly ArticleRecord[], positions: readonly number[]): ArticleRecord[] {
-  return positions.flatMap((i) => records[i] ?? []);
+/** The views of the articles at `positions` in the archive, made while their bodies are borrowed. */
+function articleViews(views: ArticleViewInput, positions: readonly number[], bodies: Bodies): ArticleView[] {
+  const giveBack = bodies.borrow(positions.flatMap((i) => views.archive.records[i] ?? []));
+  try {
+    return buildArticleViews(views, positions);
+  } finally {
+    giveBack();
+  }
 }
 
 /** Splits the pages to render into Eleventy runs; there is always one, for the static pages. */
