@@ -5,7 +5,7 @@
  * work under way and not those of the archive.
  */
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import type { ArticleBody } from "../ingest/packed-outcome.ts";
+import { type ArticleBody, headBody } from "../ingest/packed-outcome.ts";
 import type { ArticleRecord } from "../model/record.ts";
 
 /** Bodies read by one query (SQLite allows 32,766 parameters). */
@@ -82,8 +82,7 @@ export class BodyLender {
       return;
     }
     this.#lent.delete(record);
-    record.body = record.body.slice(0, 1);
-    record.markdown = null;
+    Object.assign(record, headBody(record));
   }
 }
 

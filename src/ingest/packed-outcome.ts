@@ -40,5 +40,10 @@ export function unpackOutcome(packed: PackedOutcome, whole: boolean): SeedOutcom
 /** What is kept of `article` in memory: all but the body after its first paragraph, and the Markdown tree. */
 export function headOf<T extends ArticleBody>(article: T): { article: T; whole: boolean } {
   const whole = article.body.length <= 1 && article.markdown === null;
-  return { article: whole ? article : { ...article, body: article.body.slice(0, 1), markdown: null }, whole };
+  return { article: whole ? article : { ...article, ...headBody(article) }, whole };
+}
+
+/** What a head keeps of an article's body: its first paragraph, and no Markdown tree. */
+export function headBody({ body }: ArticleBody): ArticleBody {
+  return { body: body.slice(0, 1), markdown: null };
 }
