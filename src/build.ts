@@ -91,7 +91,12 @@ async function buildWith(
     records.cache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
     return { code, recordCache: records.cache };
   });
-  const { ingest, archive, problems } = await validate(options.seedsDir, site, {
+  // Of the parsed seeds only their files are kept: the archive's records replace the articles.
+  const {
+    ingest: { files: seedFiles, stamps },
+    archive,
+    problems,
+  } = await validate(options.seedsDir, site, {
     progress,
     cache: recordCache,
     strict: options.strict ?? false,
@@ -106,7 +111,7 @@ async function buildWith(
   const result = {
     records: archive.records,
     problems,
-    seedFiles: ingest.files.length,
+    seedFiles: seedFiles.length,
     skipped: countSkipped(problems),
     siteUrl: site.siteUrl,
     pages: archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length,
@@ -114,7 +119,7 @@ async function buildWith(
   };
   const staticDir = options.staticDir ?? "static";
   const { inputs, statics } = await readInputs(
-    { code, site, urls, seeds: ingest.files, sqlite: options.sqlite ?? false, archive },
+    { code, site, urls, seeds: seedFiles, sqlite: options.sqlite ?? false, archive },
     options.seedsDir,
     staticDir,
   );
@@ -134,7 +139,7 @@ async function buildWith(
 
   // The parsed records are cached for the next build while this one renders
   // (they do not depend on whether it succeeds), not after it.
-  const recordsSaved = recordCache.save(ingest.files, ingest.stamps);
+  const recordsSaved = recordCache.save(seedFiles, stamps);
   recordsSaved.catch(() => undefined);
   // Rendering code is loaded only when there is something to render.
   const { renderAndPublish } = await import("./render-and-publish.ts");

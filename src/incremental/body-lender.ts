@@ -5,7 +5,7 @@
  * work under way and not those of the archive.
  */
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { type ArticleBody, headBody } from "../ingest/packed-outcome.ts";
+import { type ArticleBody, bodyFields, headBody } from "../ingest/packed-outcome.ts";
 import type { ArticleRecord } from "../model/record.ts";
 
 /** Bodies read by one query (SQLite allows 32,766 parameters). */
@@ -15,8 +15,8 @@ export class BodyLender {
   readonly #db: DatabaseSync;
   /** Queries for the bodies of n records, by n. */
   readonly #selects = new Map<number, StatementSync>();
-  /** Articles held as heads, by `bodyKey`: their bodies are in the file. */
-  readonly #inFile = new Set<string>();
+  /** The digests of the seeds whose articles are held as heads, by file: their bodies are in the file. */
+  readonly #inFile = new Map<string, string>();
   /** Records whose bodies are in memory, and how many borrowers hold each. */
   readonly #lent = new Map<ArticleRecord, number>();
 
@@ -26,7 +26,7 @@ export class BodyLender {
 
   /** The article of `source` is held as a head: its body is in the file. */
   inFile(source: { file: string; sha256: string }): void {
-    this.#inFile.add(bodyKey(source));
+    this.#inFile.set(source.file, source.sha256);
   }
 
   /**
@@ -38,7 +38,8 @@ export class BodyLender {
     const taken: ArticleRecord[] = [];
     const toRead: ArticleRecord[] = [];
     for (const record of records) {
-      if (!this.#inFile.has(bodyKey(record.source))) continue;
+      // A seed's body is a function of its bytes (and the parse settings the cache is made with).
+      if (this.#inFile.get(record.source.file) !== record.source.sha256) continue;
       const lent = this.#lent.get(record) ?? 0;
       if (lent === 0) toRead.push(record);
       this.#lent.set(record, lent + 1);
@@ -71,7 +72,7 @@ export class BodyLender {
       const row = bodies.get(record.source.file);
       if (row?.sha256 !== record.source.sha256 || typeof row.body !== "string")
         throw new Error(`internal: the record cache lost the body of ${record.source.file}`);
-      Object.assign(record, JSON.parse(row.body) as ArticleBody);
+      Object.assign(record, bodyFields(record, JSON.parse(row.body) as ArticleBody));
     }
   }
 
@@ -84,9 +85,4 @@ export class BodyLender {
     this.#lent.delete(record);
     Object.assign(record, headBody(record));
   }
-}
-
-/** A seed's body is a function of its bytes (and the parse settings the cache is made with). */
-function bodyKey(source: { file: string; sha256: string }): string {
-  return `${source.sha256}\0${source.file}`;
 }
