@@ -134,6 +134,31 @@ test("the rows of seeds parsed by a build that never saved are kept", async () =
   await again.close();
 });
 
+test("related teasers are part of the body: the head holds the titles, borrowing brings the teasers back", async () => {
+  const related = [
+    { title: "Ferry fares rise", teaser: "Operators blamed the price of fuel and", url: null, line: 9 },
+    { title: "Market reopens", teaser: null, url: null, line: 11 },
+  ];
+  const short = { article: { ...article, body: ["Only this."], related }, problems: [] } as SeedOutcome;
+  const cache = await RecordCache.open(dir, "k");
+  const kept = cache.keep(seed, stamp, packOutcome(short));
+  expect(kept.article?.related).toEqual(related.map((item) => ({ ...item, teaser: null })));
+  // The archive links a related item to an article after parsing; borrowing keeps the link.
+  const record = recordOf(kept.article);
+  record.related = record.related.map((item, i) => ({ ...item, url: i === 0 ? "/business/ferry/" : null }));
+  const giveBack = cache.borrow([record]);
+  expect(record.related.map((item) => [item.teaser, item.url])).toEqual([
+    ["Operators blamed the price of fuel and", "/business/ferry/"],
+    [null, null],
+  ]);
+  giveBack();
+  expect(record.related.map((item) => [item.teaser, item.url])).toEqual([
+    [null, "/business/ferry/"],
+    [null, null],
+  ]);
+  await cache.close();
+});
+
 test("an article of one paragraph is kept whole and needs no borrowing", async () => {
   const short = { article: { ...article, body: ["Only this."] }, problems: [] } as SeedOutcome;
   const cache = await RecordCache.open(dir, "k");

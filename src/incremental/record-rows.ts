@@ -27,7 +27,7 @@ export interface CachedSeed {
   crawl: string | null;
   stamp: SeedStamp | null;
   problems: string;
-  /** Whether the head is the whole article (a body of one paragraph). */
+  /** Whether the head is the whole article (`headOf` in packed-outcome.ts). */
   whole: boolean;
   /**
    * The article without all but its first paragraph, as JSON; null when the
