@@ -36,9 +36,13 @@ export interface BuildResult {
   /**
    * The archive's records, as the build holds them: an article of more than
    * one paragraph holds only its first in `body` (and no `markdown`), its
-   * whole body being in the record cache.
+   * whole body being in the record cache. Empty when the build found every
+   * seed as the last build read it and nothing else changed (`upToDate`):
+   * it then reads no article.
    */
   records: ArticleRecord[];
+  /** Articles in the archive. */
+  articles: number;
   /** Warnings only: a build with errors throws `BuildError`. */
   problems: Problem[];
   seedFiles: number;

@@ -14,7 +14,11 @@ import path from "node:path";
 import { cacheDirFor } from "./incremental/build-state.ts";
 import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
-import { inputsKey, readInputs } from "./incremental/inputs.ts";
+import { inputsKey, photoFiles, readInputs } from "./incremental/inputs.ts";
+import type { PreviousBuild } from "./incremental/changed-pages.ts";
+import { seedsAsBefore } from "./incremental/unchanged-seeds.ts";
+import { listSeeds } from "./ingest/list-seeds.ts";
+import type { SeedFile } from "./ingest/read-seeds.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
 import { type LastBuildReading, startReadingLastBuild } from "./incremental/last-build.ts";
 import { countSkipped } from "./model/problems.ts";
@@ -28,7 +32,7 @@ import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { loadSiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
-import { validate } from "./validate.ts";
+import { checkSeedsFolder, strictly, validate } from "./validate.ts";
 import { seedOptions } from "./ingest/seed-options.ts";
 import { BuildError, type BuildOptions, type BuildResult } from "./build-types.ts";
 
@@ -91,6 +95,31 @@ async function buildWith(
     records.cache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
     return { code, recordCache: records.cache };
   });
+  await checkSeedsFolder(options.seedsDir);
+  const listing = await progress.phase("list seeds", 0, () =>
+    listSeeds(options.seedsDir, site.timeZone, (file, stamp) => recordCache.knownDigest(file, stamp)),
+  );
+  const staticDir = options.staticDir ?? "static";
+  const inputsOf = (seeds: readonly SeedFile[], photos: readonly string[]): ReturnType<typeof readInputs> =>
+    readInputs({ code, site, urls, seeds, sqlite: options.sqlite ?? false, photos }, options.seedsDir, staticDir);
+  const about = { siteUrl: site.siteUrl, timings: progress.timings, pagesRendered: 0 };
+
+  // Every seed as the last build read it: when nothing else changed, this build is that one.
+  const asBefore = seedsAsBefore(listing, recordCache);
+  const before = asBefore === null ? null : await progress.phase("check last build", 0, lastBuild.read);
+  const found = before?.state.found;
+  if (asBefore !== null && before !== null && found !== undefined && before.changed.size === 0) {
+    const { inputs, statics } = await inputsOf(asBefore, found.photos);
+    if (inputsKey(inputs) === before.state.inputsKey) {
+      const problems = strictly(found.problems, options.strict ?? false);
+      if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
+      await deleteUnused(outDir, cacheDir, before);
+      const { articles, pages } = found;
+      const counts = { articles, pages, seedFiles: asBefore.length, skipped: countSkipped(problems) };
+      return { ...about, ...counts, records: [], problems: [...problems, ...statics.problems], upToDate: true };
+    }
+  }
+
   // Of the parsed seeds only their files are kept: the archive's records replace the articles.
   const {
     ingest: { files: seedFiles, stamps },
@@ -101,6 +130,7 @@ async function buildWith(
     cache: recordCache,
     strict: options.strict ?? false,
     workers,
+    listing,
     onParsed: (articles) => {
       options.onParsed?.(articles);
       render.pool = startRenderWorkers(workers, articles);
@@ -108,33 +138,27 @@ async function buildWith(
   });
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
 
+  const photos = photoFiles(archive);
+  const pages = archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length;
+  const foundNow = { problems: [...problems], articles: archive.records.length, pages, photos };
   const result = {
+    ...about,
     records: archive.records,
     problems,
     seedFiles: seedFiles.length,
     skipped: countSkipped(problems),
-    siteUrl: site.siteUrl,
-    pages: archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length,
-    timings: progress.timings,
+    articles: archive.records.length,
+    pages,
   };
-  const staticDir = options.staticDir ?? "static";
-  const { inputs, statics } = await readInputs(
-    { code, site, urls, seeds: seedFiles, sqlite: options.sqlite ?? false, archive },
-    options.seedsDir,
-    staticDir,
-  );
+  const { inputs, statics } = await inputsOf(seedFiles, photos);
   const key = inputsKey(inputs);
   problems.push(...statics.problems);
-  const last = await progress.phase("check last build", 0, lastBuild.read);
+  const last = asBefore === null ? await progress.phase("check last build", 0, lastBuild.read) : before;
   const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === key && last.changed.size === 0) {
-    // A killed build's site folder goes, the spare site stays.
-    const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
-    await (
-      await deleteUnusedSites(outDir, cacheDir, spare)
-    ).deleting;
-    return { ...result, pagesRendered: 0, upToDate: true };
+    await deleteUnused(outDir, cacheDir, last);
+    return { ...result, upToDate: true };
   }
 
   // The parsed records are cached for the next build while this one renders
@@ -159,6 +183,15 @@ async function buildWith(
     problems,
     recordsSaved,
     bodies: recordCache,
+    found: foundNow,
   });
   return { ...result, pagesRendered, upToDate: false };
+}
+
+/** A killed build's site folder goes, the spare site stays. */
+async function deleteUnused(outDir: string, cacheDir: string, last: PreviousBuild): Promise<void> {
+  const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
+  await (
+    await deleteUnusedSites(outDir, cacheDir, spare)
+  ).deleting;
 }

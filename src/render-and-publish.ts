@@ -11,6 +11,7 @@ import { carryOver } from "./output/carry-over.ts";
 import type { PreviousBuild } from "./incremental/changed-pages.ts";
 import { ImageCache } from "./incremental/image-cache.ts";
 import { reusableSpare, saveBuildState } from "./incremental/last-build.ts";
+import type { Found } from "./incremental/build-state.ts";
 import { type RenderPlan, globalsKey, planRender } from "./incremental/render-plan.ts";
 import { type Problem, isImageProblem } from "./model/problems.ts";
 import type { SiteConfig } from "./model/site-config.ts";
@@ -47,6 +48,8 @@ export interface PublishInput {
   recordsSaved: Promise<void>;
   /** The bodies of records held as heads (all but the first paragraph in the record cache). */
   bodies: Bodies;
+  /** What validation found, saved for a next build of the same seeds. */
+  found: Found;
 }
 
 /** Renders and publishes the site; resolves to the number of pages rendered. */
@@ -110,7 +113,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
     throw error;
   }
   await progress.phase("save build state", 0, async () => {
-    const state = { inputsKey: input.inputsKey, globalsKey: globals, plan, spare: published.spare };
+    const state = { inputsKey: input.inputsKey, globalsKey: globals, plan, spare: published.spare, found: input.found };
     const kept = await saveBuildState(cacheDir, outDir, state, last);
     await Promise.all([
       input.recordsSaved,

@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { checkImages, placeImages } from "./ingest/check-images.ts";
 import { type IngestResult, type SeedFile, ingestSeeds } from "./ingest/read-seeds.ts";
+import type { SeedListing } from "./ingest/list-seeds.ts";
 import type { Problem } from "./model/problems.ts";
 import type { SiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
@@ -30,6 +31,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Worker threads that parse seeds (default: one per core but one); 0 parses them in this thread. */
   workers?: number;
+  /** The seeds folder as `listSeeds` found it (with the cache's digests), so that it is not listed again. */
+  listing?: SeedListing;
   /** Called once every seed has parsed, with the number of articles, before the archive is assembled. */
   onParsed?: (articles: number) => void;
 }
@@ -37,12 +40,7 @@ export interface ValidateOptions {
 /** Parses and checks every seed and assembles the archive. */
 export async function validate(seedsDir: string, site: SiteConfig, how: ValidateOptions = {}): Promise<Validation> {
   const { progress = new Progress(false), cache, strict = false, workers = defaultWorkers() } = how;
-  const seeds = await stat(seedsDir).catch(() => null);
-  if (seeds === null || !seeds.isDirectory()) {
-    throw new UsageError(
-      `--seeds ${seedsDir}: ${seeds === null ? "no such folder" : "not a folder"}; give the folder that holds your .txt and .md seeds`,
-    );
-  }
+  await checkSeedsFolder(seedsDir);
   const options = seedOptions(site);
   const ingest = await progress.phase("read and parse seeds", 0, () =>
     ingestSeeds(seedsDir, options, {
@@ -55,6 +53,7 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
             knownDigest: (file, stamp) => cache.knownDigest(file, stamp),
             keep: (seed, stamp, packed) => cache.keep(seed, stamp, packed),
           }),
+      ...(how.listing === undefined ? {} : { listing: how.listing }),
     }),
   );
   how.onParsed?.(ingest.articles.length);
@@ -68,12 +67,25 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
     }),
   );
   const images = await checkImages(ingest.articles, seedsDir);
-  const seedProblems = strict
-    ? ingest.problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p))
-    : ingest.problems;
+  const seedProblems = strictly(ingest.problems, strict);
   // In file and line order, as a person reads them; a file's own problems before those found across files.
   const problems = [...seedProblems, ...images, ...archive.problems].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
   );
   return { ingest, archive, problems };
+}
+
+/** Throws a usage error unless `seedsDir` is a folder. */
+export async function checkSeedsFolder(seedsDir: string): Promise<void> {
+  const seeds = await stat(seedsDir).catch(() => null);
+  if (seeds === null || !seeds.isDirectory()) {
+    throw new UsageError(
+      `--seeds ${seedsDir}: ${seeds === null ? "no such folder" : "not a folder"}; give the folder that holds your .txt and .md seeds`,
+    );
+  }
+}
+
+/** `problems` as `--strict` (`strict`) has them: a seed left out is an error. */
+export function strictly(problems: readonly Problem[], strict: boolean): Problem[] {
+  return strict ? problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p)) : [...problems];
 }

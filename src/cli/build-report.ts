@@ -44,7 +44,7 @@ export async function buildAndReport(flags: ParsedFlags, seen?: Set<string>): Pr
         : `${result.pagesRendered} rendered, ${result.pages - result.pagesRendered} unchanged; published ${outDir}`;
       const skipped = result.skipped === 0 ? "" : `; ${result.skipped} seed${result.skipped === 1 ? "" : "s"} skipped`;
       console.log(
-        `${count(result.records.length, "article")}, ${count(result.pages, "page")} in ${seconds} s (${done}); ${count(result.seedFiles, "seed")}, ${count(result.problems.length, "warning")}${skipped}`,
+        `${count(result.articles, "article")}, ${count(result.pages, "page")} in ${seconds} s (${done}); ${count(result.seedFiles, "seed")}, ${count(result.problems.length, "warning")}${skipped}`,
       );
     }
     return 0;

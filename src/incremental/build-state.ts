@@ -9,6 +9,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { problemSchema } from "../model/problems.ts";
 import { readCacheFile } from "./cache-file.ts";
 import { filesUnder } from "../util/files-under.ts";
 import { sameStamp } from "../util/same-stamp.ts";
@@ -33,6 +34,19 @@ const buildStateSchema = z.object({
   sqlite: z.string().nullable().default(null),
   /** Digest of the sitemap's URLs and dates. */
   sitemap: z.string(),
+  /**
+   * What the build found in its seeds, which a build of the same seeds
+   * (`inputsKey`) finds again: their problems, the archive's size, and the
+   * photo files its articles name (the inputs hold their stamps).
+   */
+  found: z
+    .object({
+      problems: z.array(problemSchema),
+      articles: z.number(),
+      pages: z.number(),
+      photos: z.array(z.string()),
+    })
+    .optional(),
   /** Every file of the published site, by path relative to it (`/`-separated). */
   files: z.record(z.string(), stampSchema),
   /**
@@ -45,6 +59,7 @@ const buildStateSchema = z.object({
 
 export type BuildState = z.infer<typeof buildStateSchema>;
 export type SiteStamps = Record<string, Stamp>;
+export type Found = NonNullable<BuildState["found"]>;
 export type SpareSite = NonNullable<BuildState["spare"]>;
 
 export const STATE_FILE = "build-state.json";

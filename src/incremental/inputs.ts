@@ -46,7 +46,7 @@ export function inputsKey(inputs: BuildInputs): string {
   return digestJson(INPUT_NAMES.map((name) => inputs[name]));
 }
 
-/** The inputs of a build of `archive`, and the static files found on the way. */
+/** The inputs of a build whose articles name the photo files `photos`, and the static files found on the way. */
 export async function readInputs(
   {
     code,
@@ -54,17 +54,17 @@ export async function readInputs(
     urls,
     seeds,
     sqlite,
-    archive,
-  }: Pick<BuildInputs, "code" | "site" | "urls" | "seeds" | "sqlite"> & {
-    archive: Archive;
-  },
+    photos,
+  }: Pick<BuildInputs, "code" | "site" | "urls" | "seeds" | "sqlite"> & { photos: readonly string[] },
   seedsDir: string,
   staticDir: string,
 ): Promise<{ inputs: BuildInputs; statics: StaticFiles }> {
-  const photos = await photoStamps(
-    archive.records.flatMap((record) => record.photo?.image ?? []),
-    seedsDir,
-  );
   const statics = await findStaticFiles(staticDir, Object.keys(site.sections), seedsDir);
-  return { inputs: { code, site, urls, seeds, photos, staticFiles: statics.stamps, sqlite }, statics };
+  const stamps = await photoStamps(photos, seedsDir);
+  return { inputs: { code, site, urls, seeds, photos: stamps, staticFiles: statics.stamps, sqlite }, statics };
+}
+
+/** The photo files the archive's articles name, in archive order. */
+export function photoFiles(archive: Archive): string[] {
+  return archive.records.flatMap((record) => record.photo?.image ?? []);
 }

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { WorkerPool } from "../util/worker-pool.ts";
 import {
+  type Found,
   STATE_FILE,
   changedFiles,
   readBuildState,
@@ -38,7 +39,7 @@ export async function readLastBuild(cacheDir: string, outDir: string): Promise<P
 export async function saveBuildState(
   cacheDir: string,
   outDir: string,
-  build: { inputsKey: string; globalsKey: string; plan: RenderPlan; spare: string | null },
+  build: { inputsKey: string; globalsKey: string; plan: RenderPlan; spare: string | null; found: Found },
   last: PreviousBuild | null,
 ): Promise<boolean> {
   const { carried, digests } = build.plan;
@@ -58,7 +59,7 @@ export async function saveBuildState(
     kept && build.spare !== null
       ? { spare: { buildId: build.spare, differences: stampDifferences(last.published, files) } }
       : {};
-  await writeBuildState(cacheDir, { inputsKey: build.inputsKey, ...state, files, ...spare });
+  await writeBuildState(cacheDir, { inputsKey: build.inputsKey, found: build.found, ...state, files, ...spare });
   return kept;
 }
 
@@ -78,6 +79,7 @@ export function reusableSpare(
 
 /** The last build, being read (`startReadingLastBuild`). */
 export interface LastBuildReading {
+  /** The last build (the same promise however often it is asked). */
   read: () => Promise<PreviousBuild | null>;
   /** Stops the reading thread, if any: a build that fails before it needs the last build. */
   stop: () => Promise<void>;
@@ -95,8 +97,10 @@ export function startReadingLastBuild(
   threadFromBytes = THREAD_FROM_BYTES,
 ): LastBuildReading {
   const size = statSync(path.join(cacheDir, STATE_FILE), { throwIfNoEntry: false })?.size;
-  if (!threads || size === undefined || size < threadFromBytes)
-    return { read: () => readLastBuild(cacheDir, outDir), stop: () => Promise.resolve() };
+  if (!threads || size === undefined || size < threadFromBytes) {
+    let reading: Promise<PreviousBuild | null> | null = null;
+    return { read: () => (reading ??= readLastBuild(cacheDir, outDir)), stop: () => Promise.resolve() };
+  }
   const pool = new WorkerPool<{ cacheDir: string; outDir: string }, PreviousBuild | null>(LAST_BUILD_WORKER, 1, null);
   const reading = pool.run({ cacheDir, outDir });
   reading.catch(() => undefined);

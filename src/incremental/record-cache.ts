@@ -10,13 +10,13 @@
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { type PackedOutcome, unpackOutcome } from "../ingest/packed-outcome.ts";
 import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { sameStamp } from "../util/same-stamp.ts";
-import { type CachedSeed, SCHEMA, readCachedSeeds } from "./record-rows.ts";
+import { type CachedSeed, openCacheFile, readCachedSeeds, readHeads } from "./record-rows.ts";
 import { BodyLender } from "./body-lender.ts";
 
 const CACHE_FILE = "records.sqlite";
@@ -28,6 +28,8 @@ export class RecordCache {
   readonly #db: DatabaseSync;
   readonly #rows: Map<string, CachedSeed>;
   readonly #bodies: BodyLender;
+  /** Heads not yet handed out, read at the first `get`; a head goes once handed out, as the parsed head is then what the build holds. */
+  #heads: Map<string, string | null> | null = null;
   #writeRow: StatementSync | null = null;
   /** Whether rows have been written since the last commit. */
   #writing = false;
@@ -54,15 +56,8 @@ export class RecordCache {
   }
 
   static #openFile(file: string, key: string): RecordCache {
-    const db = new DatabaseSync(file);
+    const db = openCacheFile(file, key);
     try {
-      // A cache: a crash may cost its contents (a damaged file is started again), never the site.
-      db.exec(SCHEMA);
-      const made = db.prepare("SELECT value FROM meta WHERE name = 'key'").get()?.["value"];
-      if (made !== key) {
-        db.exec("DELETE FROM seeds");
-        db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('key', ?)").run(key);
-      }
       return new RecordCache(db, readCachedSeeds(db));
     } catch (error) {
       db.close();
@@ -70,12 +65,19 @@ export class RecordCache {
     }
   }
 
+  /** Whether `get` has the outcome of these bytes (and crawl entry). */
+  holds(seed: SeedFile): boolean {
+    const row = this.#rows.get(seed.file);
+    return row !== undefined && row.sha256 === seed.sha256 && row.crawl === crawlJson(seed);
+  }
+
   get(seed: SeedFile): SeedOutcome | undefined {
     const row = this.#rows.get(seed.file);
-    if (row === undefined || row.sha256 !== seed.sha256 || row.crawl !== crawlJson(seed)) return undefined;
-    const json = row.head === undefined ? this.#headIn(seed.file) : row.head;
-    row.head = undefined;
-    const article = json === null ? null : (JSON.parse(json) as SeedArticle);
+    if (row === undefined || !this.holds(seed)) return undefined;
+    this.#heads ??= readHeads(this.#db);
+    const json = this.#heads.has(seed.file) ? this.#heads.get(seed.file) : this.#headIn(seed.file);
+    this.#heads.delete(seed.file);
+    const article = json === null || json === undefined ? null : (JSON.parse(json) as SeedArticle);
     return this.#held({ article, problems: JSON.parse(row.problems) as SeedOutcome["problems"] }, row.whole);
   }
 
@@ -132,6 +134,8 @@ export class RecordCache {
    * stamps of the others; deletes the rows of seeds gone.
    */
   save(files: readonly SeedFile[], stamps: ReadonlyMap<string, SeedStamp>): Promise<void> {
+    // The heads not handed out by now are those of seeds that changed.
+    this.#heads = null;
     this.#saving = this.#write(files, stamps);
     return this.#saving;
   }

@@ -2,10 +2,10 @@
  * The record cache's table and rows (`record-cache.ts`). The body is the
  * last column, so reading the others does not read it.
  */
-import type { DatabaseSync } from "node:sqlite";
+import { DatabaseSync } from "node:sqlite";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
 
-export const SCHEMA = `
+const SCHEMA = `
 PRAGMA synchronous = OFF;
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS seeds (
@@ -20,7 +20,25 @@ CREATE TABLE IF NOT EXISTS seeds (
 );
 `;
 
-/** A row as read for every seed: everything but the body, the JSON left unparsed until the seed is asked for. */
+/** The cache file, emptied unless it was made with `key` (the code and parse settings). */
+export function openCacheFile(file: string, key: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  try {
+    // A cache: a crash may cost its contents (a damaged file is started again), never the site.
+    db.exec(SCHEMA);
+    const made = db.prepare("SELECT value FROM meta WHERE name = 'key'").get()?.["value"];
+    if (made !== key) {
+      db.exec("DELETE FROM seeds");
+      db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('key', ?)").run(key);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A row as read for every seed: everything but the head and body, the JSON left unparsed until the seed is asked for. */
 export interface CachedSeed {
   sha256: string;
   /** `[url, fetched]` of the crawl entry, as JSON; null without one. */
@@ -29,17 +47,11 @@ export interface CachedSeed {
   problems: string;
   /** Whether the head is the whole article (`headOf` in packed-outcome.ts). */
   whole: boolean;
-  /**
-   * The article without all but its first paragraph, as JSON; null when the
-   * seed had errors; undefined once handed out, as the parsed head is then
-   * what the build holds (200 MB of JSON at 100,000 seeds).
-   */
-  head: string | null | undefined;
 }
 
 export function readCachedSeeds(db: DatabaseSync): Map<string, CachedSeed> {
   const rows = new Map<string, CachedSeed>();
-  const select = db.prepare("SELECT file, sha256, crawl, stamp, problems, whole, head FROM seeds");
+  const select = db.prepare("SELECT file, sha256, crawl, stamp, problems, whole FROM seeds");
   for (const row of select.iterate()) {
     rows.set(String(row["file"]), {
       sha256: String(row["sha256"]),
@@ -47,10 +59,22 @@ export function readCachedSeeds(db: DatabaseSync): Map<string, CachedSeed> {
       stamp: row["stamp"] === null ? null : (JSON.parse(String(row["stamp"])) as SeedStamp),
       problems: String(row["problems"]),
       whole: row["whole"] === 1,
-      head: textOrNull(row["head"]),
     });
   }
   return rows;
+}
+
+/**
+ * Every seed's head (the article without all but its first paragraph) as
+ * JSON, null when the seed had errors: read once a build needs the
+ * articles, as a rebuild with nothing to do does not.
+ */
+export function readHeads(db: DatabaseSync): Map<string, string | null> {
+  const heads = new Map<string, string | null>();
+  for (const row of db.prepare("SELECT file, head FROM seeds").iterate()) {
+    heads.set(String(row["file"]), textOrNull(row["head"]));
+  }
+  return heads;
 }
 
 function textOrNull(value: unknown): string | null {

@@ -6,10 +6,10 @@ import type { SeedArticle } from "../model/record.ts";
 import { parseSeed, sha256Hex } from "./parse-seed.ts";
 import type { SeedOptions } from "./seed-options.ts";
 import { WorkerPool } from "../util/worker-pool.ts";
-import { readCrawlManifest, unknownManifestFiles } from "./crawl-manifest.ts";
+import { skipped } from "./find-seeds.ts";
+import { type SeedListing, listSeeds } from "./list-seeds.ts";
+import type { SeedStamp } from "./seed-stamp.ts";
 import type { CrawlEntry } from "./source-url.ts";
-import { findSeedFiles, skipped } from "./find-seeds.ts";
-import { type SeedStamp, seedStamp } from "./seed-stamp.ts";
 import { type PackedOutcome, packOutcome, unpackOutcome } from "./packed-outcome.ts";
 
 /** What parsing one seed gave: the article (null when it has errors) and its problems. */
@@ -36,6 +36,8 @@ export interface IngestHooks {
   cached?: (seed: SeedFile) => SeedOutcome | undefined;
   /** The digest an earlier build read from this file when it had this stamp: the file is then not read again. */
   knownDigest?: (file: string, stamp: SeedStamp) => string | undefined;
+  /** The folder already listed with `knownDigest` (`listSeeds`), so that it is not listed again. */
+  listing?: SeedListing;
   /** Worker threads that parse seeds once there are many to parse; 0 parses them in this thread. */
   workers?: number;
   /**
@@ -66,12 +68,9 @@ const PARSE_WORKER = new URL("./parse-worker.ts", import.meta.url);
 type Entry = { seed: SeedFile; outcome: SeedOutcome | Promise<SeedOutcome> } | { unreadable: Problem };
 
 export async function ingestSeeds(dir: string, options: SeedOptions, hooks: IngestHooks = {}): Promise<IngestResult> {
-  const found = await findSeedFiles(dir);
-  const names = found.files;
-  const manifest = await readCrawlManifest(dir, options.timeZone);
-  found.problems.push(...manifest.problems, ...unknownManifestFiles(manifest, new Set(names)));
+  const listing = hooks.listing ?? (await listSeeds(dir, options.timeZone, hooks.knownDigest));
+  const { files: names, manifest, stamps } = listing;
   const entries: Entry[] = [];
-  const stamps = new Map<string, SeedStamp>();
   let pool: WorkerPool<SeedBytes[], PackedOutcome[]> | null = null;
   let uncached = 0;
   const inFlight: Promise<unknown>[] = [];
@@ -80,9 +79,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
     for (let start = 0; start < names.length; start += READ_BATCH) {
       const batch = names.slice(start, start + READ_BATCH);
       // A file whose stamp is as an earlier build saw it holds the bytes it read then: its outcome is taken unread.
-      const known = await Promise.all(
-        batch.map((file) => knownOutcome(dir, file, manifest.entries.get(file), hooks, stamps)),
-      );
+      const known = batch.map((file) => knownOutcome(file, manifest.entries.get(file), listing, hooks));
       const contents = await Promise.all(
         batch.map((file, i) =>
           known[i] !== undefined ? null : readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => error),
@@ -136,24 +133,20 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       inFlight.push(outcomes);
       if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
     }
-    return { ...(await assemble(entries, found.problems)), stamps };
+    return { ...(await assemble(entries, listing.problems)), stamps };
   } finally {
     await pool?.close();
   }
 }
 
-/** The earlier outcome of a file whose stamp (recorded in `stamps`) says it is unchanged; undefined when it must be read. */
-async function knownOutcome(
-  dir: string,
+/** The earlier outcome of a file whose stamp says it is unchanged; undefined when it must be read. */
+function knownOutcome(
   file: string,
   crawl: CrawlEntry | undefined,
+  listing: SeedListing,
   hooks: IngestHooks,
-  stamps: Map<string, SeedStamp>,
-): Promise<Entry | undefined> {
-  const stamp = await seedStamp(path.join(dir, file));
-  if (stamp === null) return undefined;
-  stamps.set(file, stamp);
-  const sha256 = hooks.knownDigest?.(file, stamp);
+): Entry | undefined {
+  const sha256 = listing.known.get(file);
   if (sha256 === undefined) return undefined;
   const seed: SeedFile = { file, sha256, crawl };
   const outcome = hooks.cached?.(seed);
