@@ -16,8 +16,22 @@ import { sameStamp } from "../util/same-stamp.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 
 /** `[inode, size, mtimeMs]`. */
-const stampSchema = z.tuple([z.number(), z.number(), z.number()]);
-type Stamp = z.infer<typeof stampSchema>;
+type Stamp = [ino: number, size: number, mtimeMs: number];
+
+const isStamp = (value: unknown): value is Stamp =>
+  Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === "number");
+
+/**
+ * An object of many entries (one a page or a file: 1.3 million at a
+ * million articles), checked in one loop and kept as it was parsed: zod's
+ * record schema copies every entry, several seconds at that size.
+ */
+const entries = <T>(isEntry: (value: unknown) => value is T): z.ZodType<Record<string, T>> =>
+  z.custom<Record<string, T>>((value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    for (const key in value) if (!isEntry((value as Record<string, unknown>)[key])) return false;
+    return true;
+  });
 
 const buildStateSchema = z.object({
   /** Seeds, settings, base path and code: equal digests mean the output is current. */
@@ -25,7 +39,7 @@ const buildStateSchema = z.object({
   /** What every page shows besides its own data (navigation, settings, code, base path). */
   globalsKey: z.string(),
   /** Page URL -> digest of what that page shows. */
-  pages: z.record(z.string(), z.string()),
+  pages: entries((value): value is string => typeof value === "string"),
   /** Search shard -> digest of its records. */
   search: z.record(z.string(), z.string()),
   /** Year (a search shard's name) -> digest of the records its data file holds. */
@@ -48,13 +62,18 @@ const buildStateSchema = z.object({
     })
     .optional(),
   /** Every file of the published site, by path relative to it (`/`-separated). */
-  files: z.record(z.string(), stampSchema),
+  files: entries(isStamp),
   /**
    * The site this build replaced, kept in the cache folder as the next
    * build's staging folder (`spareFolder`): its build id, and its files where
    * they differ from `files` (null: not in it). Most are the same hard links.
    */
-  spare: z.object({ buildId: z.string(), differences: z.record(z.string(), stampSchema.nullable()) }).optional(),
+  spare: z
+    .object({
+      buildId: z.string(),
+      differences: entries((value): value is Stamp | null => value === null || isStamp(value)),
+    })
+    .optional(),
 });
 
 export type BuildState = z.infer<typeof buildStateSchema>;
