@@ -15,7 +15,6 @@ import { cacheDirFor } from "./incremental/build-state.ts";
 import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { inputsKey, photoFiles, readInputs } from "./incremental/inputs.ts";
-import type { PreviousBuild } from "./incremental/changed-pages.ts";
 import { seedsAsBefore } from "./incremental/unchanged-seeds.ts";
 import { listSeeds } from "./ingest/list-seeds.ts";
 import type { SeedFile } from "./ingest/read-seeds.ts";
@@ -106,14 +105,14 @@ async function buildWith(
 
   // Every seed as the last build read it: when nothing else changed, this build is that one.
   const asBefore = seedsAsBefore(listing, recordCache);
-  const before = asBefore === null ? null : await progress.phase("check last build", 0, lastBuild.read);
-  const found = before?.state.found;
-  if (asBefore !== null && before !== null && found !== undefined && before.changed.size === 0) {
+  const glance = asBefore === null ? null : await progress.phase("check last build", 0, lastBuild.glance);
+  const found = glance?.found;
+  if (asBefore !== null && glance !== null && found !== undefined && glance.changed === 0) {
     const { inputs, statics } = await inputsOf(asBefore, found.photos);
-    if (inputsKey(inputs) === before.state.inputsKey) {
+    if (inputsKey(inputs) === glance.inputsKey) {
       const problems = strictly(found.problems, options.strict ?? false);
       if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
-      await deleteUnused(outDir, cacheDir, before);
+      await deleteUnused(outDir, cacheDir, glance.spare);
       const { articles, pages } = found;
       const counts = { articles, pages, seedFiles: asBefore.length, skipped: countSkipped(problems) };
       return { ...about, ...counts, records: [], problems: [...problems, ...statics.problems], upToDate: true };
@@ -153,11 +152,11 @@ async function buildWith(
   const { inputs, statics } = await inputsOf(seedFiles, photos);
   const key = inputsKey(inputs);
   problems.push(...statics.problems);
-  const last = asBefore === null ? await progress.phase("check last build", 0, lastBuild.read) : before;
+  const last = await progress.phase(glance === null ? "check last build" : "read last build", 0, lastBuild.read);
   const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === key && last.changed.size === 0) {
-    await deleteUnused(outDir, cacheDir, last);
+    await deleteUnused(outDir, cacheDir, last.state.spare?.buildId ?? null);
     return { ...result, upToDate: true };
   }
 
@@ -188,10 +187,9 @@ async function buildWith(
   return { ...result, pagesRendered, upToDate: false };
 }
 
-/** A killed build's site folder goes, the spare site stays. */
-async function deleteUnused(outDir: string, cacheDir: string, last: PreviousBuild): Promise<void> {
-  const spare = last.state.spare === undefined ? [] : [last.state.spare.buildId];
+/** A killed build's site folder goes, the spare site (`spare`, a build id) stays. */
+async function deleteUnused(outDir: string, cacheDir: string, spare: string | null): Promise<void> {
   await (
-    await deleteUnusedSites(outDir, cacheDir, spare)
+    await deleteUnusedSites(outDir, cacheDir, spare === null ? [] : [spare])
   ).deleting;
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { cacheDirFor } from "../src/incremental/build-state.ts";
-import { readLastBuild, startReadingLastBuild } from "../src/incremental/last-build.ts";
+import { glanceAt, readLastBuild, startReadingLastBuild } from "../src/incremental/last-build.ts";
 import { scrapedPage, withTempDir } from "./helpers.ts";
 
 test("a worker thread reads the same last build as this thread", async () => {
@@ -24,6 +24,11 @@ test("a worker thread reads the same last build as this thread", async () => {
     const here = await readLastBuild(cacheDir, outDir);
     const reading = startReadingLastBuild(cacheDir, outDir, true, 0);
     try {
+      // A glance first, as a build asks; then the whole, read once by the thread.
+      const glance = await reading.glance();
+      expect(glance).toEqual(glanceAt(here));
+      expect(glance?.changed).toBe(2);
+      expect(glance?.found?.articles).toBe(1);
       const there = await reading.read();
       expect(there).toEqual(here);
       expect([...(there?.changed ?? [])].sort()).toEqual(["about/index.html", "added-by-hand.txt"]);
@@ -36,6 +41,7 @@ test("a worker thread reads the same last build as this thread", async () => {
 test("without a last build there is nothing to read", async () => {
   await withTempDir(async (dir) => {
     const reading = startReadingLastBuild(path.join(dir, "cache"), path.join(dir, "site"), true, 0);
+    expect(await reading.glance()).toBeNull();
     expect(await reading.read()).toBeNull();
     await reading.stop();
   });

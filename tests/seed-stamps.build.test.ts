@@ -18,7 +18,7 @@ describe("seed stamps", () => {
   test("a file with a known stamp is taken from the cache unread; another stamp is read", async () => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, "a.txt"), page("What the file says now."));
-      const stamp = await seedStamp(path.join(dir, "a.txt"));
+      const stamp = seedStamp(path.join(dir, "a.txt"));
       if (stamp === null) throw new Error("no stamp");
       const remembered = { article: null, problems: [] };
       const ingest = (known: SeedStamp) =>

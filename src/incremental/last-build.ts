@@ -77,12 +77,41 @@ export function reusableSpare(
   return spareSharesMost(spare.spare, spare.published) ? spare : null;
 }
 
+/**
+ * What a build with nothing to do needs of the last build: its inputs key,
+ * what it found, its spare site, and how many published files changed
+ * since. The whole state (a digest a page, a stamp a file: 1.3 million
+ * entries each at a million articles) stays with whoever read it.
+ */
+export interface LastBuildGlance {
+  inputsKey: string;
+  found: Found | undefined;
+  /** The build id of the spare site, if one is kept. */
+  spare: string | null;
+  changed: number;
+}
+
+export function glanceAt(last: PreviousBuild | null): LastBuildGlance | null {
+  if (last === null) return null;
+  const { inputsKey, found, spare } = last.state;
+  return { inputsKey, found, spare: spare?.buildId ?? null, changed: last.changed.size };
+}
+
 /** The last build, being read (`startReadingLastBuild`). */
 export interface LastBuildReading {
+  /** A glance at the last build, without carrying its whole state here. */
+  glance: () => Promise<LastBuildGlance | null>;
   /** The last build (the same promise however often it is asked). */
   read: () => Promise<PreviousBuild | null>;
   /** Stops the reading thread, if any: a build that fails before it needs the last build. */
   stop: () => Promise<void>;
+}
+
+/** What the reading thread is asked for: a glance, then (unless nothing is to be done) the whole. */
+export interface LastBuildRequest {
+  cacheDir: string;
+  outDir: string;
+  want: "glance" | "whole";
 }
 
 /**
@@ -97,14 +126,17 @@ export function startReadingLastBuild(
   threadFromBytes = THREAD_FROM_BYTES,
 ): LastBuildReading {
   const size = statSync(path.join(cacheDir, STATE_FILE), { throwIfNoEntry: false })?.size;
+  let whole: Promise<PreviousBuild | null> | null = null;
   if (!threads || size === undefined || size < threadFromBytes) {
-    let reading: Promise<PreviousBuild | null> | null = null;
-    return { read: () => (reading ??= readLastBuild(cacheDir, outDir)), stop: () => Promise.resolve() };
+    const read = (): Promise<PreviousBuild | null> => (whole ??= readLastBuild(cacheDir, outDir));
+    return { glance: async () => glanceAt(await read()), read, stop: () => Promise.resolve() };
   }
-  const pool = new WorkerPool<{ cacheDir: string; outDir: string }, PreviousBuild | null>(LAST_BUILD_WORKER, 1, null);
-  const reading = pool.run({ cacheDir, outDir });
-  reading.catch(() => undefined);
-  return { read: () => reading, stop: () => pool.close() };
+  const pool = new WorkerPool<LastBuildRequest, PreviousBuild | LastBuildGlance | null>(LAST_BUILD_WORKER, 1, null);
+  const glancing = pool.run({ cacheDir, outDir, want: "glance" }) as Promise<LastBuildGlance | null>;
+  glancing.catch(() => undefined);
+  const read = (): Promise<PreviousBuild | null> =>
+    (whole ??= pool.run({ cacheDir, outDir, want: "whole" }) as Promise<PreviousBuild | null>);
+  return { glance: () => glancing, read, stop: () => pool.close() };
 }
 
 /** About 5,000 articles' state. */

@@ -22,9 +22,6 @@ export interface SeedListing {
   known: Map<string, string>;
 }
 
-/** Files stamped at once: one await per small file would leave the CPU idle on I/O. */
-const STAMP_BATCH = 64;
-
 export async function listSeeds(
   dir: string,
   timeZone: string,
@@ -35,16 +32,12 @@ export async function listSeeds(
   const problems = [...found.problems, ...manifest.problems, ...unknownManifestFiles(manifest, new Set(found.files))];
   const stamps = new Map<string, SeedStamp>();
   const known = new Map<string, string>();
-  for (let start = 0; start < found.files.length; start += STAMP_BATCH) {
-    const batch = found.files.slice(start, start + STAMP_BATCH);
-    const batchStamps = await Promise.all(batch.map((file) => seedStamp(path.join(dir, file))));
-    batch.forEach((file, i) => {
-      const stamp = batchStamps[i];
-      if (stamp === null || stamp === undefined) return;
-      stamps.set(file, stamp);
-      const sha256 = knownDigest?.(file, stamp);
-      if (sha256 !== undefined) known.set(file, sha256);
-    });
+  for (const file of found.files) {
+    const stamp = seedStamp(path.join(dir, file));
+    if (stamp === null) continue;
+    stamps.set(file, stamp);
+    const sha256 = knownDigest?.(file, stamp);
+    if (sha256 !== undefined) known.set(file, sha256);
   }
   return { files: found.files, manifest, problems, stamps, known };
 }

@@ -6,11 +6,16 @@
  * it back), so an edit that keeps the size and restores the modification
  * time is still seen.
  */
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 
 export type SeedStamp = [ino: number, size: number, mtimeMs: number, ctimeMs: number];
 
-export async function seedStamp(file: string): Promise<SeedStamp | null> {
-  const info = await stat(file).catch(() => null);
-  return info === null ? null : [info.ino, info.size, info.mtimeMs, info.ctimeMs];
+/**
+ * Synchronous on purpose: a build stamps every seed before anything else
+ * runs in its thread, and 100,000 `statSync` calls took 1.3-1.5 s where
+ * batched promises took 2.0-2.9 s (/dev/shm, while another build ran).
+ */
+export function seedStamp(file: string): SeedStamp | null {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info === undefined ? null : [info.ino, info.size, info.mtimeMs, info.ctimeMs];
 }
