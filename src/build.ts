@@ -153,7 +153,7 @@ async function buildWith(
   const key = inputsKey(inputs);
   problems.push(...statics.problems);
   const last = await progress.phase(glance === null ? "check last build" : "read last build", 0, lastBuild.read);
-  const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined);
+  const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined).sort();
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === key && last.changed.size === 0) {
     await deleteUnused(outDir, cacheDir, last.state.spare?.buildId ?? null);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { problemSchema } from "../model/problems.ts";
 import { readCacheFile } from "./cache-file.ts";
-import { filesUnder } from "../util/files-under.ts";
+import { walkFiles } from "../util/files-under.ts";
 import { sameStamp } from "../util/same-stamp.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 
@@ -104,14 +104,15 @@ export async function writeBuildState(cacheDir: string, state: BuildState): Prom
  * 23,600 `statSync` calls took 0.22 s where batched promises took 0.7–0.9 s
  * (10,000 articles on /dev/shm). Files whose stamp the caller already knows
  * (`known`: files a build carried over, whose stamps it read before) are
- * not read again.
+ * not read again. In no set order: sorting 2.4 million paths (a million
+ * articles) costs seconds, and nothing needs them sorted.
  */
 export function siteStamps(dir: string, known: Readonly<SiteStamps> = {}): SiteStamps {
   const stamps: SiteStamps = {};
-  for (const relative of filesUnder(dir)) {
-    const stamp = known[relative] ?? statStamp(path.join(dir, relative));
+  walkFiles(dir, (relative) => {
+    const stamp = known[relative] ?? statStamp(`${dir}/${relative}`);
     if (stamp !== undefined) stamps[relative] = stamp;
-  }
+  });
   return stamps;
 }
 
