@@ -15,7 +15,7 @@ import { cacheDirFor } from "./incremental/build-state.ts";
 import { codeVersion, configVersion } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { inputsKey, photoFiles, readInputs } from "./incremental/inputs.ts";
-import { seedsAsBefore } from "./incremental/unchanged-seeds.ts";
+import { sameAsLast, seedsAsBefore } from "./incremental/unchanged-seeds.ts";
 import { listSeeds } from "./ingest/list-seeds.ts";
 import type { SeedFile } from "./ingest/read-seeds.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
@@ -31,7 +31,7 @@ import { STATIC_TEMPLATES } from "./render/static-pages.ts";
 import { type UrlContext, normalizeBase } from "./render/urls.ts";
 import { loadSiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
-import { checkSeedsFolder, strictly, validate } from "./validate.ts";
+import { checkSeedsFolder, validate } from "./validate.ts";
 import { seedOptions } from "./ingest/seed-options.ts";
 import { BuildError, type BuildOptions, type BuildResult } from "./build-types.ts";
 
@@ -106,16 +106,12 @@ async function buildWith(
   // Every seed as the last build read it: when nothing else changed, this build is that one.
   const asBefore = seedsAsBefore(listing, recordCache);
   const glance = asBefore === null ? null : await progress.phase("check last build", 0, lastBuild.glance);
-  const found = glance?.found;
-  if (asBefore !== null && glance !== null && found !== undefined && glance.changed === 0) {
-    const { inputs, statics } = await inputsOf(asBefore, found.photos);
-    if (inputsKey(inputs) === glance.inputsKey) {
-      const problems = strictly(found.problems, options.strict ?? false);
-      if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
+  if (asBefore !== null && glance !== null) {
+    const same = await sameAsLast(asBefore, glance, { inputsOf, strict: options.strict ?? false });
+    if (same !== null) {
+      if (same.problems.some((p) => p.severity === "error")) throw new BuildError(same.problems);
       await deleteUnused(outDir, cacheDir, glance.spare);
-      const { articles, pages } = found;
-      const counts = { articles, pages, seedFiles: asBefore.length, skipped: countSkipped(problems) };
-      return { ...about, ...counts, records: [], problems: [...problems, ...statics.problems], upToDate: true };
+      return { ...about, ...same, records: [], upToDate: true };
     }
   }
 

@@ -8,7 +8,7 @@ import { type Archive, buildArchive } from "./archive/build-archive.ts";
 import { checkImages, placeImages } from "./ingest/check-images.ts";
 import { type IngestResult, type SeedFile, ingestSeeds } from "./ingest/read-seeds.ts";
 import type { SeedListing } from "./ingest/list-seeds.ts";
-import type { Problem } from "./model/problems.ts";
+import { type Problem, strictly } from "./model/problems.ts";
 import type { SiteConfig } from "./model/site-config.ts";
 import { defaultWorkers } from "./util/default-workers.ts";
 import { Progress } from "./util/progress.ts";
@@ -83,9 +83,4 @@ export async function checkSeedsFolder(seedsDir: string): Promise<void> {
       `--seeds ${seedsDir}: ${seeds === null ? "no such folder" : "not a folder"}; give the folder that holds your .txt and .md seeds`,
     );
   }
-}
-
-/** `problems` as `--strict` (`strict`) has them: a seed left out is an error. */
-export function strictly(problems: readonly Problem[], strict: boolean): Problem[] {
-  return strict ? problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p)) : [...problems];
 }

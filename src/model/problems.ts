@@ -36,6 +36,11 @@ export const problemText = Object.fromEntries(
 ) as { [K in keyof Catalogue]: (...args: Parameters<Catalogue[K]>) => ProblemText & { code: K } };
 
 /** Seeds left out: each skipped seed has one problem that says so. */
+/** `problems` as `--strict` (`strict`) has them: a seed left out is an error. */
+export function strictly(problems: readonly Problem[], strict: boolean): Problem[] {
+  return strict ? problems.map((p): Problem => (p.skipped === true ? { ...p, severity: "error" } : p)) : [...problems];
+}
+
 export function countSkipped(problems: readonly Problem[]): number {
   return new Set(problems.filter((p) => p.skipped === true && p.severity === "warning").map((p) => p.file)).size;
 }
