@@ -6,7 +6,7 @@
  * build state). The inputs key then decides as it does after parsing.
  */
 import type { BuildResult } from "../build-types.ts";
-import type { SeedListing } from "../ingest/list-seeds.ts";
+import { type SeedListing, knownSeed } from "../ingest/list-seeds.ts";
 import type { SeedFile } from "../ingest/read-seeds.ts";
 import { countSkipped, strictly } from "../model/problems.ts";
 import { type BuildInputs, inputsKey } from "./inputs.ts";
@@ -19,10 +19,8 @@ export function seedsAsBefore(listing: SeedListing, cache: Pick<RecordCache, "ho
   if (listing.known.size !== listing.files.length) return null;
   const seeds: SeedFile[] = [];
   for (const file of listing.files) {
-    const sha256 = listing.known.get(file);
-    if (sha256 === undefined) return null;
-    const seed: SeedFile = { file, sha256, crawl: listing.manifest.entries.get(file) };
-    if (!cache.holds(seed)) return null;
+    const seed = knownSeed(listing, file);
+    if (seed === undefined || !cache.holds(seed)) return null;
     seeds.push(seed);
   }
   return seeds;

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Problem } from "../model/problems.ts";
 import { type CrawlManifest, readCrawlManifest, unknownManifestFiles } from "./crawl-manifest.ts";
 import { findSeedFiles } from "./find-seeds.ts";
+import type { SeedFile } from "./read-seeds.ts";
 import { type SeedStamp, seedStamp } from "./seed-stamp.ts";
 
 export interface SeedListing {
@@ -40,4 +41,10 @@ export async function listSeeds(
     if (sha256 !== undefined) known.set(file, sha256);
   }
   return { files: found.files, manifest, problems, stamps, known };
+}
+
+/** `file` as an earlier build read it (its digest and crawl entry), when its stamp says it is unchanged. */
+export function knownSeed(listing: SeedListing, file: string): SeedFile | undefined {
+  const sha256 = listing.known.get(file);
+  return sha256 === undefined ? undefined : { file, sha256, crawl: listing.manifest.entries.get(file) };
 }

@@ -1,9 +1,9 @@
 /**
  * A seed's outcome as a parse worker hands it back: the article split into
- * its head and its body (`ArticleBody`), each as JSON. The build keeps heads in memory and
- * bodies in the record cache until a page, search shard or data file needs
- * them; JSON strings cross threads and enter the cache without being made
- * into objects and written out again.
+ * its head and its body (`ArticleBody`), each as JSON. The build keeps
+ * heads in memory and bodies in the record cache until a page, search shard
+ * or data file needs them; JSON strings cross threads and enter the cache
+ * without being made into objects and written out again.
  */
 import type { SeedArticle } from "../model/record.ts";
 import type { SeedOutcome } from "./read-seeds.ts";

@@ -7,7 +7,7 @@ import { parseSeed, sha256Hex } from "./parse-seed.ts";
 import type { SeedOptions } from "./seed-options.ts";
 import { WorkerPool } from "../util/worker-pool.ts";
 import { skipped } from "./find-seeds.ts";
-import { type SeedListing, listSeeds } from "./list-seeds.ts";
+import { type SeedListing, knownSeed, listSeeds } from "./list-seeds.ts";
 import type { SeedStamp } from "./seed-stamp.ts";
 import type { CrawlEntry } from "./source-url.ts";
 import { type PackedOutcome, packOutcome, unpackOutcome } from "./packed-outcome.ts";
@@ -79,7 +79,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
     for (let start = 0; start < names.length; start += READ_BATCH) {
       const batch = names.slice(start, start + READ_BATCH);
       // A file whose stamp is as an earlier build saw it holds the bytes it read then: its outcome is taken unread.
-      const known = batch.map((file) => knownOutcome(file, manifest.entries.get(file), listing, hooks));
+      const known = batch.map((file) => knownOutcome(file, listing, hooks));
       const contents = await Promise.all(
         batch.map((file, i) =>
           known[i] !== undefined ? null : readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) => error),
@@ -140,15 +140,9 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
 }
 
 /** The earlier outcome of a file whose stamp says it is unchanged; undefined when it must be read. */
-function knownOutcome(
-  file: string,
-  crawl: CrawlEntry | undefined,
-  listing: SeedListing,
-  hooks: IngestHooks,
-): Entry | undefined {
-  const sha256 = listing.known.get(file);
-  if (sha256 === undefined) return undefined;
-  const seed: SeedFile = { file, sha256, crawl };
+function knownOutcome(file: string, listing: SeedListing, hooks: IngestHooks): Entry | undefined {
+  const seed = knownSeed(listing, file);
+  if (seed === undefined) return undefined;
   const outcome = hooks.cached?.(seed);
   return outcome === undefined ? undefined : { seed, outcome };
 }
