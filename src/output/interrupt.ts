@@ -57,6 +57,13 @@ function undoAll(): boolean {
   return any;
 }
 
+let failureSaid = false;
+
+/** The command has printed why it failed and set its exit code; the process is ending. */
+export function failureSaidAlready(): void {
+  failureSaid = true;
+}
+
 /**
  * For command-line entry points: SIGINT and SIGTERM stop with one line and
  * exit 130 or 143; an error no code awaited stops with one line and exit 5.
@@ -77,8 +84,10 @@ export function handleProcessEnd(failedExit: number): void {
   });
   const fail = (error: unknown): void => {
     undoAll();
-    console.error(`build failed: ${describeError(error)} (DEBUG=1 shows where)`);
-    process.exit(failedExit);
+    // Once the command has said why it failed, what fails after (a write of the same full disk) says nothing new.
+    if (!failureSaid || process.env["DEBUG"] !== undefined)
+      console.error(`build failed: ${describeError(error)} (DEBUG=1 shows where)`);
+    process.exit(failureSaid ? (process.exitCode ?? failedExit) : failedExit);
   };
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
