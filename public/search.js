@@ -16,7 +16,7 @@ import { spaceKhmerWords } from "./khmer-words.js";
  *   mergeIndex: (url: string, options: object) => Promise<void>,
  *   search: (query: string, options: SearchOptions) => Promise<{ results: Result[] }>,
  * }} PagefindApi
- * @typedef {{ url: string, year: string, articles: number }} Shard
+ * @typedef {{ url: string, year: string, articles: number, from: string, to: string }} Shard
  * @typedef {{
  *   query: string, filters: Record<string, string | { any: string[] }>, sort: SearchOptions["sort"],
  *   pending: Result[], groups: Shard[][], searched: Shard[], found: number,
@@ -91,16 +91,17 @@ function resultItem(data) {
   return item;
 }
 
-// The index is one Pagefind bundle per year, newest first (`url year articles`, comma-separated). The
-// first loads Pagefind; the others merge into it when a search reaches them, so a search loads the newest
-// years first and older ones only as the reader asks for more results, whatever the archive's size.
+// The index is one Pagefind bundle per year or run of months, newest first (`url year articles from to`,
+// comma-separated; `from` and `to` are `2019`, `2019-05` or `2019-05-16`). The first loads Pagefind; the
+// others merge into it when a search reaches them, so a search loads the newest shards first and older
+// ones only as the reader asks for more results, whatever the archive's size.
 /** @type {Shard[]} */
 const shards = (form.dataset.shards ?? "")
   .split(",")
   .filter((entry) => entry.trim() !== "")
   .map((entry) => {
-    const [url = "", year = "", articles = "0"] = entry.trim().split(" ");
-    return { url, year, articles: Number(articles) };
+    const [url = "", year = "", articles = "0", from = year, to = from] = entry.trim().split(" ");
+    return { url, year, articles: Number(articles), from, to };
   });
 /**
  * How much a search loads before showing what it found: the newest years up to this many articles, and at
@@ -113,9 +114,15 @@ const SMALL = shards.reduce((sum, shard) => sum + shard.articles, 0) <= GROUP_AR
 // The indexed URLs already carry the base path; Pagefind would otherwise prefix the folder
 // it was loaded from (`/archive/`) a second time.
 const OPTIONS = { excerptLength: 30, baseUrl: "/" };
+/**
+ * Each shard's pages carry its URL as a filter made in the browser (no request), so a search can keep to the
+ * shards of one group.
+ * @param {Shard} shard
+ */
+const shardOptions = (shard) => ({ ...OPTIONS, mergeFilter: { shard: shard.url } });
 /** @type {PagefindApi | null} */
 const pagefind = shards[0] === undefined ? null : await import(`${shards[0].url}pagefind.js`);
-await pagefind?.options(OPTIONS);
+if (shards[0] !== undefined) await pagefind?.options(shardOptions(shards[0]));
 /** Shards merged into the index so far. */
 const loaded = new Set(shards.slice(0, 1).map((shard) => shard.url));
 
@@ -126,7 +133,7 @@ async function load(group) {
   const added = group.filter((shard) => !loaded.has(shard.url));
   for (const shard of added) loaded.add(shard.url);
   // Side by side: each merge is two requests, and a reader's connection has room for several.
-  await Promise.all(added.map((shard) => api.mergeIndex(shard.url, OPTIONS)));
+  await Promise.all(added.map((shard) => api.mergeIndex(shard.url, shardOptions(shard))));
 }
 
 // The search on the page: results not shown yet and the groups of shards still to search.
@@ -146,7 +153,7 @@ let current = emptySearch();
 /**
  * Searches group after group until `count` results wait to be shown, or until it has searched about
  * `GROUP_ARTICLES` articles (or `GROUP_SHARDS` shards) and found some: results come as they are found, and a common word loads only the
- * newest years. A group is searched alone (by its years) so results already shown stay where they are.
+ * newest years. A group is searched alone (by its shards) so results already shown stay where they are.
  * @param {SearchState} state
  * @param {number} count
  */
@@ -155,10 +162,9 @@ async function fill(state, count) {
   let shardsLeft = SMALL ? Number.POSITIVE_INFINITY : GROUP_SHARDS;
   for (let group = state.groups.shift(); pagefind !== null && group !== undefined; group = state.groups.shift()) {
     await load(group);
-    // Nothing else loaded: no year filter, which would cost one more request a year.
-    const years = loaded.size === group.length ? {} : { year: { any: group.map((shard) => shard.year) } };
+    const only = loaded.size === group.length ? {} : { shard: { any: group.map((shard) => shard.url) } };
     const { query, filters, sort } = state;
-    const search = await pagefind.search(spaceKhmerWords(query), { filters: { ...filters, ...years }, sort });
+    const search = await pagefind.search(spaceKhmerWords(query), { filters: { ...filters, ...only }, sort });
     state.pending.push(...search.results);
     state.found += search.results.length;
     state.searched.push(...group);
@@ -169,17 +175,44 @@ async function fill(state, count) {
 }
 
 /**
- * `2019–2024`, `2019`, `undated articles`, `2019–2024 and undated articles`.
+ * `2019`, `May 2019`, `16 May 2019`, in the page's language.
+ * @param {string} period
+ * @param {boolean} [withYear]
+ */
+function periodText(period, withYear = true) {
+  const [year = "", month, day] = period.split("-");
+  if (month === undefined) return year;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? "1")));
+  /** @type {Intl.DateTimeFormatOptions} */
+  const options = { month: "long", timeZone: "UTC" };
+  if (withYear) options.year = "numeric";
+  if (day !== undefined) options.day = "numeric";
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(date);
+}
+
+/**
+ * The periods a group of shards covers: `2019–2024`, `2019`, `May–August 2019`, `November 2018–2019`,
+ * `undated articles`, `2019–2024 and undated articles`.
  * @param {Shard[]} group
  */
-function yearsLabel(group) {
-  const dated = group
-    .map((shard) => shard.year)
-    .filter((year) => /^\d+$/.test(year))
-    .sort();
-  const first = dated[0];
-  const last = dated.at(-1);
-  const range = first === undefined ? "" : first === last ? first : `${first}–${last}`;
+function periodsLabel(group) {
+  const dated = group.filter((shard) => /^\d+$/.test(shard.year));
+  const first = dated.map((shard) => shard.from).sort()[0];
+  const last = dated
+    .map((shard) => shard.to)
+    .sort()
+    .at(-1);
+  let range = "";
+  if (first !== undefined && last !== undefined) {
+    const sameYearMonths =
+      first !== last && /^\d+-\d+$/.test(first) && /^\d+-\d+$/.test(last) && first.slice(0, 4) === last.slice(0, 4);
+    range =
+      first === last
+        ? periodText(first)
+        : sameYearMonths
+          ? `${periodText(first, false)}–${periodText(last)}`
+          : `${periodText(first)}–${periodText(last)}`;
+  }
   const undated = dated.length < group.length ? "undated articles" : "";
   return [range, undated].filter(Boolean).join(" and ");
 }
@@ -194,15 +227,15 @@ async function showMore() {
   const next = state.groups[0];
   more.hidden = state.pending.length === 0 && next === undefined;
   more.textContent =
-    state.pending.length > 0 || next === undefined ? "Show more results" : `Search ${yearsLabel(next)}`;
+    state.pending.length > 0 || next === undefined ? "Show more results" : `Search ${periodsLabel(next)}`;
   // Set once results are on the page: screen readers announce it, and tests wait for it.
-  const where = next === undefined ? "" : ` in ${yearsLabel(state.searched)}`;
+  const where = next === undefined ? "" : ` in ${periodsLabel(state.searched)}`;
   status.textContent = `${state.found} ${state.found === 1 ? "result" : "results"} for “${state.query}”${where}`;
 }
 
 /**
- * The shards a search goes through, in groups: one year (`year`) alone; one year at a time in date order
- * (undated articles last either way); else the newest years first, about `GROUP_ARTICLES` articles (at most `GROUP_SHARDS` shards) a group.
+ * The shards a search goes through, in groups: those of one year (`year`), one at a time; one at a time in
+ * date order (undated articles last either way); else the newest years first, about `GROUP_ARTICLES` articles (at most `GROUP_SHARDS` shards) a group.
  * @param {string | undefined} year
  * @param {string | null} order
  * @returns {Shard[][]}
@@ -210,7 +243,7 @@ async function showMore() {
 function searchGroups(year, order) {
   if (year !== undefined) return shards.filter((shard) => shard.year === year).map((shard) => [shard]);
   if (order === "newest" || order === "oldest") {
-    const dated = shards.filter((shard) => /^\d+$/.test(shard.year)).sort((a, b) => a.year.localeCompare(b.year));
+    const dated = shards.filter((shard) => /^\d+$/.test(shard.year)).sort((a, b) => a.from.localeCompare(b.from));
     if (order === "newest") dated.reverse();
     return [...dated, ...shards.filter((shard) => !dated.includes(shard))].map((shard) => [shard]);
   }

@@ -29,7 +29,8 @@ beforeAll(async () => {
   const outDir = path.join(work, "site");
   await writeFixtureSeeds(seedsDir, { image: true });
   await writeRankingSeeds(seedsDir);
-  records = (await build({ seedsDir, outDir, quiet: true })).records;
+  // Shards of two articles at most: the years with more are split into runs of months, as large archives' are.
+  records = (await build({ seedsDir, outDir, quiet: true, site: { searchShardArticles: 2 } })).records;
   server = await serveSite(outDir);
   browser = await chromium.launch({
     executablePath: inject("chromium"),
@@ -176,7 +177,7 @@ describe("search", () => {
     const dates = in2019.map((headline) => Date.parse(records.find((r) => r.headline === headline)?.date ?? ""));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
-    // Across years (the index has one shard per year), oldest first, undated last.
+    // Across years (the index has shards of years and runs of months), oldest first, undated last.
     await page.locator("#filter-year").selectOption("");
     await page.locator("#filter-sort").selectOption("oldest");
     await expect.poll(() => page.url()).toContain("sort=oldest");
@@ -195,11 +196,11 @@ describe("search", () => {
     await page.close();
   });
 
-  test("a search loads the newest years first and older ones as the reader asks for more", async () => {
+  test("a search loads the newest shards first and older ones as the reader asks for more", async () => {
     const everything = await searchResults((await open("/search/?q=minister")).page);
     const context = await browser.newContext();
     const page = await context.newPage();
-    // Groups of one article make each year a group, as 10,000 articles a year would.
+    // Groups of one article make each shard a group, as a large archive's would.
     await page.route("**/search/?*", async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace('data-group-articles="5000"', 'data-group-articles="1"');
@@ -212,16 +213,27 @@ describe("search", () => {
     });
     await page.goto(`${server.origin}/search/?q=minister`);
     const first = await searchResults(page);
-    const yearOf = (headline: string): string =>
-      records.find((r) => r.headline === headline)?.date?.slice(0, 4) ?? "undated";
-    const years = [...new Set(first.map(yearOf))];
-    expect(years).toHaveLength(1);
-    // Shards newest year first, undated last.
-    const newestFirst = [...new Set(records.flatMap((r) => r.date?.slice(0, 4) ?? []))].sort().reverse();
-    expect(loaded).toEqual(newestFirst.slice(0, newestFirst.indexOf(years[0] ?? "") + 1));
-    const range = loaded.length === 1 ? loaded[0] : `${loaded.at(-1)}–${loaded[0]}`;
-    expect(await page.locator("#search-status").textContent()).toMatch(new RegExp(` in ${range}$`, "u"));
-    expect(await page.locator("#search-more").textContent()).toMatch(/^(Show more results|Search \d{4})$/u);
+    // The shards as the page lists them, newest first: `url year articles from to`.
+    const listed = ((await page.locator("#search-form").getAttribute("data-shards")) ?? "")
+      .split(",")
+      .map((entry) => entry.trim().split(" "));
+    const names = listed.map(([url]) => /\/pagefind\/([^/]+)\//u.exec(url ?? "")?.[1]);
+    expect(names.some((name) => name?.includes("-") === true)).toBe(true);
+    // Newest shards first, up to the first with results, whose articles are the only ones shown.
+    expect(loaded).toEqual(names.slice(0, loaded.length));
+    const shardOf = (headline: string): string | undefined => {
+      const date = records.find((r) => r.headline === headline)?.date ?? null;
+      const at = listed.findIndex(
+        ([, year, , from = "", to = ""]) =>
+          (date === null && year === "Undated") ||
+          (date !== null && date.slice(0, from.length) >= from && date.slice(0, to.length) <= to),
+      );
+      return names[at];
+    };
+    expect(new Set(first.map(shardOf))).toEqual(new Set([loaded.at(-1)]));
+    const newestYear = listed[0]?.[1] ?? "";
+    expect(await page.locator("#search-status").textContent()).toMatch(new RegExp(` in .*${newestYear}$`, "u"));
+    expect(await page.locator("#search-more").textContent()).toMatch(/^(Show more results|Search .*\d{4})$/u);
     while (await page.locator("#search-more").isVisible()) {
       const shown = await page.locator("#search-results li").count();
       await page.locator("#search-more").click();

@@ -54,14 +54,14 @@ export type PlanInput = Omit<SiteParts, "nav"> & {
 
 /** What to make again of the site, given the build that published it (null: everything). */
 export function planRender(input: PlanInput, previous: PreviousBuild | null): RenderPlan {
-  const { shards } = input;
+  const { shards, years } = input;
   const digests = siteDigests(input);
   const pageUrls = [...digests.pages.keys()];
   if (previous === null)
     return {
       rendered: new Set(pageUrls),
       toIndex: new Set(shards.keys()),
-      dataToWrite: new Set(shards.keys()),
+      dataToWrite: new Set(years.keys()),
       writeSqlite: input.sqlite,
       sitemapCarried: null,
       carried: [],
@@ -73,7 +73,7 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
   const keptShards = [...shards.keys()].filter((name) => !toIndex.has(name));
   // A year's data file is carried over when its records are as they were and the file is there untouched.
   const keptData = new Set(
-    [...shards.keys()].filter((name) => {
+    [...years.keys()].filter((name) => {
       const file = dataFileOf(name);
       const intact = previous.published[file] !== undefined && !previous.changed.has(file);
       return intact && previous.state.data[name] === digests.data[name];
@@ -90,7 +90,7 @@ export function planRender(input: PlanInput, previous: PreviousBuild | null): Re
     ...(sitemapCarried ?? []),
     ...(sqliteCarried ?? []),
   ];
-  const dataToWrite = new Set([...shards.keys()].filter((name) => !keptData.has(name)));
+  const dataToWrite = new Set([...years.keys()].filter((name) => !keptData.has(name)));
   const writeSqlite = input.sqlite && sqliteCarried === null;
   return { rendered, toIndex, dataToWrite, writeSqlite, sitemapCarried, carried, digests };
 }
@@ -108,7 +108,7 @@ export function globalsKey(
 
 /** The digest of what each page, search shard and the sitemap show. */
 function siteDigests(input: PlanInput): SiteDigests {
-  const { archive, shards, sitemap, views, listInput, code } = input;
+  const { archive, shards, years, sitemap, views, listInput, code } = input;
   const keys = new PageKeys(views);
   const pages = new Map<string, string>();
   for (const [i, record] of archive.records.entries()) pages.set(record.url, keys.article(i));
@@ -117,14 +117,14 @@ function siteDigests(input: PlanInput): SiteDigests {
   // A shard's index is a function of its records (hashed once, for their pages), the section names and the
   // base path; the code digest covers how it is made (and Pagefind's version).
   const search = Object.fromEntries(
-    [...shards].map(([name, records]) => [
+    [...shards].map(([name, { records }]) => [
       name,
       digestJsonEach([code, site.sections, urls.pathPrefix, ...records.map((record) => keys.record(record))]),
     ]),
   );
   // A year's data file holds its records as they are: the code that writes them is all else it depends on.
   const data = Object.fromEntries(
-    [...shards].map(([name, records]) => [
+    [...years].map(([name, records]) => [
       name,
       digestJsonEach([code, ...records.map((record) => keys.record(record))]),
     ]),

@@ -29,6 +29,13 @@ const siteConfigSchema = z
     pageSize: z.number().int("must be a whole number").min(1, "must be 1 or more"),
     /** How many "More in <section>" links each article shows. */
     moreInSection: z.number().int("must be a whole number").min(0, "must be 0 or more"),
+    /**
+     * Most articles in one search index shard: a larger year is split into
+     * runs of months. Larger shards mean fewer requests for a search that
+     * goes through many years, smaller ones less to load for the first
+     * results and less memory to build each.
+     */
+    searchShardArticles: z.number().int("must be a whole number").min(1, "must be 1 or more"),
     /** Display names of sections, in navigation order; other sections follow alphabetically. */
     sections: z.record(slugSchema, z.string().min(1)),
     /** IANA zone of times printed without a zone (the paper prints ICT). */
@@ -54,6 +61,7 @@ export const SITE_DEFAULTS: Readonly<SiteConfig> = {
   defaultSection: "national",
   pageSize: 20,
   moreInSection: 4,
+  searchShardArticles: 4000,
   sections: {
     national: "National",
     business: "Business",

@@ -1,12 +1,13 @@
 /**
- * What the search page knows before it loads any index: each year's shard
- * with its article count (it searches the newest first and older ones when
- * asked), and every value of the section, author and year filters with its
+ * What the search page knows before it loads any index: each shard (a year,
+ * or part of one) with its article count and the periods it covers (it
+ * searches the newest first and older ones when asked), and every value of the section, author and year filters with its
  * count, for its menus. The counts are the records' own filter values, as
  * `searchRecord` gives them to Pagefind.
  */
 import { sectionName } from "../archive/listings.ts";
 import type { ArticleRecord } from "../model/record.ts";
+import type { SearchShard } from "./search-shards.ts";
 
 /** Year filter value for undated articles. */
 export const UNDATED = "Undated";
@@ -37,15 +38,15 @@ export interface FilterValue {
 }
 
 export interface SearchPageData {
-  /** Site-relative folder, year filter value and size of each shard, newest first. */
-  shards: { url: string; year: string; articles: number }[];
+  /** Site-relative folder, year filter value, size and periods covered of each shard, newest first. */
+  shards: { url: string; year: string; articles: number; from: string; to: string }[];
   /** Values by name; sections and authors alphabetical, years newest first. */
   filters: Record<keyof SearchFilters, FilterValue[]>;
 }
 
 /** `sectionNames`: the site's names of section slugs. */
 export function searchPageData(
-  shards: ReadonlyMap<string, readonly ArticleRecord[]>,
+  shards: ReadonlyMap<string, SearchShard>,
   sectionNames: Readonly<Record<string, string>>,
 ): SearchPageData {
   const counts: Record<keyof SearchFilters, Map<string, number>> = {
@@ -53,16 +54,14 @@ export function searchPageData(
     author: new Map(),
     year: new Map(),
   };
-  const shardList = [...shards].map(([name, records]) => {
+  const shardList = [...shards.values()].map(({ name, year, from, to, records }) => {
     for (const record of records) {
       const filters = searchFilters(record, sectionName(record.section, sectionNames));
       for (const key of ["section", "author", "year"] as const) {
         for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
       }
     }
-    const first = records[0];
-    const year = first === undefined ? name : yearOf(first);
-    return { url: `/pagefind/${name}/`, year, articles: records.length };
+    return { url: `/pagefind/${name}/`, year, articles: records.length, from, to };
   });
   const sorted = (values: Map<string, number>, order: (a: string, b: string) => number): FilterValue[] =>
     [...values.keys()].sort(order).map((value) => ({ value, count: values.get(value) ?? 0 }));

@@ -2,6 +2,9 @@
  * The Pagefind full-text index, written from the records through Pagefind's
  * Node API as custom records: headline, byline, caption and body only, so
  * navigation and footers never enter the index, and no HTML is re-parsed.
+ * One Pagefind bundle per shard (`search-shards.ts`) under
+ * `/pagefind/<shard>/`, merged in the browser: an edit re-indexes only its
+ * shard, and no index has to hold the whole archive in memory.
  */
 import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -11,7 +14,7 @@ import type { ArticleRecord } from "../model/record.ts";
 import type { ArticleSummary, Summaries } from "./summary.ts";
 import { startPagefindService } from "./pagefind-service.ts";
 import { withBase } from "./urls.ts";
-import { UNDATED, searchFilters } from "./search-filters.ts";
+import { searchFilters } from "./search-filters.ts";
 // Pagefind splits words on whitespace: Khmer runs are split into words first, as the search page splits queries.
 import { spaceKhmerWords } from "../model/khmer-words.js";
 
@@ -48,21 +51,6 @@ export function searchRecord(
   };
 }
 
-/**
- * The index is split by year: one Pagefind bundle per year (and one for
- * undated articles) under `/pagefind/<shard>/`, merged in the browser. An
- * edit re-indexes only its year, and no single index has to hold a
- * 30-year archive in memory.
- */
-function searchShardOf(record: ArticleRecord): string {
-  return record.date?.slice(0, 4) ?? UNDATED.toLowerCase();
-}
-
-/** Records grouped by shard; shards in archive order (newest year first, undated last). */
-export function groupByShard(records: readonly ArticleRecord[]): Map<string, ArticleRecord[]> {
-  return Map.groupBy(records, searchShardOf);
-}
-
 /** The search records of some articles, in the order given. */
 export function* searchRecords(
   records: Iterable<ArticleRecord>,
@@ -78,7 +66,7 @@ export type ShardRecords = () => Iterable<Pagefind.CustomRecord>;
 /**
  * Pagefind's ready-made search interfaces, written into every bundle; the
  * search page uses its own (`public/search.js`) over the JS API, so these
- * would only add 0.4 MB per year of the archive.
+ * would only add 0.4 MB per shard.
  */
 const PAGEFIND_UI_FILES = [
   "pagefind-ui.js",
@@ -99,14 +87,14 @@ const PAGEFIND_UI_FILES = [
 const BATCH = 50;
 /**
  * A Pagefind service indexes on one core, so shards are indexed side by
- * side, one service per core, at most four (each shard holds a year).
+ * side, one service per core, at most four (each shard holds a year or part of one).
  */
 const PARALLEL_SHARDS = Math.min(4, Math.max(1, availableParallelism()));
 
 /**
  * Writes `<outDir>/pagefind/<shard>/` for each shard given. Each service
  * indexes one shard after another, deleting each index once written, so
- * it holds one year at a time; services are started once per build, not
+ * it holds one shard at a time; services are started once per build, not
  * once per shard (a process started from a build holding a large heap
  * cost about 15 ms of this thread each, 0.5 s for 31 shards).
  */

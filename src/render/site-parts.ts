@@ -9,7 +9,7 @@ import type { ArticleRecord } from "../model/record.ts";
 import type { ArticleViewInput } from "./article-view.ts";
 import type { ListViewInput } from "./list-view.ts";
 import type { Navigation } from "./navigation.ts";
-import { groupByShard } from "./search-index.ts";
+import { type SearchShard, byYear, searchShards } from "./search-shards.ts";
 import type { SitemapEntry } from "./sitemap.ts";
 
 export interface SiteParts {
@@ -17,8 +17,10 @@ export interface SiteParts {
   views: ArticleViewInput;
   nav: Navigation;
   listInput: ListViewInput;
-  /** Search shard name -> its articles. */
-  shards: ReadonlyMap<string, readonly ArticleRecord[]>;
+  /** Year (`undated`) -> its articles, newest first: the data files. */
+  years: ReadonlyMap<string, readonly ArticleRecord[]>;
+  /** Search shard name -> the shard, newest first. */
+  shards: ReadonlyMap<string, SearchShard>;
   sitemap: readonly SitemapEntry[];
 }
 
@@ -30,7 +32,8 @@ export function siteParts(views: ArticleViewInput, nav: Navigation): SiteParts {
     views,
     nav,
     listInput: { site, urls, withFeeds, imagesByFile, summaries },
-    shards: groupByShard(archive.records),
+    years: byYear(archive.records),
+    shards: searchShards(archive.records, site.searchShardArticles),
     sitemap: sitemapEntries(archive),
   };
 }

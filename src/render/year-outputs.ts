@@ -1,9 +1,9 @@
 /**
- * Each year's search shard and data file (`search-index.ts`,
- * `data-files.ts`), made in one pass over the year's records where the plan
- * makes both, as a full build does for every year: each body is borrowed
- * once for the two, and the year's data lines wait for its shard's end,
- * a year of JSON at most per indexer.
+ * The search shards and each year's data file (`search-index.ts`,
+ * `data-files.ts`), made in one pass over a year's records where the plan
+ * makes the file and every shard of the year, as a full build does: each
+ * body is borrowed once for the two, and the year's data lines wait for its
+ * last shard's end.
  */
 import path from "node:path";
 import type { RenderPlan } from "../incremental/render-plan.ts";
@@ -12,6 +12,7 @@ import { jsonLinesOf, writeStreamed } from "../util/write-streamed.ts";
 import { type Bodies, withBodies } from "./bodies.ts";
 import { dataFileOf, writeDataFiles } from "./data-files.ts";
 import type { ShardRecords } from "./search-index.ts";
+import { type SearchShard, yearOf } from "./search-shards.ts";
 import { searchRecords, writeSearchShards } from "./search-index.ts";
 import type { SiteParts } from "./site-parts.ts";
 
@@ -24,24 +25,30 @@ export interface YearOutputsContext {
 
 /** The shards `plan.toIndex` names and the data files `plan.dataToWrite` names, with the data files' index. */
 export async function writeYearOutputs(
-  { shards, views }: SiteParts,
+  { shards, years, views }: SiteParts,
   { toIndex, dataToWrite }: Pick<RenderPlan, "toIndex" | "dataToWrite">,
   { staging, bodies, onShard }: YearOutputsContext,
 ): Promise<void> {
   const { summaries, urls } = views;
   const dataWritten: Promise<void>[] = [];
   const indexed = new Map<string, ShardRecords>();
-  for (const [name, records] of shards) {
-    if (!toIndex.has(name)) continue;
-    const file = dataToWrite.has(name) ? path.join(staging, dataFileOf(name)) : null;
-    const withText = (): Iterable<ArticleRecord> =>
-      file === null ? withBodies(records, bodies) : alsoAsData(withBodies(records, bodies), file, dataWritten);
-    indexed.set(name, () => searchRecords(withText(), summaries, urls.pathPrefix));
+  const paired = new Set<string>();
+  for (const [year, inYear] of Map.groupBy(shards.values(), (shard) => yearOfShard(shard))) {
+    // A year's data file is made from its shards' records as they are indexed when every one of them is.
+    const pair = dataToWrite.has(year) && inYear.every((shard) => toIndex.has(shard.name));
+    if (pair) paired.add(year);
+    const lines = pair ? new YearLines(path.join(staging, dataFileOf(year)), inYear.length, dataWritten) : null;
+    for (const [part, { name, records }] of inYear.entries()) {
+      if (!toIndex.has(name)) continue;
+      const withText = (): Iterable<ArticleRecord> =>
+        lines === null ? withBodies(records, bodies) : lines.collect(part, withBodies(records, bodies));
+      indexed.set(name, () => searchRecords(withText(), summaries, urls.pathPrefix));
+    }
   }
-  const alone = new Set([...dataToWrite].filter((name) => !toIndex.has(name)));
+  const alone = new Set([...dataToWrite].filter((year) => !paired.has(year)));
   // The data folder is made (with the years not indexed) before any shard's data file is written.
   const settled = await Promise.allSettled([
-    writeDataFiles(shards, alone, staging, bodies).then(() => writeSearchShards(indexed, staging, onShard)),
+    writeDataFiles(years, alone, staging, bodies).then(() => writeSearchShards(indexed, staging, onShard)),
   ]);
   // Every file is written, or has failed, before a failure is reported.
   const all = [...settled, ...(await Promise.allSettled(dataWritten))];
@@ -49,18 +56,39 @@ export async function writeYearOutputs(
   if (failure !== undefined) throw failure.reason;
 }
 
-/** `records` as they pass, each serialized for the data file `file`, written once the last has passed. */
-function* alsoAsData(
-  records: Iterable<ArticleRecord>,
-  file: string,
-  written: Promise<void>[],
-): Generator<ArticleRecord> {
-  const lines: string[] = [];
-  for (const record of records) {
-    lines.push(JSON.stringify(record));
-    yield record;
+/** The data file's year of a shard's articles (`2019`, `undated`). */
+function yearOfShard(shard: SearchShard): string {
+  const first = shard.records[0];
+  return first === undefined ? shard.name : yearOf(first);
+}
+
+/**
+ * A year's data lines, serialized as its shards' records pass (shards may
+ * pass in any order, two at a time), written in shard order once the last
+ * has passed.
+ */
+class YearLines {
+  private readonly parts: string[][];
+  private left: number;
+  constructor(
+    private readonly file: string,
+    count: number,
+    private readonly written: Promise<void>[],
+  ) {
+    this.parts = Array.from({ length: count }, () => []);
+    this.left = count;
   }
-  const done = writeStreamed(file, jsonLinesOf(lines));
-  done.catch(() => undefined);
-  written.push(done);
+
+  *collect(part: number, records: Iterable<ArticleRecord>): Generator<ArticleRecord> {
+    const lines = this.parts[part] ?? [];
+    for (const record of records) {
+      lines.push(JSON.stringify(record));
+      yield record;
+    }
+    this.left -= 1;
+    if (this.left > 0) return;
+    const done = writeStreamed(this.file, jsonLinesOf(this.parts.flat()));
+    done.catch(() => undefined);
+    this.written.push(done);
+  }
 }
