@@ -10,9 +10,10 @@
  * fresh folder removed afterwards. `--save` writes bench/results.json and
  * the chart bench/chart.svg, which docs/benchmark.md quotes.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync } from "node:fs";
-import { appendFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,12 +63,17 @@ async function benchmark(count: number, seed: number, hugo: string | null, paren
   const dir = await mkdtemp(path.join(parent, `ppp-bench-${count}-`));
   try {
     const storage = parent.startsWith("/dev/shm") ? "RAM disk" : "disk";
-    return {
+    const row = {
       storage,
       ...(await benchmarkIn(dir, count, seedsDir, withHugo && hugoDir !== null ? { hugo, hugoDir } : null)),
     };
+    // Shown before the folder goes: removing a million articles' site takes minutes.
+    console.log(`\n${table([row])}\n`);
+    return row;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    console.log(`  removing ${dir}…`);
+    // rm(1) removed a million-article site (2.4 million files) several times faster than fs.rm.
+    await promisify(execFile)("rm", ["-rf", "--", dir]);
   }
 }
 
