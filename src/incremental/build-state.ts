@@ -12,6 +12,7 @@ import { z } from "zod";
 import { problemSchema } from "../model/problems.ts";
 import { readCacheFile } from "./cache-file.ts";
 import { walkFiles } from "../util/files-under.ts";
+import { pageIn } from "./carried-folders.ts";
 import { sameStamp } from "../util/same-stamp.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 
@@ -104,15 +105,30 @@ export async function writeBuildState(cacheDir: string, state: BuildState): Prom
  * 23,600 `statSync` calls took 0.22 s where batched promises took 0.7–0.9 s
  * (10,000 articles on /dev/shm). Files whose stamp the caller already knows
  * (`known`: files a build carried over, whose stamps it read before) are
- * not read again. In no set order: sorting 2.4 million paths (a million
- * articles) costs seconds, and nothing needs them sorted.
+ * not read again, nor are the folders `settled` names (`carried-folders.ts`):
+ * only their page is stamped, from `known`, and `also` (files a build may
+ * have written into such a folder) are stamped by name. In no set order:
+ * sorting 2.4 million paths (a million articles) costs seconds, and
+ * nothing needs them sorted.
  */
-export function siteStamps(dir: string, known: Readonly<SiteStamps> = {}): SiteStamps {
+export function siteStamps(
+  dir: string,
+  known: Readonly<SiteStamps> = {},
+  settled: ReadonlySet<string> = new Set(),
+  also: readonly string[] = [],
+): SiteStamps {
   const stamps: SiteStamps = {};
-  walkFiles(dir, (relative) => {
+  const add = (relative: string): void => {
     const stamp = known[relative] ?? statStamp(`${dir}/${relative}`);
     if (stamp !== undefined) stamps[relative] = stamp;
-  });
+  };
+  const enter = (folder: string): boolean => {
+    if (!settled.has(folder)) return true;
+    add(pageIn(folder));
+    return false;
+  };
+  walkFiles(dir, add, enter);
+  if (settled.size > 0) for (const file of also) if (stamps[file] === undefined) add(file);
   return stamps;
 }
 

@@ -18,7 +18,8 @@ import {
   stampsOf,
   writeBuildState,
 } from "./build-state.ts";
-import type { PreviousBuild } from "./changed-pages.ts";
+import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
+import { carriedPageFolders } from "./carried-folders.ts";
 import type { ReusedStaging } from "../output/carry-over.ts";
 import type { RenderPlan } from "./render-plan.ts";
 
@@ -52,7 +53,11 @@ export async function saveBuildState(
     sitemap: digests.sitemap,
   };
   // A carried-over file is the published file it was linked from: its stamp was read before this build.
-  const files = siteStamps(outDir, last === null ? {} : stampsOf(carried, last.published));
+  const known = last === null ? {} : stampsOf(carried, last.published);
+  const settled = last === null ? new Set<string>() : carriedPageFolders(last.published, carried);
+  // A page rendered may be new in a folder the walk passes over (`/tag/x/page/2/` in `/tag/x/`); the
+  // site's own files are never in a page's folder (`findStaticFiles` leaves out sections and site paths).
+  const files = siteStamps(outDir, known, settled, pageFiles([...build.plan.rendered]));
   // The replaced site is of use to the next build only when it shares most files with this one.
   const kept = last !== null && build.spare !== null && spareSharesMost(last.published, files);
   const spare =

@@ -1,0 +1,52 @@
+/**
+ * Stamping the site a build has just published passes over the folders of
+ * pages carried over alone in their folder (an article's): their stamps are
+ * known, and reading a million such folders took most of a rebuild.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { type SiteStamps, siteStamps } from "../src/incremental/build-state.ts";
+import { carriedPageFolders } from "../src/incremental/carried-folders.ts";
+import { withTempDir } from "./helpers.ts";
+
+const stamp = (n: number): [number, number, number] => [n, n, n];
+
+describe("folders a build need not read again", () => {
+  const published: SiteStamps = {
+    "index.html": stamp(1),
+    "national/index.html": stamp(2),
+    "national/a/index.html": stamp(3),
+    "national/b/index.html": stamp(4),
+    "national/b/notes.txt": stamp(5),
+    "tag/x/index.html": stamp(6),
+    "tag/x/page/2/index.html": stamp(7),
+    "national/c/index.html": stamp(8),
+  };
+
+  test("are the folders of carried pages that held nothing else", () => {
+    const carried = Object.keys(published).filter((file) => file !== "national/c/index.html");
+    expect([...carriedPageFolders(published, carried)].sort()).toEqual(["national/a", "tag/x/page/2"]);
+  });
+
+  test("their pages are stamped as known, and a page rendered inside one is found by name", async () => {
+    await withTempDir(async (site) => {
+      for (const file of ["national/a/index.html", "national/a/page/2/index.html", "national/c/index.html"]) {
+        await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+        await writeFile(path.join(site, file), "<p>page</p>");
+      }
+      const known = { "national/a/index.html": stamp(3) };
+      const settled = new Set(["national/a"]);
+      const stamps = siteStamps(site, known, settled, ["national/a/page/2/index.html", "national/c/index.html"]);
+      expect(Object.keys(stamps).sort()).toEqual([
+        "national/a/index.html",
+        "national/a/page/2/index.html",
+        "national/c/index.html",
+      ]);
+      expect(stamps["national/a/index.html"]).toEqual(stamp(3));
+      expect(stamps["national/c/index.html"]?.[1]).toBe("<p>page</p>".length);
+      // Without the name, a page inside a folder passed over is not seen.
+      expect(Object.keys(siteStamps(site, known, settled))).not.toContain("national/a/page/2/index.html");
+    });
+  });
+});
