@@ -68,7 +68,7 @@ function yearOfShard(shard: SearchShard): string {
  * has passed.
  */
 class YearLines {
-  private readonly parts: string[][];
+  private parts: string[][];
   private left: number;
   constructor(
     private readonly file: string,
@@ -80,14 +80,17 @@ class YearLines {
   }
 
   *collect(part: number, records: Iterable<ArticleRecord>): Generator<ArticleRecord> {
-    const lines = this.parts[part] ?? [];
+    const mine = this.parts[part] ?? [];
     for (const record of records) {
-      lines.push(JSON.stringify(record));
+      mine.push(JSON.stringify(record));
       yield record;
     }
     this.left -= 1;
     if (this.left > 0) return;
-    const done = writeStreamed(this.file, jsonLinesOf(this.parts.flat()));
+    const lines = this.parts.flat();
+    // Let go once written: the shards' closures hold this object until the last shard of the archive.
+    this.parts = [];
+    const done = writeStreamed(this.file, jsonLinesOf(lines));
     done.catch(() => undefined);
     this.written.push(done);
   }
