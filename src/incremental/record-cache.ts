@@ -16,7 +16,7 @@ import type { SeedFile, SeedOutcome } from "../ingest/read-seeds.ts";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
 import type { ArticleRecord, SeedArticle } from "../model/record.ts";
 import { sameStamp } from "../util/same-stamp.ts";
-import { type CachedSeed, openCacheFile, readCachedSeeds, readHeads } from "./record-rows.ts";
+import { type CachedSeed, crawlJson, openCacheFile, readCachedSeeds, readHeads } from "./record-rows.ts";
 import { BodyLender } from "./body-lender.ts";
 
 const CACHE_FILE = "records.sqlite";
@@ -194,9 +194,4 @@ export class RecordCache {
       this.#db.close();
     }
   }
-}
-
-/** The same bytes crawled from another URL make another record (its section and source differ). */
-function crawlJson(seed: SeedFile): string | null {
-  return seed.crawl === undefined ? null : JSON.stringify([seed.crawl.url, seed.crawl.fetched]);
 }

@@ -4,6 +4,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
+import type { SeedFile } from "../ingest/read-seeds.ts";
 
 const SCHEMA = `
 PRAGMA synchronous = OFF;
@@ -79,4 +80,9 @@ export function readHeads(db: DatabaseSync): Map<string, string | null> {
 
 function textOrNull(value: unknown): string | null {
   return typeof value === "string" ? value : null;
+}
+
+/** The same bytes crawled from another URL make another record (its section and source differ). */
+export function crawlJson(seed: SeedFile): string | null {
+  return seed.crawl === undefined ? null : JSON.stringify([seed.crawl.url, seed.crawl.fetched]);
 }
