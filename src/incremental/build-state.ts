@@ -43,7 +43,7 @@ const buildStateSchema = z.object({
   pages: entries((value): value is string => typeof value === "string"),
   /** Search shard -> digest of its records. */
   search: z.record(z.string(), z.string()),
-  /** Year (a search shard's name) -> digest of the records its data file holds. */
+  /** Year (`2019`, `undated`) -> digest of the records its data file holds. */
   data: z.record(z.string(), z.string()).default({}),
   /** Digest of the records `data/archive.sqlite` holds; null when the build made none. */
   sqlite: z.string().nullable().default(null),

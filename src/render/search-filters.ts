@@ -1,9 +1,10 @@
 /**
  * What the search page knows before it loads any index: each shard (a year,
  * or part of one) with its article count and the periods it covers (it
- * searches the newest first and older ones when asked), and every value of the section, author and year filters with its
- * count, for its menus. The counts are the records' own filter values, as
- * `searchRecord` gives them to Pagefind.
+ * searches the newest first and older ones when asked), and every value of
+ * the section, author and year filters with its count, for its menus. The
+ * counts are the records' own filter values, as `searchRecord` gives them
+ * to Pagefind.
  */
 import { sectionName } from "../archive/listings.ts";
 import type { ArticleRecord } from "../model/record.ts";

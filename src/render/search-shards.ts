@@ -24,13 +24,13 @@ export interface SearchShard {
 const UNDATED_NAME = UNDATED.toLowerCase();
 
 /** `2019`, or `undated`: the year of the data file holding the record. */
-export function yearOf(record: ArticleRecord): string {
+export function dataYearOf(record: ArticleRecord): string {
   return record.date?.slice(0, 4) ?? UNDATED_NAME;
 }
 
 /** Articles in archive order -> their years in that order: the data files' groups. */
 export function byYear(records: readonly ArticleRecord[]): Map<string, ArticleRecord[]> {
-  return Map.groupBy(records, yearOf);
+  return Map.groupBy(records, dataYearOf);
 }
 
 /** Articles in archive order -> shards in archive order (newest first, undated last). */

@@ -12,7 +12,7 @@ import { jsonLinesOf, writeStreamed } from "../util/write-streamed.ts";
 import { type Bodies, withBodies } from "./bodies.ts";
 import { dataFileOf, writeDataFiles } from "./data-files.ts";
 import type { ShardRecords } from "./search-index.ts";
-import { type SearchShard, yearOf } from "./search-shards.ts";
+import { type SearchShard, dataYearOf } from "./search-shards.ts";
 import { searchRecords, writeSearchShards } from "./search-index.ts";
 import type { SiteParts } from "./site-parts.ts";
 
@@ -59,7 +59,7 @@ export async function writeYearOutputs(
 /** The data file's year of a shard's articles (`2019`, `undated`). */
 function yearOfShard(shard: SearchShard): string {
   const first = shard.records[0];
-  return first === undefined ? shard.name : yearOf(first);
+  return first === undefined ? shard.name : dataYearOf(first);
 }
 
 /**
