@@ -27,7 +27,7 @@ describe("search shards", () => {
     expect(summary(searchShards(archive, 5))).toEqual([
       "2020 2020 2020..2020 3",
       "2019 2019 2019..2019 2",
-      "undated Undated Undated..Undated 2",
+      "undated undated Undated..Undated 2",
     ]);
   });
 
@@ -79,9 +79,9 @@ describe("search shards", () => {
   test("undated articles, which have no months, are split by count", () => {
     const archive = records([null, null, null, null, null]);
     expect(summary(searchShards(archive, 2))).toEqual([
-      "undated Undated Undated..Undated 2",
-      "undated-2 Undated Undated..Undated 2",
-      "undated-3 Undated Undated..Undated 1",
+      "undated undated Undated..Undated 2",
+      "undated-2 undated Undated..Undated 2",
+      "undated-3 undated Undated..Undated 1",
     ]);
   });
 

@@ -57,7 +57,7 @@ export async function saveBuildState(
   const settled = last === null ? new Set<string>() : carriedPageFolders(last.published, carried);
   // A page rendered may be new in a folder the walk passes over (`/tag/x/page/2/` in `/tag/x/`); the
   // site's own files are never in a page's folder (`findStaticFiles` leaves out sections and site paths).
-  const files = siteStamps(outDir, known, settled, pageFiles([...build.plan.rendered]));
+  const files = siteStamps(outDir, known, settled, settled.size === 0 ? [] : pageFiles([...build.plan.rendered]));
   // The replaced site is of use to the next build only when it shares most files with this one.
   const kept = last !== null && build.spare !== null && spareSharesMost(last.published, files);
   const spare =

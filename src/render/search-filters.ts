@@ -62,7 +62,8 @@ export function searchPageData(
         for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
       }
     }
-    return { url: `/pagefind/${name}/`, year, articles: records.length, from, to };
+    const filterYear = year === UNDATED.toLowerCase() ? UNDATED : year;
+    return { url: `/pagefind/${name}/`, year: filterYear, articles: records.length, from, to };
   });
   const sorted = (values: Map<string, number>, order: (a: string, b: string) => number): FilterValue[] =>
     [...values.keys()].sort(order).map((value) => ({ value, count: values.get(value) ?? 0 }));

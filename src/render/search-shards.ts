@@ -12,7 +12,7 @@ import { UNDATED } from "./search-filters.ts";
 export interface SearchShard {
   /** Folder name under `/pagefind/`: `2019`, `2019-05` (May onwards), `2019-05-16`, `undated`, `undated-2`. */
   name: string;
-  /** The year filter value of its articles (`2019`, `Undated`). */
+  /** The year of its articles' data file (`2019`, `undated`). */
   year: string;
   /** First and last period covered, oldest first: `2019`, `2019-05`, `2019-05-16`; the year for undated. */
   from: string;
@@ -24,7 +24,7 @@ export interface SearchShard {
 const UNDATED_NAME = UNDATED.toLowerCase();
 
 /** `2019`, or `undated`: the year of the data file holding the record. */
-export function dataYearOf(record: ArticleRecord): string {
+function dataYearOf(record: ArticleRecord): string {
   return record.date?.slice(0, 4) ?? UNDATED_NAME;
 }
 
@@ -39,7 +39,7 @@ export function searchShards(records: readonly ArticleRecord[], limit: number): 
   for (const [year, inYear] of byYear(records)) {
     const undated = year === UNDATED_NAME;
     const parts = undated ? undatedParts(inYear, limit) : datedParts(inYear, limit);
-    for (const part of parts) shards.set(part.name, { ...part, year: undated ? UNDATED : year });
+    for (const part of parts) shards.set(part.name, { ...part, year });
   }
   return shards;
 }

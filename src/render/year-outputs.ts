@@ -12,7 +12,6 @@ import { jsonLinesOf, writeStreamed } from "../util/write-streamed.ts";
 import { type Bodies, withBodies } from "./bodies.ts";
 import { dataFileOf, writeDataFiles } from "./data-files.ts";
 import type { ShardRecords } from "./search-index.ts";
-import { type SearchShard, dataYearOf } from "./search-shards.ts";
 import { searchRecords, writeSearchShards } from "./search-index.ts";
 import type { SiteParts } from "./site-parts.ts";
 
@@ -33,7 +32,7 @@ export async function writeYearOutputs(
   const dataWritten: Promise<void>[] = [];
   const indexed = new Map<string, ShardRecords>();
   const paired = new Set<string>();
-  for (const [year, inYear] of Map.groupBy(shards.values(), (shard) => yearOfShard(shard))) {
+  for (const [year, inYear] of Map.groupBy(shards.values(), (shard) => shard.year)) {
     // A year's data file is made from its shards' records as they are indexed when every one of them is.
     const pair = dataToWrite.has(year) && inYear.every((shard) => toIndex.has(shard.name));
     if (pair) paired.add(year);
@@ -54,12 +53,6 @@ export async function writeYearOutputs(
   const all = [...settled, ...(await Promise.allSettled(dataWritten))];
   const failure = all.find((outcome) => outcome.status === "rejected");
   if (failure !== undefined) throw failure.reason;
-}
-
-/** The data file's year of a shard's articles (`2019`, `undated`). */
-function yearOfShard(shard: SearchShard): string {
-  const first = shard.records[0];
-  return first === undefined ? shard.name : dataYearOf(first);
 }
 
 /**
