@@ -36,7 +36,9 @@ const paragraph = fc
 const headline = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 80 })
   .map((text) => text.replace(/\s+/gu, " ").trim())
-  .filter((text) => text !== "" && representable(text) && !text.startsWith("-") && !text.startsWith("•"));
+  .filter((text) => text !== "" && representable(text) && !text.startsWith("-") && !text.startsWith("•"))
+  // A page titled with a section's name is that section's listing, skipped by design.
+  .filter((text) => !SEED_OPTIONS.sectionIndex.has(text.toLowerCase()));
 
 const byline = fc.constantFrom(
   "By Sok Dara",
