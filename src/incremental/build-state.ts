@@ -6,21 +6,18 @@
  * the build did not write marks the site as changed by hand: what it holds
  * is made again.
  */
-import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { problemSchema } from "../model/problems.ts";
 import { readCacheFile } from "./cache-file.ts";
-import { walkFiles } from "../util/files-under.ts";
-import { pageIn } from "./carried-folders.ts";
+import type { FolderStamp, SiteStamps, Stamp } from "./site-stamps.ts";
 import { sameStamp } from "../util/same-stamp.ts";
 import { writeAtomically } from "../util/write-atomically.ts";
 
-/** `[inode, size, mtimeMs]`. */
-type Stamp = [ino: number, size: number, mtimeMs: number];
-
 const isStamp = (value: unknown): value is Stamp =>
   Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === "number");
+const isFolderStamp = (value: unknown): value is FolderStamp =>
+  Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === "number");
 
 /**
  * An object of many entries (one a page or a file: 1.3 million at a
@@ -64,6 +61,8 @@ const buildStateSchema = z.object({
     .optional(),
   /** Every file of the published site, by path relative to it (`/`-separated). */
   files: entries(isStamp),
+  /** Every folder of the published site (`""`: the site's own); absent, the next build reads every folder. */
+  folders: entries(isFolderStamp).optional(),
   /**
    * The site this build replaced, kept in the cache folder as the next
    * build's staging folder (`spareFolder`): its build id, and its files where
@@ -78,7 +77,7 @@ const buildStateSchema = z.object({
 });
 
 export type BuildState = z.infer<typeof buildStateSchema>;
-export type SiteStamps = Record<string, Stamp>;
+export type { SiteStamps };
 export type Found = NonNullable<BuildState["found"]>;
 export type SpareSite = NonNullable<BuildState["spare"]>;
 
@@ -99,39 +98,6 @@ export async function writeBuildState(cacheDir: string, state: BuildState): Prom
   await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify(state));
 }
 
-/**
- * The stamp of every file under `dir`; empty when it does not exist.
- * Synchronous on purpose: nothing else runs while the site is walked, and
- * 23,600 `statSync` calls took 0.22 s where batched promises took 0.7–0.9 s
- * (10,000 articles on /dev/shm). Files whose stamp the caller already knows
- * (`known`: files a build carried over, whose stamps it read before) are
- * not read again, nor are the folders `settled` names (`carried-folders.ts`):
- * only their page is stamped, from `known`, and `also` (files a build may
- * have written into such a folder) are stamped by name. In no set order:
- * sorting 2.4 million paths (a million articles) costs seconds, and
- * nothing needs them sorted.
- */
-export function siteStamps(
-  dir: string,
-  known: Readonly<SiteStamps> = {},
-  settled: ReadonlySet<string> = new Set(),
-  also: readonly string[] = [],
-): SiteStamps {
-  const stamps: SiteStamps = {};
-  const add = (relative: string): void => {
-    const stamp = known[relative] ?? statStamp(`${dir}/${relative}`);
-    if (stamp !== undefined) stamps[relative] = stamp;
-  };
-  const enter = (folder: string): boolean => {
-    if (!settled.has(folder)) return true;
-    add(pageIn(folder));
-    return false;
-  };
-  walkFiles(dir, add, enter);
-  if (settled.size > 0) for (const file of also) if (stamps[file] === undefined) add(file);
-  return stamps;
-}
-
 /** The stamps of `files` that `stamps` has. */
 export function stampsOf(files: readonly string[], stamps: Readonly<SiteStamps>): SiteStamps {
   const found: SiteStamps = {};
@@ -140,11 +106,6 @@ export function stampsOf(files: readonly string[], stamps: Readonly<SiteStamps>)
     if (stamp !== undefined) found[file] = stamp;
   }
   return found;
-}
-
-function statStamp(file: string): Stamp | undefined {
-  const info = statSync(file, { throwIfNoEntry: false });
-  return info === undefined ? undefined : [info.ino, info.size, info.mtimeMs];
 }
 
 /** How the files of `site` differ from `published`'s: a file's stamp in `site`, or null when `site` lacks it. */

@@ -11,7 +11,6 @@ import {
   STATE_FILE,
   changedFiles,
   readBuildState,
-  siteStamps,
   spareSharesMost,
   spareStamps,
   stampDifferences,
@@ -20,14 +19,17 @@ import {
 } from "./build-state.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import { carriedPageFolders } from "./carried-folders.ts";
+import { siteStamps, stampsSince } from "./site-stamps.ts";
 import type { ReusedStaging } from "../output/carry-over.ts";
 import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */
 export async function readLastBuild(cacheDir: string, outDir: string): Promise<PreviousBuild | null> {
-  const state = await readBuildState(cacheDir);
-  if (state === null) return null;
-  const published = siteStamps(outDir);
+  const read = await readBuildState(cacheDir);
+  if (read === null) return null;
+  // The folders' stamps serve only here (a build stamps those of the site it publishes).
+  const { folders, ...state } = read;
+  const published = folders === undefined ? siteStamps(outDir).files : stampsSince(outDir, state.files, folders);
   // A site changed by hand since the last build: what changed is made again.
   return { state, published, changed: changedFiles(state.files, published) };
 }
@@ -57,14 +59,26 @@ export async function saveBuildState(
   const settled = last === null ? new Set<string>() : carriedPageFolders(last.published, carried);
   // A page rendered may be new in a folder the walk passes over (`/tag/x/page/2/` in `/tag/x/`); the
   // site's own files are never in a page's folder (`findStaticFiles` leaves out sections and site paths).
-  const files = siteStamps(outDir, known, settled, settled.size === 0 ? [] : pageFiles([...build.plan.rendered]));
+  const { files, folders } = siteStamps(
+    outDir,
+    known,
+    settled,
+    settled.size === 0 ? [] : pageFiles([...build.plan.rendered]),
+  );
   // The replaced site is of use to the next build only when it shares most files with this one.
   const kept = last !== null && build.spare !== null && spareSharesMost(last.published, files);
   const spare =
     kept && build.spare !== null
       ? { spare: { buildId: build.spare, differences: stampDifferences(last.published, files) } }
       : {};
-  await writeBuildState(cacheDir, { inputsKey: build.inputsKey, found: build.found, ...state, files, ...spare });
+  await writeBuildState(cacheDir, {
+    inputsKey: build.inputsKey,
+    found: build.found,
+    ...state,
+    files,
+    folders,
+    ...spare,
+  });
   return kept;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Stamps of the published site: of each file (inode, size, modification
+ * time) and of each folder (inode, change time). A folder's change time
+ * moves whenever an entry is added to it, removed or renamed, and no user
+ * can set it back; so a folder stamped as before holds the entries it held,
+ * and checking the site for changes made by hand needs a `stat` of each
+ * folder and file, not a `readdir` of each folder (about three times the
+ * cost of a `stat` here: 2.1–2.6 s against 0.7–1.1 s for the 128,000
+ * folders of a 100,000-article site on disk).
+ */
+import { lstatSync, readdirSync, statSync } from "node:fs";
+import { walkFiles } from "../util/files-under.ts";
+import { pageIn } from "./carried-folders.ts";
+
+/** `[inode, size, mtimeMs]`. */
+export type Stamp = [ino: number, size: number, mtimeMs: number];
+/** A folder's `[inode, ctimeMs]`. */
+export type FolderStamp = [ino: number, ctimeMs: number];
+export type SiteStamps = Record<string, Stamp>;
+/** Folder path relative to the site (`""`: the site's own) -> its stamp. */
+export type FolderStamps = Record<string, FolderStamp>;
+
+/**
+ * The stamp of every file and folder under `dir`; none when it does not
+ * exist. Synchronous on purpose: nothing else runs while the site is
+ * walked, and 23,600 `statSync` calls took 0.22 s where batched promises
+ * took 0.7–0.9 s (10,000 articles on /dev/shm). Files whose stamp the
+ * caller already knows (`known`: files a build carried over, whose stamps
+ * it read before) are not read again, nor are the folders `settled` names
+ * (`carried-folders.ts`): only their page is stamped, from `known`, and
+ * `also` (files a build may have written into such a folder) are stamped
+ * by name. In no set order: sorting 2.4 million paths (a million articles)
+ * costs seconds, and nothing needs them sorted.
+ */
+export function siteStamps(
+  dir: string,
+  known: Readonly<SiteStamps> = {},
+  settled: ReadonlySet<string> = new Set(),
+  also: readonly string[] = [],
+): { files: SiteStamps; folders: FolderStamps } {
+  const files: SiteStamps = {};
+  const folders: FolderStamps = {};
+  const add = (relative: string): void => {
+    const stamp = known[relative] ?? statStamp(`${dir}/${relative}`);
+    if (stamp !== undefined) files[relative] = stamp;
+  };
+  // Stamped before it is read: an entry added meanwhile leaves the folder's stamp behind, and the next build reads it.
+  const enter = (folder: string): boolean => {
+    const stamp = folderStamp(`${dir}/${folder}`);
+    if (stamp !== undefined) folders[folder] = stamp;
+    if (!settled.has(folder)) return true;
+    add(pageIn(folder));
+    return false;
+  };
+  if (enter("")) walkFiles(dir, add, enter);
+  if (settled.size > 0) for (const file of also) if (files[file] === undefined) add(file);
+  return { files, folders };
+}
+
+/**
+ * The files under `dir` now, as `siteStamps` would find them, given the
+ * stamps of the files and folders a build left there: each folder and file
+ * is stamped, and only a folder whose stamp changed is read, for entries
+ * added to it (a folder added is walked whole).
+ */
+export function stampsSince(dir: string, files: Readonly<SiteStamps>, folders: Readonly<FolderStamps>): SiteStamps {
+  const changed: string[] = [];
+  for (const folder in folders) {
+    const stamp = folderStamp(folder === "" ? dir : `${dir}/${folder}`);
+    if (stamp === undefined || stamp[0] !== folders[folder]?.[0] || stamp[1] !== folders[folder][1]) {
+      changed.push(folder);
+    }
+  }
+  const now: SiteStamps = {};
+  for (const file in files) {
+    // A file replaced by a folder is in a folder whose stamp changed: it is walked below.
+    const stamp = statStamp(`${dir}/${file}`, true);
+    if (stamp !== undefined) now[file] = stamp;
+  }
+  for (const folder of changed) {
+    const at = folder === "" ? dir : `${dir}/${folder}`;
+    let entries;
+    try {
+      entries = readdirSync(at, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const relative = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (!entry.isDirectory()) {
+        if (now[relative] === undefined) {
+          const stamp = statStamp(`${dir}/${relative}`);
+          if (stamp !== undefined) now[relative] = stamp;
+        }
+      } else if (folders[relative] === undefined) {
+        walkFiles(`${dir}/${relative}`, (file) => {
+          const stamp = statStamp(`${dir}/${relative}/${file}`);
+          if (stamp !== undefined) now[`${relative}/${file}`] = stamp;
+        });
+      }
+    }
+  }
+  return now;
+}
+
+/**
+ * A file's stamp, through a link as the walk has it. `asFile`: none for a
+ * folder, which the walk enters, but one for a link to a folder, which it
+ * lists as a file.
+ */
+function statStamp(file: string, asFile = false): Stamp | undefined {
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (info === undefined) return undefined;
+  if (asFile && info.isDirectory() && lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() !== true) {
+    return undefined;
+  }
+  return [info.ino, info.size, info.mtimeMs];
+}
+
+function folderStamp(folder: string): FolderStamp | undefined {
+  const info = statSync(folder, { throwIfNoEntry: false });
+  return info === undefined || !info.isDirectory() ? undefined : [info.ino, info.ctimeMs];
+}
