@@ -51,6 +51,14 @@ function urlOf(record: ArticleRecord | undefined): string {
   return record.url;
 }
 
+/** The URL of every HTML file of the site (`/a/` for `a/index.html`), sorted. */
+async function pageUrls(dir: string): Promise<string[]> {
+  const files = await htmlFiles(dir);
+  return files
+    .map((file) => `/${path.relative(dir, file).split(path.sep).join("/")}`.replace(/index\.html$/, ""))
+    .sort();
+}
+
 async function readXml(file: string): Promise<XmlRoot> {
   return fromXml(await readFile(file, "utf8"));
 }
@@ -275,6 +283,22 @@ describe("links", () => {
     const { pages, broken } = await crawl(outDir, "/");
     expect(broken).toEqual([]);
     for (const record of records) expect(pages.has(record.url)).toBe(true);
+    // Every page is reachable, the sections page too when the masthead shows every section.
+    expect((await pageUrls(outDir)).filter((url) => !pages.has(url))).toEqual(["/404.html"]);
+  });
+
+  test("a year's pages and its months' list the year's months in calendar order, with counts", async () => {
+    const in2019 = records.filter((r) => r.date?.startsWith("2019-") === true);
+    const months = [...new Set(in2019.map((r) => r.date?.slice(5, 7)))].sort();
+    const year = await readPage(outDir, "/2019/");
+    const links = year.all(".months a");
+    expect(links.map((a) => attribute(a, "href"))).toEqual(months.map((m) => `/2019/${m}/`));
+    expect(links[0] === undefined ? "" : toText(links[0])).toBe("March");
+    const counts = year.all(".months .count").map((count) => toText(count));
+    expect(counts).toEqual(months.map((m) => `(${in2019.filter((r) => r.date?.slice(5, 7) === m).length})`));
+    const april = await readPage(outDir, "/2019/04/");
+    expect(april.all('.months a[aria-current="page"]').map((a) => toText(a))).toEqual(["April"]);
+    expect((await readPage(outDir, "/national/")).all(".months a")).toEqual([]);
   });
 
   test("with --base, every link carries the base path and none is broken", async () => {
@@ -380,6 +404,8 @@ describe("feeds, sitemap and robots.txt", () => {
     for (const record of records) expect(listed(record.url)).toBe(true);
     for (const url of ["/", "/page/2/", "/national/", "/2019/04/", "/undated/", "/about/"])
       expect(listed(url)).toBe(true);
+    // Every page but the search page (its results are the pages listed) and the 404 page.
+    expect((await pageUrls(outDir)).filter((url) => !listed(url))).toEqual(["/404.html", "/search/"]);
     const robots = await readFile(path.join(outDir, "robots.txt"), "utf8");
     expect(robots).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
   });

@@ -31,6 +31,8 @@ export interface Archive {
   sections: Listing[];
   /** Years with articles, newest first, then the undated articles when there are any. */
   years: Listing[];
+  /** Months with articles, newest first. */
+  months: Listing[];
   /** Every page of every list, the home page first. */
   listPages: ListPage[];
   stats: ArchiveStats;
@@ -71,6 +73,7 @@ export function buildArchive(articles: readonly SeedArticle[], options: ArchiveO
     ),
     // Listings come in archive order, newest year first and the undated list after the years.
     years: listings.filter((listing) => listing.kind === "year" || listing.kind === "undated"),
+    months: listings.filter((listing) => listing.kind === "month"),
     listPages: listings.flatMap((listing) => paginate(listing, options.pageSize)),
     stats: stats(sorted),
     problems,

@@ -1,5 +1,5 @@
 /** Everything a list page (home, section, author, tag, year, month, undated) shows. */
-import type { ListingKind } from "../archive/listings.ts";
+import type { Listing, ListingKind } from "../archive/listings.ts";
 import type { ListPage } from "../archive/paginate.ts";
 import type { SiteConfig } from "../model/site-config.ts";
 import { DESCRIPTION_LENGTH } from "./article-view.ts";
@@ -24,7 +24,17 @@ export interface ListPageView {
   nextUrl: string | null;
   /** Per-section Atom feed, linked from section pages. */
   feedUrl: string | null;
+  /** On a year's or a month's pages: the months of that year, in calendar order. */
+  months: { year: string; links: MonthLink[] } | null;
   items: ListItem[];
+}
+
+/** `April`, with its list's first page and its number of articles; `current` on that month's pages. */
+export interface MonthLink {
+  text: string;
+  url: string;
+  count: number;
+  current: boolean;
 }
 
 /** An article on a list: its summary, and the small rendition of its photo when it has one. */
@@ -49,6 +59,8 @@ export interface ListViewInput {
   /** The photos encoded for this build, by seed file. */
   imagesByFile: ReadonlyMap<string, PhotoImage>;
   summaries: Summaries;
+  /** Year list URL (`/2019/`) -> its months (`current` false), in calendar order. */
+  months: ReadonlyMap<string, readonly MonthLink[]>;
 }
 
 /** A list page's view without its cards: what its digest hashes besides the cards' articles. */
@@ -90,5 +102,31 @@ export function listPageAbout(page: ListPage, input: ListViewInput): ListPageAbo
     previousUrl: page.previousUrl,
     nextUrl: page.nextUrl,
     feedUrl: page.listing.kind === "section" && withFeeds.has(page.listing.url) ? `${page.listing.url}feed.xml` : null,
+    months: monthsOn(page.listing, input.months),
   };
+}
+
+/** The months of a year: what a reader browses a year's articles by, as the sitemap lists them. */
+export function monthsByYear(months: readonly Listing[]): Map<string, MonthLink[]> {
+  const byYear = new Map<string, MonthLink[]>();
+  // Listings come newest first; a year's months read January to December.
+  for (const month of [...months].reverse()) {
+    const year = month.url.replace(/[^/]+\/$/u, "");
+    const links = byYear.get(year) ?? [];
+    links.push({
+      text: month.name.split(" ")[0] ?? month.name,
+      url: month.url,
+      count: month.records.length,
+      current: false,
+    });
+    byYear.set(year, links);
+  }
+  return byYear;
+}
+
+function monthsOn(listing: ListPage["listing"], months: ListViewInput["months"]): ListPageView["months"] {
+  if (listing.kind !== "year" && listing.kind !== "month") return null;
+  const year = listing.kind === "year" ? listing.url : listing.url.replace(/[^/]+\/$/u, "");
+  const links = months.get(year) ?? [];
+  return { year: year.slice(1, -1), links: links.map((link) => ({ ...link, current: link.url === listing.url })) };
 }

@@ -7,7 +7,7 @@
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../model/record.ts";
 import type { ArticleViewInput } from "./article-view.ts";
-import type { ListViewInput } from "./list-view.ts";
+import { type ListViewInput, monthsByYear } from "./list-view.ts";
 import type { Navigation } from "./navigation.ts";
 import { type SearchShard, byYear, searchShards } from "./search-shards.ts";
 import type { SitemapEntry } from "./sitemap.ts";
@@ -31,7 +31,7 @@ export function siteParts(views: ArticleViewInput, nav: Navigation): SiteParts {
     archive,
     views,
     nav,
-    listInput: { site, urls, withFeeds, imagesByFile, summaries },
+    listInput: { site, urls, withFeeds, imagesByFile, summaries, months: monthsByYear(archive.months) },
     years: byYear(archive.records),
     shards: searchShards(archive.records, site.searchShardArticles),
     sitemap: sitemapEntries(archive),
@@ -44,5 +44,6 @@ function sitemapEntries(archive: Archive): SitemapEntry[] {
     ...archive.listPages.map((page) => ({ url: page.url, lastmod: page.records[0]?.date?.slice(0, 10) ?? null })),
     ...archive.records.map((record) => ({ url: record.url, lastmod: record.date?.slice(0, 10) ?? null })),
     { url: "/about/", lastmod: null },
+    { url: "/sections/", lastmod: null },
   ];
 }
