@@ -7,7 +7,8 @@
 import { appendFile, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { siteStamps, stampsSince } from "../src/incremental/site-stamps.ts";
+import { changedFiles } from "../src/incremental/build-state.ts";
+import { changesSince, siteStamps, withChanges } from "../src/incremental/site-stamps.ts";
 import { withTempDir } from "./helpers.ts";
 
 const FILES = [
@@ -76,10 +77,21 @@ describe("the published site's stamps since a build", () => {
           "tag/x/page/2",
         ]);
         await change(dir);
-        expect(sorted(stampsSince(dir, files, folders))).toEqual(sorted(siteStamps(dir).files));
+        const walked = siteStamps(dir).files;
+        const changes = changesSince(dir, files, folders);
+        expect(sorted(withChanges(files, changes))).toEqual(sorted(walked));
+        expect([...changes.keys()].sort()).toEqual([...changedFiles(files, walked)].sort());
       });
     });
   }
+
+  test("are the stamps left, the same object, when nothing changed", async () => {
+    await withTempDir(async (dir) => {
+      await site(dir);
+      const { files, folders } = siteStamps(dir);
+      expect(withChanges(files, changesSince(dir, files, folders))).toBe(files);
+    });
+  });
 
   test("read no folder whose stamp is as it was", async () => {
     await withTempDir(async (dir) => {
@@ -89,8 +101,8 @@ describe("the published site's stamps since a build", () => {
       const stale = { ...folders };
       await writeFile(path.join(dir, "national/b/added.txt"), "added");
       stale["national/b"] = siteStamps(dir).folders["national/b"] ?? [0, 0];
-      expect(Object.keys(stampsSince(dir, files, stale))).not.toContain("national/b/added.txt");
-      expect(Object.keys(stampsSince(dir, files, folders))).toContain("national/b/added.txt");
+      expect([...changesSince(dir, files, stale).keys()]).toEqual([]);
+      expect([...changesSince(dir, files, folders).keys()]).toEqual(["national/b/added.txt"]);
     });
   });
 });

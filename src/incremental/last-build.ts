@@ -19,7 +19,7 @@ import {
 } from "./build-state.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import { carriedPageFolders } from "./carried-folders.ts";
-import { siteStamps, stampsSince } from "./site-stamps.ts";
+import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
 import type { ReusedStaging } from "../output/carry-over.ts";
 import type { RenderPlan } from "./render-plan.ts";
 
@@ -29,9 +29,13 @@ export async function readLastBuild(cacheDir: string, outDir: string): Promise<P
   if (read === null) return null;
   // The folders' stamps serve only here (a build stamps those of the site it publishes).
   const { folders, ...state } = read;
-  const published = folders === undefined ? siteStamps(outDir).files : stampsSince(outDir, state.files, folders);
   // A site changed by hand since the last build: what changed is made again.
-  return { state, published, changed: changedFiles(state.files, published) };
+  if (folders === undefined) {
+    const published = siteStamps(outDir).files;
+    return { state, published, changed: changedFiles(state.files, published) };
+  }
+  const changes = changesSince(outDir, state.files, folders);
+  return { state, published: withChanges(state.files, changes), changed: new Set(changes.keys()) };
 }
 
 /**

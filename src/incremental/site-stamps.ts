@@ -10,6 +10,7 @@
  */
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { walkFiles } from "../util/files-under.ts";
+import { sameStamp } from "../util/same-stamp.ts";
 import { pageIn } from "./carried-folders.ts";
 
 /** `[inode, size, mtimeMs]`. */
@@ -58,47 +59,59 @@ export function siteStamps(
 }
 
 /**
- * The files under `dir` now, as `siteStamps` would find them, given the
- * stamps of the files and folders a build left there: each folder and file
- * is stamped, and only a folder whose stamp changed is read, for entries
- * added to it (a folder added is walked whole).
+ * How the files under `dir` differ from the stamps a build left there
+ * (`files`, `folders`), as `siteStamps` would find them: a file's stamp
+ * now, or null when it is gone. Each folder and file is stamped; only a
+ * folder whose stamp changed is read, for entries added to it (a folder
+ * added is walked whole). Nothing is built for the files as they were:
+ * at a million articles an object of 2.3 million stamps took longer to
+ * make than the stamps took to read.
  */
-export function stampsSince(dir: string, files: Readonly<SiteStamps>, folders: Readonly<FolderStamps>): SiteStamps {
-  const changed: string[] = [];
+export function changesSince(
+  dir: string,
+  files: Readonly<SiteStamps>,
+  folders: Readonly<FolderStamps>,
+): Map<string, Stamp | null> {
+  const changedFolders: string[] = [];
   for (const folder in folders) {
     const stamp = folderStamp(folder === "" ? dir : `${dir}/${folder}`);
-    if (stamp === undefined || stamp[0] !== folders[folder]?.[0] || stamp[1] !== folders[folder][1]) {
-      changed.push(folder);
-    }
+    if (stamp === undefined || !sameStamp(stamp, folders[folder])) changedFolders.push(folder);
   }
-  const now: SiteStamps = {};
+  const changes = new Map<string, Stamp | null>();
   for (const file in files) {
-    // A file replaced by a folder is in a folder whose stamp changed: it is walked below.
+    // A file replaced by a folder is in a folder whose stamp changed: what it holds is found below.
     const stamp = statStamp(`${dir}/${file}`, true);
-    if (stamp !== undefined) now[file] = stamp;
+    if (stamp === undefined) changes.set(file, null);
+    else if (!sameStamp(stamp, files[file])) changes.set(file, stamp);
   }
-  for (const folder of changed) {
-    const at = folder === "" ? dir : `${dir}/${folder}`;
+  const added = (relative: string): void => {
+    if (files[relative] !== undefined) return;
+    const stamp = statStamp(`${dir}/${relative}`);
+    if (stamp !== undefined) changes.set(relative, stamp);
+  };
+  for (const folder of changedFolders) {
     let entries;
     try {
-      entries = readdirSync(at, { withFileTypes: true });
+      entries = readdirSync(folder === "" ? dir : `${dir}/${folder}`, { withFileTypes: true });
     } catch {
       continue;
     }
     for (const entry of entries) {
       const relative = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (!entry.isDirectory()) {
-        if (now[relative] === undefined) {
-          const stamp = statStamp(`${dir}/${relative}`);
-          if (stamp !== undefined) now[relative] = stamp;
-        }
-      } else if (folders[relative] === undefined) {
-        walkFiles(`${dir}/${relative}`, (file) => {
-          const stamp = statStamp(`${dir}/${relative}/${file}`);
-          if (stamp !== undefined) now[`${relative}/${file}`] = stamp;
-        });
-      }
+      if (!entry.isDirectory()) added(relative);
+      else if (folders[relative] === undefined) walkFiles(`${dir}/${relative}`, (file) => added(`${relative}/${file}`));
     }
+  }
+  return changes;
+}
+
+/** `files` with `changes` made: the same object when there are none. */
+export function withChanges(files: SiteStamps, changes: ReadonlyMap<string, Stamp | null>): SiteStamps {
+  if (changes.size === 0) return files;
+  const now = { ...files };
+  for (const [file, stamp] of changes) {
+    if (stamp === null) delete now[file];
+    else now[file] = stamp;
   }
   return now;
 }
