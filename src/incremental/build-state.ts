@@ -1,7 +1,7 @@
 /**
  * What a build leaves for the next one, in the output's cache folder: the
  * digest of its inputs, of every page it wrote, of every search shard, and
- * the stamp (inode, size, modification time) of every file it published. A
+ * the stamp of every file and folder it published (`site-stamps.ts`). A
  * file of the published site whose stamp differs, that is missing or that
  * the build did not write marks the site as changed by hand: what it holds
  * is made again.

@@ -4,7 +4,7 @@
  * moves whenever an entry is added to it, removed or renamed, and no user
  * can set it back; so a folder stamped as before holds the entries it held,
  * and checking the site for changes made by hand needs a `stat` of each
- * folder and file, not a `readdir` of each folder (about three times the
+ * folder and file, not a `readdir` of each folder (two to three times the
  * cost of a `stat` here: 2.1–2.6 s against 0.7–1.1 s for the 128,000
  * folders of a 100,000-article site on disk).
  */

@@ -29,11 +29,16 @@ export interface ListPageView {
   items: ListItem[];
 }
 
-/** `April`, with its list's first page and its number of articles; `current` on that month's pages. */
+/**
+ * `April`, with its list's first page; its number of articles on the
+ * year's pages only (null on the months'), so that an article added to
+ * one month does not make every other month's pages again; `current` on
+ * that month's pages.
+ */
 export interface MonthLink {
   text: string;
   url: string;
-  count: number;
+  count: number | null;
   current: boolean;
 }
 
@@ -106,7 +111,7 @@ export function listPageAbout(page: ListPage, input: ListViewInput): ListPageAbo
   };
 }
 
-/** The months of a year: what a reader browses a year's articles by, as the sitemap lists them. */
+/** Each year's months, in calendar order, named as their listing is (`April 2019` -> `April`). */
 export function monthsByYear(months: readonly Listing[]): Map<string, MonthLink[]> {
   const byYear = new Map<string, MonthLink[]>();
   // Listings come newest first; a year's months read January to December.
@@ -127,6 +132,10 @@ export function monthsByYear(months: readonly Listing[]): Map<string, MonthLink[
 function monthsOn(listing: ListPage["listing"], months: ListViewInput["months"]): ListPageView["months"] {
   if (listing.kind !== "year" && listing.kind !== "month") return null;
   const year = listing.kind === "year" ? listing.url : listing.url.replace(/[^/]+\/$/u, "");
-  const links = months.get(year) ?? [];
-  return { year: year.slice(1, -1), links: links.map((link) => ({ ...link, current: link.url === listing.url })) };
+  const links = (months.get(year) ?? []).map((link) => ({
+    ...link,
+    count: listing.kind === "year" ? link.count : null,
+    current: link.url === listing.url,
+  }));
+  return { year: year.slice(1, -1), links };
 }
