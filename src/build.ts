@@ -20,6 +20,7 @@ import { listSeeds } from "./ingest/list-seeds.ts";
 import type { SeedFile } from "./ingest/read-seeds.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
 import { type LastBuildReading, startReadingLastBuild } from "./incremental/last-build.ts";
+import { startCopy } from "./incremental/published-copy.ts";
 import { countSkipped } from "./model/problems.ts";
 import { handAddedFiles } from "./render/static-files.ts";
 import { Progress } from "./util/progress.ts";
@@ -115,6 +116,8 @@ async function buildWith(
     }
   }
 
+  // Something changed: the published site's files are linked into the next site's folder meanwhile.
+  const copy = startCopy(lastBuild, cacheDir);
   // Of the parsed seeds only their files are kept: the archive's records replace the articles.
   const {
     ingest: { files: seedFiles, stamps },
@@ -152,6 +155,9 @@ async function buildWith(
   const byHand = last === null ? [] : [...last.changed].filter((file) => last.state.files[file] === undefined).sort();
   problems.push(...handAddedFiles(byHand, outDir, staticDir, options.seedsDir));
   if (last?.state.inputsKey === key && last.changed.size === 0) {
+    // The copy stops, and its folder goes with the other unused ones.
+    await lastBuild.stop();
+    copy.handedOver();
     await deleteUnused(outDir, cacheDir, last.state.spare?.buildId ?? null);
     return { ...result, upToDate: true };
   }
@@ -179,6 +185,7 @@ async function buildWith(
     recordsSaved,
     bodies: recordCache,
     found: foundNow,
+    copy,
   });
   return { ...result, pagesRendered, upToDate: false };
 }

@@ -11,6 +11,7 @@ import { carryOver } from "./output/carry-over.ts";
 import type { PreviousBuild } from "./incremental/changed-pages.ts";
 import { ImageCache } from "./incremental/image-cache.ts";
 import { reusableSpare, saveBuildState } from "./incremental/last-build.ts";
+import { type PublishedCopy, copyAsSpare } from "./incremental/published-copy.ts";
 import type { Found } from "./incremental/build-state.ts";
 import { type RenderPlan, globalsKey, planRender } from "./incremental/render-plan.ts";
 import { type Problem, isImageProblem } from "./model/problems.ts";
@@ -50,6 +51,8 @@ export interface PublishInput {
   bodies: Bodies;
   /** What validation found, saved for a next build of the same seeds. */
   found: Found;
+  /** The published site's files, being linked into a site folder this build may start from. */
+  copy: PublishedCopy | null;
 }
 
 /** Renders and publishes the site; resolves to the number of pages rendered. */
@@ -57,8 +60,9 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
   const { options, outDir, cacheDir, archive, site, urls, code, last, progress, problems } = input;
   const nav = navigation(archive, site.sections);
   const globals = globalsKey(nav, code, site, urls);
-  const reuse = reusableSpare(last, globals);
+  const reuse = reusableSpare(last, globals) ?? (await copyAsSpare(input.copy, last, globals));
   const staging = await prepareStaging(outDir, cacheDir, reuse?.id ?? null);
+  input.copy?.handedOver();
   staging.discarded.catch(() => undefined);
   const keepStaging = removeOnExit(staging.path);
   const imageCache = await ImageCache.open(cacheDir);

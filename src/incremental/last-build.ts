@@ -20,7 +20,7 @@ import {
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import { carriedPageFolders } from "./carried-folders.ts";
 import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
-import type { ReusedStaging } from "../output/carry-over.ts";
+import { type ReusedStaging, linkFiles } from "../output/carry-over.ts";
 import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */
@@ -126,15 +126,30 @@ export interface LastBuildReading {
   glance: () => Promise<LastBuildGlance | null>;
   /** The last build (the same promise however often it is asked). */
   read: () => Promise<PreviousBuild | null>;
-  /** Stops the reading thread, if any: a build that fails before it needs the last build. */
+  /** Stops the reading thread, if any, and the copy it makes: a build that fails or has nothing to do. */
   stop: () => Promise<void>;
+  /** Links the published site's files into `into` in the reading thread (`published-copy.ts`); false when not made. */
+  copy: (into: string) => Promise<boolean>;
 }
 
-/** What the reading thread is asked for: a glance, then (unless nothing is to be done) the whole. */
+/** What the reading thread is asked for: a glance, then (unless nothing is to be done) a copy and the whole. */
 export interface LastBuildRequest {
   cacheDir: string;
   outDir: string;
-  want: "glance" | "whole";
+  want: "glance" | "whole" | "copy";
+  /** The folder of the copy. */
+  into?: string;
+}
+
+/**
+ * Links every file of the published site into `into`, unless the last build
+ * kept a spare site, which the build starts from instead. In batches that
+ * leave the thread free to answer for the whole last build meanwhile.
+ */
+export function copyPublished(last: PreviousBuild | null, outDir: string, into: string): Promise<boolean> {
+  if (last === null || last.state.spare !== undefined) return Promise.resolve(false);
+  // Not async: the last build is not held here while its files are linked (it crosses to the main thread).
+  return linkFiles(outDir, into, Object.keys(last.published)).then(() => true);
 }
 
 /**
@@ -152,14 +167,25 @@ export function startReadingLastBuild(
   let whole: Promise<PreviousBuild | null> | null = null;
   if (!threads || size === undefined || size < threadFromBytes) {
     const read = (): Promise<PreviousBuild | null> => (whole ??= readLastBuild(cacheDir, outDir));
-    return { glance: async () => glanceAt(await read()), read, stop: () => Promise.resolve() };
+    let copying: Promise<boolean> | null = null;
+    const copy = (into: string): Promise<boolean> =>
+      (copying = read().then((last) => copyPublished(last, outDir, into)));
+    // Here, stopping waits for the copy: its folder may be deleted next.
+    const stop = async (): Promise<void> => void (await copying?.catch(() => false));
+    return { glance: async () => glanceAt(await read()), read, stop, copy };
   }
-  const pool = new WorkerPool<LastBuildRequest, PreviousBuild | LastBuildGlance | null>(LAST_BUILD_WORKER, 1, null);
+  const pool = new WorkerPool<LastBuildRequest, PreviousBuild | LastBuildGlance | boolean | null>(
+    LAST_BUILD_WORKER,
+    1,
+    null,
+  );
   const glancing = pool.run({ cacheDir, outDir, want: "glance" }) as Promise<LastBuildGlance | null>;
   glancing.catch(() => undefined);
   const read = (): Promise<PreviousBuild | null> =>
     (whole ??= pool.run({ cacheDir, outDir, want: "whole" }) as Promise<PreviousBuild | null>);
-  return { glance: () => glancing, read, stop: () => pool.close() };
+  const copy = (into: string): Promise<boolean> =>
+    pool.run({ cacheDir, outDir, want: "copy", into }) as Promise<boolean>;
+  return { glance: () => glancing, read, stop: () => pool.close(), copy };
 }
 
 /** About 5,000 articles' state. */
