@@ -20,7 +20,8 @@ import {
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import { carriedPageFolders } from "./carried-folders.ts";
 import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
-import { type ReusedStaging, linkFiles } from "../output/carry-over.ts";
+import type { ReusedStaging } from "../output/carry-over.ts";
+import { linkTree } from "../output/link-tree.ts";
 import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */
@@ -149,7 +150,7 @@ export interface LastBuildRequest {
 export function copyPublished(last: PreviousBuild | null, outDir: string, into: string): Promise<boolean> {
   if (last === null || last.state.spare !== undefined) return Promise.resolve(false);
   // Not async: the last build is not held here while its files are linked (it crosses to the main thread).
-  return linkFiles(outDir, into, Object.keys(last.published)).then(() => true);
+  return linkTree(outDir, into, Object.keys(last.published)).then(() => true);
 }
 
 /**
