@@ -116,7 +116,7 @@ export function monthsByYear(months: readonly Listing[]): Map<string, MonthLink[
   const byYear = new Map<string, MonthLink[]>();
   // Listings come newest first; a year's months read January to December.
   for (const month of [...months].reverse()) {
-    const year = month.url.replace(/[^/]+\/$/u, "");
+    const year = yearUrlOf(month.url);
     const links = byYear.get(year) ?? [];
     links.push({
       text: month.name.split(" ")[0] ?? month.name,
@@ -131,7 +131,7 @@ export function monthsByYear(months: readonly Listing[]): Map<string, MonthLink[
 
 function monthsOn(listing: ListPage["listing"], months: ListViewInput["months"]): ListPageView["months"] {
   if (listing.kind !== "year" && listing.kind !== "month") return null;
-  const year = listing.kind === "year" ? listing.url : listing.url.replace(/[^/]+\/$/u, "");
+  const year = listing.kind === "year" ? listing.url : yearUrlOf(listing.url);
   const links = (months.get(year) ?? []).map((link) => ({
     ...link,
     count: listing.kind === "year" ? link.count : null,
@@ -139,3 +139,6 @@ function monthsOn(listing: ListPage["listing"], months: ListViewInput["months"])
   }));
   return { year: year.slice(1, -1), links };
 }
+
+/** A month list's year list: `/2019/04/` -> `/2019/`. */
+const yearUrlOf = (monthUrl: string): string => monthUrl.replace(/[^/]+\/$/u, "");
