@@ -1,5 +1,6 @@
 /** The archive stage on its own: slugs, URLs, order, lists, pages, neighbours and related links. */
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { buildArchive } from "../src/archive/build-archive.ts";
 import { nameUrls } from "../src/archive/name-urls.ts";
 import { pageUrl, paginate } from "../src/archive/paginate.ts";
@@ -107,6 +108,22 @@ describe("buildArchive", () => {
     expect(letter?.related.map((item) => item.url)).toEqual(["/business/rice-exports-rise-2/", null]);
     expect(archive.problems).toEqual([expect.objectContaining({ file: "c.txt", line: 11, severity: "warning" })]);
     expect(normalizeTitle("  PM’s  “Plan”, revealed! ")).toBe("pms plan revealed");
+  });
+
+  test("a title of plain ASCII is normalized as the Unicode rules say", () => {
+    const byTheRules = (title: string): string =>
+      title
+        .normalize("NFKC")
+        .toLowerCase()
+        .replace(/[\p{P}\p{S}]+/gu, "")
+        .replace(/\s+/gu, " ")
+        .trim();
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)) });
+    fc.assert(
+      fc.property(ascii, (title) => normalizeTitle(title) === byTheRules(title)),
+      { numRuns: 5000 },
+    );
+    expect(normalizeTitle("Rice -- exports' rise: 5% (again)")).toBe("rice exports rise 5 again");
   });
 
   test("sections in configured order, years newest first then undated, and stats", () => {

@@ -3,7 +3,7 @@
  * the summary: for every field, a change that changes the summary must
  * change the key (else a list would not be rendered again).
  */
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { buildArchive } from "../src/archive/build-archive.ts";
 import type { SeedArticle } from "../src/model/record.ts";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
@@ -64,4 +64,51 @@ test.each(CHANGES)("a list's key changes with its card's summary: %o", (change) 
   const after = homeOf(seedArticle({ ...BASE, ...change, source: file }));
   if (JSON.stringify(after.summary) !== JSON.stringify(before.summary)) expect(after.key).not.toBe(before.key);
   else expect(after.key).toBe(before.key);
+});
+
+/** Two archives of the same seeds, the second with one seed's bytes (its digest) or one archive field changed. */
+describe("an article's record key", () => {
+  const seeds = (sha3: string, headline2 = "Second story"): SeedArticle[] => [
+    seedArticle({ ...BASE, source: { file: "a1.txt", sha256: "1".repeat(64), url: null, fetched: null } }),
+    seedArticle({
+      ...BASE,
+      headline: headline2,
+      source: { file: "a2.txt", sha256: "2".repeat(64), url: null, fetched: null },
+    }),
+    seedArticle({
+      ...BASE,
+      headline: "Third story",
+      related: [{ title: "Second story", teaser: null, url: null, line: 9 }],
+      source: { file: "a3.txt", sha256: sha3, url: null, fetched: null },
+    }),
+  ];
+  const keyOf = (articles: SeedArticle[], file: string): string => {
+    const archive = buildArchive(articles, OPTIONS);
+    const site = SITE_DEFAULTS;
+    const keys = new PageKeys({
+      archive,
+      imagesByFile: new Map(),
+      summaries: new Summaries(site.sections),
+      site,
+      urls: { siteUrl: "https://archive.example.org", pathPrefix: "/" },
+    });
+    const record = archive.records.find((one) => one.source.file === file);
+    if (record === undefined) throw new Error(`no record of ${file}`);
+    return keys.record(record);
+  };
+
+  test("changes with the seed's bytes", () => {
+    expect(keyOf(seeds("4".repeat(64)), "a3.txt")).not.toBe(keyOf(seeds("3".repeat(64)), "a3.txt"));
+  });
+
+  test("changes with what the archive adds: a related link found or lost", () => {
+    const sha = "3".repeat(64);
+    expect(keyOf(seeds(sha, "Another story"), "a3.txt")).not.toBe(keyOf(seeds(sha), "a3.txt"));
+  });
+
+  test("changes with the URL the archive gives it", () => {
+    const sha = "3".repeat(64);
+    const clash = seeds(sha).map((article, i) => (i === 0 ? { ...article, headline: "Third story" } : article));
+    expect(keyOf(clash, "a3.txt")).not.toBe(keyOf(seeds(sha), "a3.txt"));
+  });
 });

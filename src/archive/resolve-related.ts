@@ -5,8 +5,14 @@
  */
 import type { ArticleRecord } from "../model/record.ts";
 
+/** Printable ASCII, which NFKC leaves as it is and whose punctuation and symbols are these runs. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]+/g;
+
 /** Case-folded, compatibility-normalized text with punctuation and symbols removed and spaces collapsed. */
 export function normalizeTitle(title: string): string {
+  // Most titles are plain ASCII: the Unicode path costs twice as much (300,000 related titles at 100,000 articles).
+  if (PRINTABLE_ASCII.test(title)) return title.toLowerCase().replace(ASCII_PUNCTUATION, "").replace(/ +/g, " ").trim();
   return title
     .normalize("NFKC")
     .toLowerCase()
@@ -27,12 +33,16 @@ export function resolveRelated(records: readonly ArticleRecord[]): ArticleRecord
     if (same === undefined) byTitle.set(key, [record]);
     else same.push(record);
   }
-  return records.map((record) => ({
-    ...record,
-    related: record.related.map((item) => {
-      const key = normalized.get(item.title) ?? normalizeTitle(item.title);
-      const match = byTitle.get(key)?.find((candidate) => candidate !== record);
-      return { ...item, url: match?.url ?? null };
-    }),
-  }));
+  return records.map((record) =>
+    record.related.length === 0
+      ? record
+      : {
+          ...record,
+          related: record.related.map((item) => {
+            const key = normalized.get(item.title) ?? normalizeTitle(item.title);
+            const match = byTitle.get(key)?.find((candidate) => candidate !== record);
+            return { ...item, url: match?.url ?? null };
+          }),
+        },
+  );
 }

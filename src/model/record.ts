@@ -106,8 +106,7 @@ export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
 /**
  * A record without its body text and tree: what a page shows beside its
- * body's HTML, and what digests hash (the body is covered by the seed's
- * digest, `source.sha256`). The body is most of a record.
+ * body's HTML. The body is most of a record.
  */
 export type RecordWithoutBody = Omit<ArticleRecord, "body" | "markdown">;
 
