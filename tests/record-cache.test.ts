@@ -11,6 +11,7 @@ import type { SeedFile, SeedOutcome } from "../src/ingest/read-seeds.ts";
 import { packOutcome } from "../src/ingest/packed-outcome.ts";
 import type { SeedStamp } from "../src/ingest/seed-stamp.ts";
 import { RecordCache } from "../src/incremental/record-cache.ts";
+import { LISTING_QUERY, openCacheFile } from "../src/incremental/record-rows.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
 import { seedArticle } from "./records.ts";
 
@@ -168,4 +169,15 @@ test("an article of one paragraph is kept whole and needs no borrowing", async (
   cache.borrow([record])();
   expect(record.body).toEqual(["Only this."]);
   await cache.close();
+});
+
+test("every build's read of every row goes through the index of the small columns, not the heads and bodies", async () => {
+  await (await saved()).close();
+  const db = openCacheFile(path.join(dir, "records.sqlite"), "k");
+  try {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${LISTING_QUERY}`).all();
+    expect(plan.map((step) => step["detail"])).toEqual(["SCAN seeds USING COVERING INDEX seeds_listing"]);
+  } finally {
+    db.close();
+  }
 });

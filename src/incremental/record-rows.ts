@@ -1,6 +1,9 @@
 /**
  * The record cache's table and rows (`record-cache.ts`). The body is the
- * last column, so reading the others does not read it.
+ * last column, so reading the others does not read it; every build reads
+ * the small columns of every row from an index that holds them
+ * (`seeds_listing`), not from the table, whose rows hold the heads and
+ * bodies (0.17 s against 0.39-0.43 s for 100,000 rows on /dev/shm).
  */
 import { DatabaseSync } from "node:sqlite";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
@@ -19,6 +22,7 @@ CREATE TABLE IF NOT EXISTS seeds (
   head TEXT,
   body TEXT
 );
+CREATE INDEX IF NOT EXISTS seeds_listing ON seeds (file, sha256, crawl, stamp, problems, whole);
 `;
 
 /** The cache file, emptied unless it was made with `key` (the code and parse settings). */
@@ -50,9 +54,12 @@ export interface CachedSeed {
   whole: boolean;
 }
 
+/** Every row's small columns, all of them in `seeds_listing`. */
+export const LISTING_QUERY = "SELECT file, sha256, crawl, stamp, problems, whole FROM seeds";
+
 export function readCachedSeeds(db: DatabaseSync): Map<string, CachedSeed> {
   const rows = new Map<string, CachedSeed>();
-  const select = db.prepare("SELECT file, sha256, crawl, stamp, problems, whole FROM seeds");
+  const select = db.prepare(LISTING_QUERY);
   for (const row of select.iterate()) {
     rows.set(String(row["file"]), {
       sha256: String(row["sha256"]),
