@@ -12,6 +12,8 @@ import type { SearchShard } from "./search-shards.ts";
 
 /** Year filter value for undated articles. */
 export const UNDATED = "Undated";
+/** The folder name of undated articles' data file and search shard (`undated`). */
+export const UNDATED_NAME = UNDATED.toLowerCase();
 
 export interface SearchFilters {
   section: string[];
@@ -62,7 +64,7 @@ export function searchPageData(
         for (const value of filters[key]) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
       }
     }
-    const filterYear = year === UNDATED.toLowerCase() ? UNDATED : year;
+    const filterYear = year === UNDATED_NAME ? UNDATED : year;
     return { url: `/pagefind/${name}/`, year: filterYear, articles: records.length, from, to };
   });
   const sorted = (values: Map<string, number>, order: (a: string, b: string) => number): FilterValue[] =>

@@ -7,7 +7,7 @@
  * shard's size (about 0.1 MB an article), and a search loads shards whole.
  */
 import type { ArticleRecord } from "../model/record.ts";
-import { UNDATED } from "./search-filters.ts";
+import { UNDATED, UNDATED_NAME } from "./search-filters.ts";
 
 export interface SearchShard {
   /** Folder name under `/pagefind/`: `2019`, `2019-05` (May onwards), `2019-05-16`, `undated`, `undated-2`. */
@@ -20,8 +20,6 @@ export interface SearchShard {
   /** In archive order (newest first). */
   records: readonly ArticleRecord[];
 }
-
-const UNDATED_NAME = UNDATED.toLowerCase();
 
 /** `2019`, or `undated`: the year of the data file holding the record. */
 function dataYearOf(record: ArticleRecord): string {
