@@ -106,6 +106,15 @@ describe("an article's record key", () => {
     expect(keyOf(seeds(sha, "Another story"), "a3.txt")).not.toBe(keyOf(seeds(sha), "a3.txt"));
   });
 
+  test("changes with its photo's path, which the files beside its seed decide", () => {
+    const sha = "3".repeat(64);
+    const withPhoto = (image: string): SeedArticle[] =>
+      seeds(sha).map((article, i) =>
+        i === 2 ? { ...article, photo: { caption: null, credit: null, image } } : article,
+      );
+    expect(keyOf(withPhoto("sub/images/a.jpg"), "a3.txt")).not.toBe(keyOf(withPhoto("images/a.jpg"), "a3.txt"));
+  });
+
   test("changes with the URL the archive gives it", () => {
     const sha = "3".repeat(64);
     const clash = seeds(sha).map((article, i) => (i === 0 ? { ...article, headline: "Third story" } : article));

@@ -7,6 +7,7 @@
  * builds with each changed and compares the sites).
  */
 import type { Archive } from "../archive/build-archive.ts";
+import { photoBeside } from "../ingest/photo-beside.ts";
 import type { SeedFile } from "../ingest/read-seeds.ts";
 import type { SiteConfig } from "../model/site-config.ts";
 import { type StaticFiles, findStaticFiles } from "../render/static-files.ts";
@@ -64,7 +65,17 @@ export async function readInputs(
   return { inputs: { code, site, urls, seeds, photos: stamps, staticFiles: statics.stamps, sqlite }, statics };
 }
 
-/** The photo files the archive's articles name, in archive order. */
+/**
+ * The photo files the archive's articles name, in archive order, each with
+ * the place beside its article where it would be looked for first: a file
+ * put there later makes another build (where the article's photo was
+ * found in the seeds folder, that place holds none).
+ */
 export function photoFiles(archive: Archive): string[] {
-  return archive.records.flatMap((record) => record.photo?.image ?? []);
+  return archive.records.flatMap((record) => {
+    const image = record.photo?.image;
+    if (image === undefined || image === null) return [];
+    const beside = photoBeside(record);
+    return beside === null ? [image] : [image, beside];
+  });
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { resolvePhoto } from "../incremental/image-cache.ts";
 import { frontMatterKeyLine } from "./front-matter.ts";
+import { photoBeside } from "./photo-beside.ts";
 import { type Problem, problem, problemText } from "../model/problems.ts";
 import type { SeedArticle } from "../model/record.ts";
 import { isHttpUrl } from "../util/http-url.ts";
@@ -22,11 +23,8 @@ import { isHttpUrl } from "../util/http-url.ts";
 export async function placeImages(articles: SeedArticle[], seedsDir: string): Promise<void> {
   await Promise.all(
     articles.map(async (article, i) => {
-      const image = article.photo?.image;
-      const folder = path.posix.dirname(article.source.file);
-      if (typeof image !== "string" || isHttpUrl(image) || folder === "." || image.startsWith("/")) return;
-      const beside = path.posix.join(folder, image);
-      if (!("file" in (await resolvePhoto(seedsDir, beside)))) return;
+      const beside = photoBeside(article);
+      if (beside === null || !("file" in (await resolvePhoto(seedsDir, beside)))) return;
       articles[i] = { ...article, photo: { caption: null, credit: null, ...article.photo, image: beside } };
     }),
   );

@@ -25,15 +25,16 @@ export class PageKeys {
   /**
    * A record: its seed (file, bytes and crawl entry, which with the code
    * and settings in every page's key make its parsed article, as the record
-   * cache relies on) and what the archive added (slug, URLs, related links).
-   * Also what search shards' and data files' keys are made of. Hashing the
-   * record itself took 1.3 s of a 100,000-article rebuild.
+   * cache relies on), its photo (whose path depends on the files beside
+   * the seed: `placeImages`) and what the archive added (slug, URLs,
+   * related links). Also what search shards' and data files' keys are made
+   * of. Hashing the record itself took 1.3 s of a 100,000-article rebuild.
    */
   record(record: ArticleRecord): string {
     let key = this.#records.get(record);
     if (key === undefined) {
-      const { source, slug, url, authorUrls, tagUrls, related } = record;
-      key = digestJson([source, slug, url, authorUrls, tagUrls, related.map((item) => item.url)]);
+      const { source, photo, slug, url, authorUrls, tagUrls, related } = record;
+      key = digestJson([source, photo, slug, url, authorUrls, tagUrls, related.map((item) => item.url)]);
       this.#records.set(record, key);
     }
     return key;
