@@ -9,6 +9,7 @@ import type { Archive } from "./archive/build-archive.ts";
 import type { BuildOptions } from "./build-types.ts";
 import { carryOver } from "./output/carry-over.ts";
 import type { PreviousBuild } from "./incremental/changed-pages.ts";
+import { type CarriedStamps, NOTHING_CARRIED, stampCarried } from "./incremental/carried-stamps.ts";
 import { ImageCache } from "./incremental/image-cache.ts";
 import { reusableSpare, saveBuildState } from "./incremental/last-build.ts";
 import { type PublishedCopy, copyAsSpare } from "./incremental/published-copy.ts";
@@ -69,6 +70,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
   const imageWarned = new Set(problems.filter(isImageProblem).map((p) => p.file));
   let plan: RenderPlan;
   let published: Awaited<ReturnType<typeof publish>>;
+  let carriedStamps: Promise<CarriedStamps> = Promise.resolve(NOTHING_CARRIED);
   try {
     const photos = await progress.phase("images", 0, () =>
       encodePhotos(
@@ -96,6 +98,10 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
       carryOver(outDir, staging.path, plan.carried, reused),
     );
     linked.catch(() => undefined);
+    // Stamped while pages render: the main thread mostly waits for the render threads and indexers.
+    const { carried } = plan;
+    carriedStamps = linked.then(() => stampCarried(staging.path, last, carried));
+    carriedStamps.catch(() => undefined);
     await renderSite(parts, plan, {
       staging: staging.path,
       progress,
@@ -118,7 +124,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
   }
   await progress.phase("save build state", 0, async () => {
     const state = { inputsKey: input.inputsKey, globalsKey: globals, plan, spare: published.spare, found: input.found };
-    const kept = await saveBuildState(cacheDir, outDir, state, last);
+    const kept = await saveBuildState(cacheDir, outDir, state, last, await carriedStamps);
     await Promise.all([
       input.recordsSaved,
       imageCache.save(),

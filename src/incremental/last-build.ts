@@ -14,11 +14,10 @@ import {
   spareSharesMost,
   spareStamps,
   stampDifferences,
-  stampsOf,
   writeBuildState,
 } from "./build-state.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
-import { carriedPageFolders } from "./carried-folders.ts";
+import type { CarriedStamps } from "./carried-stamps.ts";
 import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
 import type { ReusedStaging } from "../output/carry-over.ts";
 import { linkTree } from "../output/link-tree.ts";
@@ -49,8 +48,9 @@ export async function saveBuildState(
   outDir: string,
   build: { inputsKey: string; globalsKey: string; plan: RenderPlan; spare: string | null; found: Found },
   last: PreviousBuild | null,
+  carried: CarriedStamps,
 ): Promise<boolean> {
-  const { carried, digests } = build.plan;
+  const { digests } = build.plan;
   const state = {
     globalsKey: build.globalsKey,
     pages: Object.fromEntries(digests.pages),
@@ -59,16 +59,15 @@ export async function saveBuildState(
     sqlite: digests.sqlite,
     sitemap: digests.sitemap,
   };
-  // A carried-over file is the published file it was linked from: its stamp was read before this build.
-  const known = last === null ? {} : stampsOf(carried, last.published);
-  const settled = last === null ? new Set<string>() : carriedPageFolders(last.published, carried);
   // A page rendered may be new in a folder the walk passes over (`/tag/x/page/2/` in `/tag/x/`); the
   // site's own files are never in a page's folder (`findStaticFiles` leaves out sections and site paths).
+  const { known, settled } = carried;
   const { files, folders } = siteStamps(
     outDir,
     known,
     settled,
     settled.size === 0 ? [] : pageFiles([...build.plan.rendered]),
+    carried.folders,
   );
   // The replaced site is of use to the next build only when it shares most files with this one.
   const kept = last !== null && build.spare !== null && spareSharesMost(last.published, files);

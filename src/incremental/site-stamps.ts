@@ -30,14 +30,16 @@ export type FolderStamps = Record<string, FolderStamp>;
  * it read before) are not read again, nor are the folders `settled` names
  * (`carried-folders.ts`): only their page is stamped, from `known`, and
  * `also` (files a build may have written into such a folder) are stamped
- * by name. In no set order: sorting 2.4 million paths (a million articles)
- * costs seconds, and nothing needs them sorted.
+ * by name; those folders' stamps may come taken earlier (`stamped`:
+ * `carried-stamps.ts`). In no set order: sorting 2.4 million paths (a
+ * million articles) costs seconds, and nothing needs them sorted.
  */
 export function siteStamps(
   dir: string,
   known: Readonly<SiteStamps> = {},
   settled: ReadonlySet<string> = new Set(),
   also: readonly string[] = [],
+  stamped: Readonly<FolderStamps> = {},
 ): { files: SiteStamps; folders: FolderStamps } {
   const files: SiteStamps = {};
   const folders: FolderStamps = {};
@@ -47,7 +49,7 @@ export function siteStamps(
   };
   // Stamped before it is read: an entry added meanwhile leaves the folder's stamp behind, and the next build reads it.
   const enter = (folder: string): boolean => {
-    const stamp = folderStamp(`${dir}/${folder}`);
+    const stamp = stamped[folder] ?? folderStamp(`${dir}/${folder}`);
     if (stamp !== undefined) folders[folder] = stamp;
     if (!settled.has(folder)) return true;
     add(pageIn(folder));
@@ -126,7 +128,7 @@ function statStamp(file: string, asFile = false): Stamp | undefined {
   return [info.ino, info.size, info.mtimeMs];
 }
 
-function folderStamp(folder: string): FolderStamp | undefined {
+export function folderStamp(folder: string): FolderStamp | undefined {
   const info = statSync(folder, { throwIfNoEntry: false });
   return info === undefined || !info.isDirectory() ? undefined : [info.ino, info.ctimeMs];
 }
