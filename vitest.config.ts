@@ -30,7 +30,6 @@ export default defineConfig({
           // The middle tier: whole small sites built in this process into temporary folders; no browser, Java or nginx.
           name: "build",
           include: ["tests/**/*.build.test.ts"],
-          setupFiles: ["./tests/register-tsx.ts"],
           pool: "threads",
           isolate: false,
           testTimeout: 60_000,
@@ -43,7 +42,6 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/**/*.e2e.test.ts"],
           globalSetup: ["./tests/global-setup.ts"],
-          setupFiles: ["./tests/register-tsx.ts"],
           // End-to-end tests run whole Eleventy builds.
           testTimeout: 120_000,
           hookTimeout: 120_000,

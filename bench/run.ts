@@ -43,8 +43,6 @@ function ensureTools(): { hugo: string | null } {
 const ours = (seedsDir: string, outDir: string): Promise<Run> =>
   measure(process.execPath, [
     "--max-old-space-size-percentage=50",
-    "--import",
-    "tsx",
     path.join(ROOT, "src/cli.ts"),
     "--seeds",
     seedsDir,

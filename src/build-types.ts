@@ -62,9 +62,12 @@ export interface BuildResult {
 
 /** The build stopped before writing anything because seeds have errors. */
 export class BuildError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
     const errors = problems.filter((p) => p.severity === "error").length;
     super(`${errors} error${errors === 1 ? "" : "s"} in seeds; nothing was written`);
     this.name = "BuildError";
+    this.problems = problems;
   }
 }

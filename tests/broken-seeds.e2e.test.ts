@@ -89,9 +89,9 @@ let work: string;
 let seedsDir: string;
 let outDir: string;
 
-/** `node --import tsx`, not `npm run`, so a signal reaches the build process itself. */
+/** `node`, not `npm run`, so a signal reaches the build process itself. */
 function cli(script: string, args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
+  return spawn(process.execPath, [path.join(PROJECT_ROOT, "src", script), ...args], {
     cwd: PROJECT_ROOT,
     stdio: "pipe",
   });
@@ -101,7 +101,7 @@ async function runCli(
   script: string,
   args: readonly string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const result = await run(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
+  const result = await run(process.execPath, [path.join(PROJECT_ROOT, "src", script), ...args], {
     cwd: PROJECT_ROOT,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
@@ -217,13 +217,7 @@ describe("broken seeds", () => {
       });
       // Root reads any folder: the build runs without the capabilities that let it.
       const asUser = process.getuid?.() === 0 ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] : [];
-      const [command = "", ...args] = [
-        ...asUser,
-        process.execPath,
-        "--import",
-        "tsx",
-        path.join(PROJECT_ROOT, "src/cli.ts"),
-      ];
+      const [command = "", ...args] = [...asUser, process.execPath, path.join(PROJECT_ROOT, "src/cli.ts")];
       const built = await run(command, [...args, "--seeds", dir, "--out", out], { cwd: PROJECT_ROOT }).then(
         ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
         (error: { code: number; stdout: string; stderr: string }) => error,

@@ -143,9 +143,9 @@ export interface ScriptOutcome {
   stderr: string;
 }
 
-/** Runs `src/<script>` (`cli.ts`, `cli/check.ts`…) with Node and tsx, as `npm run` would, and waits for it. */
+/** Runs `src/<script>` (`cli.ts`, `cli/check.ts`…) with Node, which strips the types, as `npm run` does, and waits for it. */
 export function runScript(script: string, args: readonly string[]): Promise<ScriptOutcome> {
-  return runFile(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src", script), ...args], {
+  return runFile(process.execPath, [path.join(PROJECT_ROOT, "src", script), ...args], {
     cwd: PROJECT_ROOT,
     maxBuffer: 64 * 1024 * 1024,
   }).then(
@@ -171,17 +171,7 @@ export function startServe(
 ): { child: ChildProcess; output: () => string } {
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(PROJECT_ROOT, "src/cli/serve.ts"),
-      "--seeds",
-      seedsDir,
-      "--out",
-      outDir,
-      "--port",
-      String(port),
-    ],
+    [path.join(PROJECT_ROOT, "src/cli/serve.ts"), "--seeds", seedsDir, "--out", outDir, "--port", String(port)],
     { cwd: PROJECT_ROOT, stdio: "pipe" },
   );
   let printed = "";

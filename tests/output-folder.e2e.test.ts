@@ -25,14 +25,10 @@ type Outcome = ScriptOutcome;
 const buildCli = (args: readonly string[]): Promise<Outcome> => runScript("cli.ts", ["--quiet", ...args]);
 
 function spawnBuild(args: readonly string[]): { child: ChildProcess; done: Promise<Outcome>; stderr: () => string } {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli.ts"), "--quiet", ...args],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: "pipe",
-    },
-  );
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "src/cli.ts"), "--quiet", ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: "pipe",
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -41,14 +41,19 @@ export class ImageCache {
   /** Entries this build used; only they are kept. */
   readonly #used = new Map<string, CachedImage>();
 
-  private constructor(
-    /** Where the encoded files live. */
-    readonly dir: string,
-    private readonly cacheDir: string,
-    private readonly entries: ReadonlyMap<string, CachedImage>,
-    /** Files in `dir`. */
-    private readonly present: Set<string>,
-  ) {}
+  /** Where the encoded files live. */
+  readonly dir: string;
+  private readonly cacheDir: string;
+  private readonly entries: ReadonlyMap<string, CachedImage>;
+  /** Files in `dir`. */
+  private readonly present: Set<string>;
+
+  private constructor(dir: string, cacheDir: string, entries: ReadonlyMap<string, CachedImage>, present: Set<string>) {
+    this.dir = dir;
+    this.cacheDir = cacheDir;
+    this.entries = entries;
+    this.present = present;
+  }
 
   static async open(cacheDir: string): Promise<ImageCache> {
     const dir = path.join(cacheDir, "img");

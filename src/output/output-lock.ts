@@ -25,11 +25,12 @@ const holding = new Set<DatabaseSync>();
 /** Another build holds the output folder and the caller would not wait. */
 export class OutputBusyError extends Error {
   override name = "OutputBusyError";
-  constructor(
-    readonly outDir: string,
-    readonly owner: number | null,
-  ) {
+  readonly outDir: string;
+  readonly owner: number | null;
+  constructor(outDir: string, owner: number | null) {
     super(`another build (${ownerText(owner)}) is writing ${outDir}; wait for it, or run without --no-wait to queue`);
+    this.outDir = outDir;
+    this.owner = owner;
   }
 }
 

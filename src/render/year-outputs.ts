@@ -63,11 +63,11 @@ export async function writeYearOutputs(
 class YearLines {
   private parts: string[][];
   private left: number;
-  constructor(
-    private readonly file: string,
-    count: number,
-    private readonly written: Promise<void>[],
-  ) {
+  private readonly file: string;
+  private readonly written: Promise<void>[];
+  constructor(file: string, count: number, written: Promise<void>[]) {
+    this.file = file;
+    this.written = written;
     this.parts = Array.from({ length: count }, () => []);
     this.left = count;
   }

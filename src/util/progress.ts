@@ -19,7 +19,11 @@ export class Progress {
   #lastDraw = 0;
 
   /** `live`: draw the progress line (a TTY, not `--quiet`). */
-  constructor(private readonly live: boolean) {}
+  readonly #live: boolean;
+
+  constructor(live: boolean) {
+    this.#live = live;
+  }
 
   async phase<T>(name: string, total: number, run: () => Promise<T> | T): Promise<T> {
     this.#phase = name;
@@ -35,7 +39,7 @@ export class Progress {
         ms: Math.round(performance.now() - this.#started),
         rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
       });
-      if (this.live) process.stderr.write("\r\x1b[K");
+      if (this.#live) process.stderr.write("\r\x1b[K");
     }
   }
 
@@ -45,7 +49,7 @@ export class Progress {
   }
 
   #draw(force: boolean): void {
-    if (!this.live) return;
+    if (!this.#live) return;
     const now = performance.now();
     if (!force && now - this.#lastDraw < 100) return;
     this.#lastDraw = now;
