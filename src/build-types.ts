@@ -28,8 +28,14 @@ export interface BuildOptions {
   staticDir?: string;
   /** Also publish every record in one SQLite file, `data/archive.sqlite`. */
   sqlite?: boolean;
-  /** Called once the seeds have parsed, with the number of articles (the command line tunes the heap by it). */
-  onParsed?: (articles: number) => void;
+  /**
+   * Called once the seeds have parsed, with the number of articles and of
+   * seeds parsed by this build (not found in the record cache), and once
+   * the build knows how many pages it renders: the command line tunes the
+   * heap by them.
+   */
+  onParsed?: (articles: number, parsed: number) => void;
+  onPlanned?: (pagesToRender: number) => void;
 }
 
 export interface BuildResult {

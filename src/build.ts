@@ -129,8 +129,8 @@ async function buildWith(
     strict: options.strict ?? false,
     workers,
     listing,
-    onParsed: (articles) => {
-      options.onParsed?.(articles);
+    onParsed: (articles, parsed) => {
+      options.onParsed?.(articles, parsed);
       render.pool = startRenderWorkers(workers, articles);
     },
   });

@@ -89,6 +89,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
     plan = await progress.phase("compare with last build", 0, () =>
       planRender({ ...parts, code, globalsKey: globals, sqlite: options.sqlite ?? false }, last),
     );
+    options.onPlanned?.(plan.rendered.size);
     const reused =
       reuse !== null && staging.reused
         ? { spare: reuse.spare, published: reuse.published, placed: new Set(photos.files) }

@@ -33,8 +33,8 @@ export interface ValidateOptions {
   workers?: number;
   /** The seeds folder as `listSeeds` found it (with the cache's digests), so that it is not listed again. */
   listing?: SeedListing;
-  /** Called once every seed has parsed, with the number of articles, before the archive is assembled. */
-  onParsed?: (articles: number) => void;
+  /** Called once every seed has parsed, with the number of articles and of seeds parsed now (not cached), before the archive is assembled. */
+  onParsed?: (articles: number, parsed: number) => void;
 }
 
 /** Parses and checks every seed and assembles the archive. */
@@ -56,7 +56,7 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
       ...(how.listing === undefined ? {} : { listing: how.listing }),
     }),
   );
-  how.onParsed?.(ingest.articles.length);
+  how.onParsed?.(ingest.articles.length, ingest.parsed);
   await placeImages(ingest.articles, seedsDir);
   const archive = await progress.phase("archive", 0, () =>
     buildArchive(ingest.articles, {

@@ -73,3 +73,45 @@ test("a rebuild of unchanged seeds reads no article and reports what the last bu
     expect(touched.records).toHaveLength(2);
   });
 });
+
+test("a build says how many seeds it parsed and how many pages it renders (the command line sizes the heap by them)", async () => {
+  await withTempDir(async (dir) => {
+    const seedsDir = path.join(dir, "seeds");
+    const outDir = path.join(dir, "site");
+    await mkdir(seedsDir);
+    await writeSeeds(seedsDir);
+    const told = async (): Promise<{ parsed: number[]; planned: number[]; pages: number }> => {
+      const parsed: number[] = [];
+      const planned: number[] = [];
+      const { pagesRendered } = await build({
+        seedsDir,
+        outDir,
+        quiet: true,
+        workers: 0,
+        onParsed: (articles, seeds) => parsed.push(articles, seeds),
+        onPlanned: (pages) => planned.push(pages),
+      });
+      return { parsed, planned, pages: pagesRendered };
+    };
+    const first = await told();
+    // Two articles of three seeds (the empty one is left out), all parsed.
+    expect(first.parsed).toEqual([2, 3]);
+    expect(first.planned).toHaveLength(1);
+    // The about, search and 404 pages are rendered with every build, outside the plan.
+    expect(first.pages).toBeGreaterThan(first.planned[0] ?? Infinity);
+
+    // Another second paragraph: the article's own page changes, not the lists that show its first.
+    await writeFile(
+      path.join(seedsDir, "bridge.txt"),
+      scrapedPage({
+        headline: "Bridge repairs begin",
+        header: ["By Sok Dara", "Publication date 03 March 2020 | 09:15 | ICT"],
+        body: ["Crews closed one lane on Tuesday.", "The work should take six weeks."],
+        related: [{ title: "A story this archive does not hold", teaser: "Its teaser is cut off and" }],
+      }),
+    );
+    const edited = await told();
+    expect(edited.parsed).toEqual([2, 1]);
+    expect(edited.planned).toEqual([1]);
+  });
+});

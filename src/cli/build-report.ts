@@ -7,7 +7,7 @@ import { OutputFolderError } from "../output/check-output.ts";
 import { UsageError, describeError } from "../util/usage-error.ts";
 import { EXIT } from "./exit-codes.ts";
 import { warningLines } from "./warning-summary.ts";
-import { useLeanHeap } from "../util/lean-heap.ts";
+import { heapAfterParsing, heapWhenPlanned, useLeanHeap } from "../util/lean-heap.ts";
 
 /**
  * Builds once and reports; returns the exit code. With `seen` (`serve`),
@@ -22,7 +22,8 @@ export async function buildAndReport(flags: ParsedFlags, seen?: Set<string>): Pr
     useLeanHeap();
     const result = await build({
       ...flags.build,
-      onParsed: useLeanHeap,
+      onParsed: heapAfterParsing,
+      onPlanned: heapWhenPlanned,
       onWait: (owner) => console.error(`waiting for another build (${ownerText(owner)}) to finish writing ${outDir}…`),
     });
     if (flags.verbose) {

@@ -54,6 +54,8 @@ export interface IngestResult {
   files: SeedFile[];
   /** The stamp of each seed file, for the record cache. */
   stamps: Map<string, SeedStamp>;
+  /** Seeds parsed in this run (the others came from the record cache). */
+  parsed: number;
 }
 
 const READ_BATCH = 64;
@@ -133,7 +135,7 @@ export async function ingestSeeds(dir: string, options: SeedOptions, hooks: Inge
       inFlight.push(outcomes);
       if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
     }
-    return { ...(await assemble(entries, listing.problems)), stamps };
+    return { ...(await assemble(entries, listing.problems)), stamps, parsed: uncached };
   } finally {
     await pool?.close();
   }
@@ -159,8 +161,8 @@ export function parseOne({ file, sha256, bytes, crawl }: SeedBytes, options: See
 async function assemble(
   entries: readonly Entry[],
   listingProblems: readonly Problem[],
-): Promise<Omit<IngestResult, "stamps">> {
-  const result: Omit<IngestResult, "stamps"> = { articles: [], problems: [...listingProblems], files: [] };
+): Promise<Omit<IngestResult, "stamps" | "parsed">> {
+  const result: Omit<IngestResult, "stamps" | "parsed"> = { articles: [], problems: [...listingProblems], files: [] };
   for (const entry of entries) {
     if ("unreadable" in entry) {
       result.problems.push(entry.unreadable);
