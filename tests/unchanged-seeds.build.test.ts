@@ -18,26 +18,34 @@ async function writeSeeds(seedsDir: string): Promise<void> {
     path.join(seedsDir, "ferry.md"),
     "---\nheadline: Ferry back in service\ndate: 2020-03-02\nimage: ferry.jpg\ncaption: The ferry at the pier.\ncredit: Staff\n---\nThe ferry crossed again on Monday.\n",
   );
-  await writeFile(
-    path.join(seedsDir, "bridge.txt"),
-    scrapedPage({
-      headline: "Bridge repairs begin",
-      header: ["By Sok Dara", "Publication date 03 March 2020 | 09:15 | ICT"],
-      body: ["Crews closed one lane on Tuesday.", "The work should take a month."],
-      // Names no article of the archive: a warning the archive stage finds.
-      related: [{ title: "A story this archive does not hold", teaser: "Its teaser is cut off and" }],
-    }),
-  );
+  await writeFile(path.join(seedsDir, "bridge.txt"), bridgePage("The work should take a month."));
   // Left out with a warning (an error with --strict).
   await writeFile(path.join(seedsDir, "empty.txt"), "");
 }
 
-test("a rebuild of unchanged seeds reads no article and reports what the last build found", async () => {
+/** A temporary folder with the seeds above in `seeds/` and the site to be in `site/`. */
+async function withSeeds(run: (seedsDir: string, outDir: string) => Promise<void>): Promise<void> {
   await withTempDir(async (dir) => {
     const seedsDir = path.join(dir, "seeds");
-    const outDir = path.join(dir, "site");
     await mkdir(seedsDir);
     await writeSeeds(seedsDir);
+    await run(seedsDir, path.join(dir, "site"));
+  });
+}
+
+/** A scraped page whose second paragraph is `second`. */
+function bridgePage(second: string): string {
+  return scrapedPage({
+    headline: "Bridge repairs begin",
+    header: ["By Sok Dara", "Publication date 03 March 2020 | 09:15 | ICT"],
+    body: ["Crews closed one lane on Tuesday.", second],
+    // Names no article of the archive: a warning the archive stage finds.
+    related: [{ title: "A story this archive does not hold", teaser: "Its teaser is cut off and" }],
+  });
+}
+
+test("a rebuild of unchanged seeds reads no article and reports what the last build found", async () => {
+  await withSeeds(async (seedsDir, outDir) => {
     const first = await build({ seedsDir, outDir, quiet: true, workers: 0 });
     expect(first.problems.map((p) => p.code).sort()).toEqual(["emptyFile", "relatedNotFound"].sort());
 
@@ -75,11 +83,7 @@ test("a rebuild of unchanged seeds reads no article and reports what the last bu
 });
 
 test("a build says how many seeds it parsed and how many pages it renders (the command line sizes the heap by them)", async () => {
-  await withTempDir(async (dir) => {
-    const seedsDir = path.join(dir, "seeds");
-    const outDir = path.join(dir, "site");
-    await mkdir(seedsDir);
-    await writeSeeds(seedsDir);
+  await withSeeds(async (seedsDir, outDir) => {
     const told = async (): Promise<{ parsed: number[]; planned: number[]; pages: number }> => {
       const parsed: number[] = [];
       const planned: number[] = [];
@@ -101,15 +105,7 @@ test("a build says how many seeds it parsed and how many pages it renders (the c
     expect(first.pages).toBeGreaterThan(first.planned[0] ?? Infinity);
 
     // Another second paragraph: the article's own page changes, not the lists that show its first.
-    await writeFile(
-      path.join(seedsDir, "bridge.txt"),
-      scrapedPage({
-        headline: "Bridge repairs begin",
-        header: ["By Sok Dara", "Publication date 03 March 2020 | 09:15 | ICT"],
-        body: ["Crews closed one lane on Tuesday.", "The work should take six weeks."],
-        related: [{ title: "A story this archive does not hold", teaser: "Its teaser is cut off and" }],
-      }),
-    );
+    await writeFile(path.join(seedsDir, "bridge.txt"), bridgePage("The work should take six weeks."));
     const edited = await told();
     expect(edited.parsed).toEqual([2, 1]);
     expect(edited.planned).toEqual([1]);
