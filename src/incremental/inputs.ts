@@ -67,9 +67,10 @@ export async function readInputs(
 
 /**
  * The photo files the archive's articles name, in archive order, each with
- * the place beside its article where it would be looked for first: a file
- * put there later makes another build (where the article's photo was
- * found in the seeds folder, that place holds none).
+ * the place beside its article where a relative image is looked for first
+ * (`photoBeside`): when the photo was found in the seeds folder, a file
+ * put there later changes the inputs. (For a photo found beside its
+ * article that place is its folder named twice, which holds nothing.)
  */
 export function photoFiles(archive: Archive): string[] {
   return archive.records.flatMap((record) => {
