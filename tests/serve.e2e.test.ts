@@ -96,3 +96,30 @@ describe("npm run serve", () => {
     await rm(path.join(seeds, "b"));
   });
 });
+
+describe("npm run serve, saved to while its first build runs", () => {
+  test("watches before it builds: a save made during the first build is rebuilt after it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "ppp-serve-early-"));
+    const seeds = path.join(dir, "seeds");
+    await mkdir(seeds);
+    const seed = path.join(seeds, "early.txt");
+    await writeFile(seed, scrapedPage({ headline: "Early", body: ["Before the save."] }));
+    const serving = startServe(seeds, path.join(dir, "site"), await freePort());
+    try {
+      const printed = (): string => serving.output();
+      for (let i = 0; i < 600 && !printed().includes("for changes"); i++) await new Promise((r) => setTimeout(r, 20));
+      await writeFile(seed, scrapedPage({ headline: "Early", body: ["After the save."] }));
+      const summaries = (): number =>
+        printed()
+          .split("\n")
+          .filter((line) => / pages in /u.test(line)).length;
+      for (let i = 0; i < 600 && summaries() < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(summaries(), printed()).toBeGreaterThanOrEqual(2);
+      const html = await readFile(path.join(dir, "site", "national", "early", "index.html"), "utf8");
+      expect(html).toContain("After the save.");
+    } finally {
+      serving.child.kill();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
