@@ -9,6 +9,7 @@
  * entry afterwards (`/tag/x/page/2/` in `/tag/x/`) keeps a stamp from
  * before that change: the next build sees it changed and reads it.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { stampsOf } from "./build-state.ts";
 import { carriedPageFolders } from "./carried-folders.ts";
 import type { PreviousBuild } from "./changed-pages.ts";
@@ -42,7 +43,7 @@ export async function stampCarried(
   for (const folder of settled) {
     const stamp = folderStamp(`${staging}/${folder}`);
     if (stamp !== undefined) folders[folder] = stamp;
-    if (++stamped % RUN === 0) await new Promise((turn) => setImmediate(turn));
+    if (++stamped % RUN === 0) await nextTurn();
   }
   return { known, settled, folders };
 }

@@ -9,6 +9,7 @@
  * once. A cache made with other code or settings is emptied.
  */
 import { rm } from "node:fs/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import path from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { type PackedOutcome, unpackOutcome } from "../ingest/packed-outcome.ts";
@@ -158,7 +159,7 @@ export class RecordCache {
     try {
       for (const [i, step] of work.entries()) {
         step();
-        if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((turn) => setImmediate(turn));
+        if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
       }
       this.#commit();
     } catch (error) {

@@ -8,6 +8,7 @@
  * disk, while another build ran).
  */
 import { linkSync, mkdirSync } from "node:fs";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** Files linked between turns of the thread's event loop. */
 const RUN = 2000;
@@ -22,6 +23,6 @@ export async function linkTree(from: string, to: string, files: readonly string[
       made.add(folder);
     }
     linkSync(`${from}/${file}`, `${to}/${file}`);
-    if (i % RUN === RUN - 1) await new Promise((turn) => setImmediate(turn));
+    if (i % RUN === RUN - 1) await nextTurn();
   }
 }
