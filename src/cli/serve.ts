@@ -41,7 +41,8 @@ export async function serveMain(argv: string[]): Promise<number | Serving> {
     );
   // Only warnings a rebuild finds anew are printed again, after the files whose change started it.
   const seen = new Set<string>();
-  const server: { running: ReturnType<typeof startDevServer> | null } = { running: null };
+  // Started once the first build is done; changes seen before then wait for it.
+  let server: ReturnType<typeof startDevServer> | null = null;
   const changed = new Set<string>();
   const rebuild = (): Promise<number> => {
     const files = [...changed];
@@ -50,10 +51,7 @@ export async function serveMain(argv: string[]): Promise<number | Serving> {
     console.log(`changed: ${files.slice(0, NAMED_CHANGES).join(", ")}${more}; rebuilding`);
     return buildAndReport(flags, seen);
   };
-  const queue = rebuildQueue(
-    { build: rebuild, onBuilt: () => server.running?.reload(), onError: reportFailure },
-    DEBOUNCE_MS,
-  );
+  const queue = rebuildQueue({ build: rebuild, onBuilt: () => server?.reload(), onError: reportFailure }, DEBOUNCE_MS);
   const watched = [
     flags.build.seedsDir,
     `${PROJECT_ROOT}templates`,
@@ -61,7 +59,6 @@ export async function serveMain(argv: string[]): Promise<number | Serving> {
     `${PROJECT_ROOT}site.config.json`,
   ];
   // Watching starts before the first build, so a file saved while it runs is rebuilt after it.
-  let firstBuilt = false;
   // chokidar, not Node's recursive fs.watch: on Linux that loses a file once an editor (or
   // `sed -i`) has replaced it, and misses every later in-place save of it.
   // Links are not followed: a link loop among the seeds would make chokidar throw and end `serve`
@@ -69,7 +66,7 @@ export async function serveMain(argv: string[]): Promise<number | Serving> {
   const watcher = watch(watched, { ignoreInitial: true, followSymlinks: false })
     .on("all", (_event, file) => {
       changed.add(path.relative(process.cwd(), file) || file);
-      if (firstBuilt) queue.trigger();
+      if (server !== null) queue.trigger();
     })
     .on("error", (error: unknown) =>
       console.error(`warning: watching for changes: ${error instanceof Error ? error.message : String(error)}`),
@@ -85,20 +82,19 @@ export async function serveMain(argv: string[]): Promise<number | Serving> {
     await watcher.close();
     return EXIT.badFlags;
   }
-  server.running = startDevServer({
+  server = startDevServer({
     dir: path.resolve(flags.build.outDir),
     pathPrefix: normalizeBase(flags.build.base ?? "/"),
     port: flags.port,
     host: flags.host,
   });
-  firstBuilt = true;
   if (changed.size > 0) queue.trigger();
   return {
     idle: () => queue.idle(),
     stop: async () => {
       await watcher.close();
       await queue.idle();
-      await server.running?.close();
+      await server.close();
     },
   };
 }
