@@ -11,7 +11,7 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { build } from "../src/build.ts";
 import type { ArticleRecord } from "../src/model/record.ts";
-import { PROJECT_ROOT, freePort, startServe, writeFixtureSeeds } from "./helpers.ts";
+import { PROJECT_ROOT, serveOneSeed, writeFixtureSeeds } from "./helpers.ts";
 import { type StaticServer, serveSite } from "./static-server.ts";
 
 /** Screenshots of the main pages are kept here after every run. */
@@ -427,15 +427,9 @@ describe("pages in the browser", () => {
 
 describe("npm run serve in the browser", () => {
   test("the open page reloads by itself after a rebuild", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "ppp-reload-"));
-    const seeds = path.join(dir, "seeds");
-    await mkdir(seeds);
-    const seed = path.join(seeds, "one.txt");
     const page = (n: number): string =>
       `Logo of Phnom Penh Post newspaper Phnom Penh Post - Reloaded\n\nReloaded\n\nVersion ${n} of the body.\n`;
-    await writeFile(seed, page(1));
-    const port = await freePort();
-    const { child, output } = startServe(seeds, path.join(dir, "site"), port);
+    const { dir, seed, port, child, output } = await serveOneSeed("one.txt", page(1));
     try {
       await expect.poll(output, { timeout: 30_000 }).toMatch(/Server at/u);
       const context = await browser.newContext();

@@ -163,6 +163,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** A temporary folder with one seed, `seeds/<name>` holding `text`, served by `npm run serve` on a free port. */
+export async function serveOneSeed(
+  name: string,
+  text: string,
+): Promise<{ dir: string; seed: string; port: number; child: ChildProcess; output: () => string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "ppp-serve-"));
+  const seeds = path.join(dir, "seeds");
+  await mkdir(seeds);
+  const seed = path.join(seeds, name);
+  await writeFile(seed, text);
+  const port = await freePort();
+  return { dir, seed, port, ...startServe(seeds, path.join(dir, "site"), port) };
+}
+
 /** `npm run serve` on `port`, with everything it prints collected in `output()`. */
 export function startServe(
   seedsDir: string,

@@ -1,10 +1,9 @@
 /** `npm run serve` as a user runs it: saves of every kind are noticed, it listens on the loopback only by default, link loops do not stop it. (Requests it refuses: `serve.build.test.ts`.) */
 import type { ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { freePort, scrapedPage, startServe } from "./helpers.ts";
+import { scrapedPage, serveOneSeed } from "./helpers.ts";
 
 let work: string;
 let child: ChildProcess;
@@ -23,12 +22,12 @@ async function listeningAddresses(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "ppp-serve-"));
-  const seeds = path.join(work, "seeds");
-  await mkdir(seeds);
-  await writeFile(path.join(seeds, "one.txt"), scrapedPage({ headline: "Served", body: ["Served body."] }));
-  port = await freePort();
-  ({ child, output } = startServe(seeds, path.join(work, "site"), port));
+  ({
+    dir: work,
+    port,
+    child,
+    output,
+  } = await serveOneSeed("one.txt", scrapedPage({ headline: "Served", body: ["Served body."] })));
   for (let i = 0; i < 600 && (await listeningAddresses()).length === 0; i++)
     await new Promise((r) => setTimeout(r, 50));
 }, 60_000);
@@ -44,12 +43,13 @@ const builds = (): number =>
     .split("\n")
     .filter((line) => /^\d+ articles?, \d+ pages in /u.test(line)).length;
 
-async function until(condition: () => boolean, what: string): Promise<void> {
+/** Waits up to 20 s for `condition`; the error shows what the serve process (`printed`) said meanwhile. */
+async function until(condition: () => boolean, what: string, printed: () => string = output): Promise<void> {
   for (let i = 0; i < 400; i++) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out waiting for ${what}; output so far:\n${output()}`);
+  throw new Error(`timed out waiting for ${what}; output so far:\n${printed()}`);
 }
 
 describe("npm run serve", () => {
@@ -99,27 +99,23 @@ describe("npm run serve", () => {
 
 describe("npm run serve, saved to while its first build runs", () => {
   test("watches before it builds: a save made during the first build is rebuilt after it", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "ppp-serve-early-"));
-    const seeds = path.join(dir, "seeds");
-    await mkdir(seeds);
-    const seed = path.join(seeds, "early.txt");
-    await writeFile(seed, scrapedPage({ headline: "Early", body: ["Before the save."] }));
-    const serving = startServe(seeds, path.join(dir, "site"), await freePort());
+    const early = await serveOneSeed("early.txt", scrapedPage({ headline: "Early", body: ["Before the save."] }));
     try {
-      const printed = (): string => serving.output();
-      for (let i = 0; i < 600 && !printed().includes("for changes"); i++) await new Promise((r) => setTimeout(r, 20));
-      await writeFile(seed, scrapedPage({ headline: "Early", body: ["After the save."] }));
+      await until(() => early.output().includes("for changes"), "the watcher", early.output);
+      await writeFile(early.seed, scrapedPage({ headline: "Early", body: ["After the save."] }));
       const summaries = (): number =>
-        printed()
+        early
+          .output()
           .split("\n")
           .filter((line) => / pages in /u.test(line)).length;
-      for (let i = 0; i < 600 && summaries() < 2; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(summaries(), printed()).toBeGreaterThanOrEqual(2);
-      const html = await readFile(path.join(dir, "site", "national", "early", "index.html"), "utf8");
+      await until(() => summaries() >= 2, "the rebuild after the save", early.output);
+      // Ready to watch before the first build printed its summary.
+      expect(early.output().indexOf("for changes")).toBeLessThan(early.output().search(/ pages in /u));
+      const html = await readFile(path.join(early.dir, "site", "national", "early", "index.html"), "utf8");
       expect(html).toContain("After the save.");
     } finally {
-      serving.child.kill();
-      await rm(dir, { recursive: true, force: true });
+      early.child.kill();
+      await rm(early.dir, { recursive: true, force: true });
     }
   });
 });
