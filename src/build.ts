@@ -2,20 +2,22 @@
  * The pipeline: validate + ingest -> archive, then (render-and-publish.ts)
  * plan -> render -> publish. Nothing is written until every seed has parsed;
  * the site is written beside the output folder and swapped in only when
- * complete. A rebuild reuses what the last
- * one left in `.ppp-archive-cache/<output name>/` beside the output folder:
- * seeds are parsed only when their bytes (or crawl URL) changed, a
- * page is rendered only when what it shows changed (unchanged pages are
- * hard-linked from the published site), and when nothing changed at all
- * nothing is written.
+ * complete. A rebuild reuses what the last one left in
+ * `.ppp-archive-cache/<output name>/` beside the output folder: seeds are
+ * parsed only when their bytes (or crawl URL) changed, the archive is
+ * restored when they still read to it as before, a page is rendered only
+ * when what it shows changed (unchanged pages are hard-linked from the
+ * published site), and when nothing changed at all nothing is written.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { cacheDirFor } from "./incremental/build-state.ts";
-import { codeVersion, configVersion } from "./incremental/code-version.ts";
+import { buildCode } from "./incremental/code-version.ts";
 import { digestJson } from "./incremental/digest.ts";
 import { inputsKey, photoFiles, readInputs } from "./incremental/inputs.ts";
 import { sameAsLast, seedsAsBefore } from "./incremental/unchanged-seeds.ts";
+import { readKeptArchive } from "./incremental/kept-archive.ts";
+import { archiveToRestore, ownEdits } from "./incremental/restore-plan.ts";
 import { listSeeds } from "./ingest/list-seeds.ts";
 import type { SeedFile } from "./ingest/read-seeds.ts";
 import { RecordCache } from "./incremental/record-cache.ts";
@@ -85,15 +87,13 @@ async function buildWith(
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
-  const { code, recordCache } = await progress.phase("read cache", 0, async () => {
-    const config = options.eleventyConfig;
-    // Another Eleventy config and the templates beside it shape the output as the project's do.
-    const code =
-      config === undefined
-        ? await codeVersion()
-        : digestJson([await codeVersion(), await configVersion(config, [options.seedsDir, outDir])]);
-    records.cache = await RecordCache.open(cacheDir, digestJson([code, seedOptions(site)]));
-    return { code, recordCache: records.cache };
+  // Read while the seeds are listed; a kept archive that cannot be read only means assembling it.
+  const kept = readKeptArchive(cacheDir).catch(() => null);
+  const { code, archiveKey, recordCache } = await progress.phase("read cache", 0, async () => {
+    const code = await buildCode(options.eleventyConfig, [options.seedsDir, outDir]);
+    const archiveKey = digestJson([code, seedOptions(site)]);
+    records.cache = await RecordCache.open(cacheDir, archiveKey);
+    return { code, archiveKey, recordCache: records.cache };
   });
   await checkSeedsFolder(options.seedsDir);
   const listing = await progress.phase("list seeds", 0, () =>
@@ -118,12 +118,10 @@ async function buildWith(
 
   // Something changed: the published site's files are linked into the next site's folder meanwhile.
   const copy = startCopy(lastBuild, cacheDir);
+  const restore = archiveToRestore(await kept, archiveKey, listing, (...seed) => recordCache.earlier(...seed));
   // Of the parsed seeds only their files are kept: the archive's records replace the articles.
-  const {
-    ingest: { files: seedFiles, stamps },
-    archive,
-    problems,
-  } = await validate(options.seedsDir, site, {
+  const { ingest, archive, restored, problems } = await validate(options.seedsDir, site, {
+    restore,
     progress,
     cache: recordCache,
     strict: options.strict ?? false,
@@ -134,8 +132,8 @@ async function buildWith(
       render.pool = startRenderWorkers(workers, articles);
     },
   });
+  const { files: seedFiles, stamps } = ingest;
   if (problems.some((p) => p.severity === "error")) throw new BuildError(problems);
-
   const photos = photoFiles(archive);
   const pages = archive.records.length + archive.listPages.length + STATIC_TEMPLATES.length;
   const foundNow = { problems: [...problems], articles: archive.records.length, pages, photos };
@@ -176,7 +174,8 @@ async function buildWith(
     site,
     urls,
     code,
-    inputsKey: key,
+    inputs: { inputs, inputsKey: key, archiveKey },
+    own: ownEdits(restored ? restore : null, inputs, last?.state.inputsKey),
     last,
     staticFiles: statics.files,
     renderPool: render.pool,

@@ -11,6 +11,8 @@ import { carryOver } from "./output/carry-over.ts";
 import type { PreviousBuild } from "./incremental/changed-pages.ts";
 import { type CarriedStamps, NOTHING_CARRIED, stampCarried } from "./incremental/carried-stamps.ts";
 import { ImageCache } from "./incremental/image-cache.ts";
+import type { BuildInputs } from "./incremental/inputs.ts";
+import { writeKeptArchive } from "./incremental/kept-archive.ts";
 import { reusableSpare, saveBuildState } from "./incremental/last-build.ts";
 import { type PublishedCopy, copyAsSpare } from "./incremental/published-copy.ts";
 import type { Found } from "./incremental/build-state.ts";
@@ -39,7 +41,10 @@ export interface PublishInput {
   urls: UrlContext;
   /** Digest of templates and code. */
   code: string;
-  inputsKey: string;
+  /** The build's inputs, and the key of its archive's code and settings, kept with the archive for the next build. */
+  inputs: { inputs: BuildInputs; inputsKey: string; archiveKey: string };
+  /** The seed files whose articles changed only their own pages since `last` (`own-edits.ts`); null: unknown. */
+  own: ReadonlySet<string> | null;
   last: PreviousBuild | null;
   staticFiles: readonly StaticFile[];
   renderPool: RenderPool | null;
@@ -87,7 +92,7 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
     const views = { archive, imagesByFile: photos.images, summaries: new Summaries(site.sections), site, urls };
     const parts = siteParts(views, nav);
     plan = await progress.phase("compare with last build", 0, () =>
-      planRender({ ...parts, code, globalsKey: globals, sqlite: options.sqlite ?? false }, last),
+      planRender({ ...parts, code, globalsKey: globals, sqlite: options.sqlite ?? false }, last, input.own),
     );
     options.onPlanned?.(plan.rendered.size);
     const reused =
@@ -124,7 +129,10 @@ export async function renderAndPublish(input: PublishInput): Promise<number> {
     throw error;
   }
   await progress.phase("save build state", 0, async () => {
-    const state = { inputsKey: input.inputsKey, globalsKey: globals, plan, spare: published.spare, found: input.found };
+    // Kept first: an archive kept for a build whose state was not saved only goes unused.
+    await writeKeptArchive(cacheDir, archive, input.inputs);
+    const { inputsKey } = input.inputs;
+    const state = { inputsKey, globalsKey: globals, plan, spare: published.spare, found: input.found };
     const kept = await saveBuildState(cacheDir, outDir, state, last, await carriedStamps);
     await Promise.all([
       input.recordsSaved,

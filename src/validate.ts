@@ -5,6 +5,9 @@
  */
 import { stat } from "node:fs/promises";
 import { type Archive, buildArchive } from "./archive/build-archive.ts";
+import { restoreArchive } from "./archive/restore-archive.ts";
+import type { ArchiveToRestore } from "./incremental/restore-plan.ts";
+import { readAsBefore } from "./incremental/own-edits.ts";
 import { checkImages, placeImages } from "./ingest/check-images.ts";
 import { type IngestResult, type SeedFile, ingestSeeds } from "./ingest/read-seeds.ts";
 import type { SeedListing } from "./ingest/list-seeds.ts";
@@ -19,6 +22,8 @@ import { seedOptions } from "./ingest/seed-options.ts";
 export interface Validation {
   ingest: IngestResult;
   archive: Archive;
+  /** Whether the archive was restored from `restore` rather than assembled. */
+  restored: boolean;
   /** Errors and warnings of every seed, in file order. */
   problems: Problem[];
 }
@@ -35,6 +40,8 @@ export interface ValidateOptions {
   listing?: SeedListing;
   /** Called once every seed has parsed, with the number of articles and of seeds parsed now (not cached), before the archive is assembled. */
   onParsed?: (articles: number, parsed: number) => void;
+  /** The archive an earlier build kept, restored instead of assembled when the seeds edited since read to it as before. */
+  restore?: ArchiveToRestore | null;
 }
 
 /** Parses and checks every seed and assembles the archive. */
@@ -58,21 +65,27 @@ export async function validate(seedsDir: string, site: SiteConfig, how: Validate
   );
   how.onParsed?.(ingest.articles.length, ingest.parsed);
   await placeImages(ingest.articles, seedsDir);
-  const archive = await progress.phase("archive", 0, () =>
-    buildArchive(ingest.articles, {
-      timeZone: site.timeZone,
-      sectionNames: site.sections,
-      pageSize: site.pageSize,
-      moreInSection: site.moreInSection,
-    }),
-  );
+  const archiveOptions = {
+    timeZone: site.timeZone,
+    sectionNames: site.sections,
+    pageSize: site.pageSize,
+    moreInSection: site.moreInSection,
+  };
+  const { restore } = how;
+  const restored =
+    restore === undefined || restore === null || !readAsBefore(restore.before, ingest.articles)
+      ? null
+      : await progress.phase("archive as kept", 0, () =>
+          restoreArchive(ingest.articles, restore.kept.shape, archiveOptions),
+        );
+  const archive = restored ?? (await progress.phase("archive", 0, () => buildArchive(ingest.articles, archiveOptions)));
   const images = await checkImages(ingest.articles, seedsDir);
   const seedProblems = strictly(ingest.problems, strict);
   // In file and line order, as a person reads them; a file's own problems before those found across files.
   const problems = [...seedProblems, ...images, ...archive.problems].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
   );
-  return { ingest, archive, problems };
+  return { ingest, archive, restored: restored !== null, problems };
 }
 
 /** Throws a usage error unless `seedsDir` is a folder. */

@@ -121,6 +121,8 @@ describe("incremental builds", () => {
 
     const result = await rebuild();
     expect(result.upToDate).toBe(false);
+    // The article reads to the archive as before: the archive the last build kept is restored, not assembled.
+    expect(result.timings.map((timing) => timing.phase)).toContain("archive as kept");
     // The article and the about, search, sections and 404 pages; its first paragraph (the teaser on lists) is unchanged.
     expect(changedPages(before, await fileStates(outDir))).toEqual([
       "404.html",

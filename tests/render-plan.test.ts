@@ -18,6 +18,8 @@ const urls = { siteUrl: "https://archive.example.org", pathPrefix: "/" };
 interface Setting {
   images?: ReadonlyMap<string, PhotoImage>;
   pathPrefix?: string;
+  /** Seed files whose articles changed only their own pages (`planRender`'s `own`). */
+  own?: ReadonlySet<string>;
 }
 
 function plan(
@@ -38,7 +40,7 @@ function plan(
   const nav = navigation(archive, SITE_DEFAULTS.sections);
   const globals = globalsKey(nav, "code", SITE_DEFAULTS, at);
   const input = { ...siteParts(views, nav), code: "code", globalsKey: globals, sqlite: false };
-  return { ...planRender(input, previous), globals };
+  return { ...planRender(input, previous, setting.own ?? null), globals };
 }
 
 /** A photo of article `file`, as the image step gives it, with `url` for its renditions. */
@@ -156,5 +158,27 @@ describe("planRender", () => {
     expect([...again.dataToWrite]).toEqual(["2018"]);
     expect(again.carried).toContain("data/articles/2019.json");
     expect(again.carried).not.toContain("data/articles/2018.json");
+  });
+
+  test("articles that changed only their own pages: the digests and plan are those of comparing every page", () => {
+    const years = (edited: boolean): SeedArticle[] =>
+      articles("Story 3").map((article, i) => {
+        const dated = i < 4 ? { ...article, date: `2018-03-1${i}` } : article;
+        if (!edited || i !== 5) return dated;
+        const source = { ...dated.source, sha256: "e".repeat(64) };
+        return { ...dated, source, body: [...dated.body, "A paragraph added further down."] };
+      });
+    const first = plan(years(false), null);
+    const compared = plan(years(true), published(first));
+    const own = plan(years(true), published(first), { own: new Set(["a6.txt"]) });
+    expect(own.digests).toEqual(compared.digests);
+    expect(own.rendered).toEqual(compared.rendered);
+    expect([...own.rendered]).toEqual(["/national/story-6/"]);
+    expect([...own.dataToWrite]).toEqual(["2019"]);
+    // Told wrongly that an article changed only its own page, the plan keeps the other pages' last digests.
+    const told = plan(articles("Story three, revised"), published(plan(articles("Story 3"), null)), {
+      own: new Set(["a3.txt"]),
+    });
+    expect([...told.rendered]).toEqual(["/national/story-three-revised/"]);
   });
 });

@@ -50,19 +50,29 @@ export interface ArchiveStats {
 export function buildArchive(articles: readonly SeedArticle[], options: ArchiveOptions): Archive {
   const ordered = [...articles].sort((a, b) => (a.source.file < b.source.file ? -1 : 1));
   const { records, problems } = assignUrls(ordered);
-  for (const record of records) {
+  return assembleArchive(sortArticles(resolveRelated(records), options.timeZone), problems, options);
+}
+
+/**
+ * The archive of records with their URLs and related links (`sorted`: in
+ * archive order), whose URLs raised `problems`: the lists, pages and
+ * neighbours, and the problems of sections and related links.
+ */
+export function assembleArchive(
+  sorted: ArticleRecord[],
+  problems: readonly Problem[],
+  options: ArchiveOptions,
+): Archive {
+  const found = [...problems];
+  for (const record of sorted) {
     if (isSitePath(record.section)) {
-      problems.push(problem(record.source.file, 1, "error", problemText.reservedSection(record.section)));
+      found.push(problem(record.source.file, 1, "error", problemText.reservedSection(record.section)));
     }
-  }
-  const resolved = resolveRelated(records);
-  for (const record of resolved) {
     for (const item of record.related) {
       if (item.url === null)
-        problems.push(problem(record.source.file, item.line, "warning", problemText.relatedNotFound(item.title)));
+        found.push(problem(record.source.file, item.line, "warning", problemText.relatedNotFound(item.title)));
     }
   }
-  const sorted = sortArticles(resolved, options.timeZone);
   const listings = buildListings(sorted, options.sectionNames);
   return {
     records: sorted,
@@ -76,7 +86,7 @@ export function buildArchive(articles: readonly SeedArticle[], options: ArchiveO
     months: listings.filter((listing) => listing.kind === "month"),
     listPages: listings.flatMap((listing) => paginate(listing, options.pageSize)),
     stats: stats(sorted),
-    problems,
+    problems: found,
   };
 }
 

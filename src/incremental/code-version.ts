@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { regularFilesUnder } from "../util/files-under.ts";
-import { digest } from "./digest.ts";
+import { digest, digestJson } from "./digest.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FOLDERS = ["src", "templates", "public"];
@@ -51,4 +51,14 @@ export async function configVersion(configFile: string, skip: readonly string[])
   };
   await walk(root);
   return digest(CACHE_FORMAT, configFile, await readFile(configFile).catch(() => ""), ...stamps);
+}
+
+/**
+ * The digest of the code that makes the site (`codeVersion`) and, with
+ * another Eleventy config (`eleventyConfig`), of what lies beside it, which
+ * shapes the output as the project's templates do.
+ */
+export async function buildCode(eleventyConfig: string | undefined, skip: readonly string[]): Promise<string> {
+  const code = await codeVersion();
+  return eleventyConfig === undefined ? code : digestJson([code, await configVersion(eleventyConfig, skip)]);
 }

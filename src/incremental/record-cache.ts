@@ -88,7 +88,15 @@ export class RecordCache {
     return outcome;
   }
 
-  /** A head handed out before, read again from the file. */
+  /** The article parsed from these bytes and crawl entry (null: none) as the file has it; undefined when it has not. */
+  earlier(file: string, sha256: string, crawl: string | null): SeedArticle | null | undefined {
+    const row = this.#rows.get(file);
+    if (row?.sha256 !== sha256 || row.crawl !== crawl) return undefined;
+    const json = this.#headIn(file);
+    return json === null ? null : (JSON.parse(json) as SeedArticle);
+  }
+
+  /** A head handed out before (or any), read from the file. */
   #headIn(file: string): string | null {
     const head = this.#db.prepare("SELECT head FROM seeds WHERE file = ?").get(file)?.["head"];
     return typeof head === "string" ? head : null;
@@ -112,16 +120,8 @@ export class RecordCache {
     this.#begin();
     const { head, whole, body, problems } = packed;
     const stampJson = stamp === undefined ? null : JSON.stringify(stamp);
-    this.#writeRow.run(
-      seed.file,
-      seed.sha256,
-      crawlJson(seed),
-      stampJson,
-      JSON.stringify(problems),
-      whole ? 1 : 0,
-      head,
-      body,
-    );
+    const about = [seed.file, seed.sha256, crawlJson(seed), stampJson, JSON.stringify(problems)] as const;
+    this.#writeRow.run(...about, whole ? 1 : 0, head, body);
     return this.#held(unpackOutcome(packed, false), whole);
   }
 

@@ -4,7 +4,9 @@
  * render, which shards to index, and which published files to carry over.
  * The digests are saved with the build's state for the next build to compare.
  */
+import type { ArticleRecord } from "../model/record.ts";
 import type { SiteConfig } from "../model/site-config.ts";
+import type { BuildState } from "./build-state.ts";
 import { listPageAbout } from "../render/list-view.ts";
 import type { Navigation } from "../render/navigation.ts";
 import { PageKeys } from "../render/page-keys.ts";
@@ -52,10 +54,19 @@ export type PlanInput = Omit<SiteParts, "nav"> & {
   sqlite: boolean;
 };
 
-/** What to make again of the site, given the build that published it (null: everything). */
-export function planRender(input: PlanInput, previous: PreviousBuild | null): RenderPlan {
+/**
+ * What to make again of the site, given the build that published it (null:
+ * everything) and the seed files whose articles changed only their own
+ * pages, search shards and data files since (`own`, from `own-edits.ts`;
+ * null: any page may have changed). Other pages keep that build's digests.
+ */
+export function planRender(
+  input: PlanInput,
+  previous: PreviousBuild | null,
+  own: ReadonlySet<string> | null = null,
+): RenderPlan {
   const { shards, years } = input;
-  const digests = siteDigests(input);
+  const digests = siteDigests(input, previous === null || own === null ? null : { state: previous.state, own });
   const pageUrls = [...digests.pages.keys()];
   if (previous === null)
     return {
@@ -106,31 +117,47 @@ export function globalsKey(
   return digestJson([code, masthead, sections.length, archiveLinks, site, urls]);
 }
 
-/** The digest of what each page, search shard and the sitemap show. */
-function siteDigests(input: PlanInput): SiteDigests {
+/**
+ * The digest of what each page, search shard and the sitemap show. With
+ * `kept`, a page, shard or data file that shows none of the articles of
+ * `kept.own` has the digest `kept.state` gave it.
+ */
+function siteDigests(input: PlanInput, kept: { state: BuildState; own: ReadonlySet<string> } | null): SiteDigests {
   const { archive, shards, years, sitemap, views, listInput, code } = input;
   const keys = new PageKeys(views);
+  const before = kept?.state;
+  const changed = (records: readonly ArticleRecord[]): boolean =>
+    kept === null || records.some((record) => kept.own.has(record.source.file));
   const pages = new Map<string, string>();
-  for (const [i, record] of archive.records.entries()) pages.set(record.url, keys.article(i));
-  for (const page of archive.listPages) pages.set(page.url, keys.list(listPageAbout(page, listInput), page));
+  for (const [i, record] of archive.records.entries()) {
+    const known = changed([record]) ? undefined : before?.pages[record.url];
+    pages.set(record.url, known ?? keys.article(i));
+  }
+  for (const page of archive.listPages) {
+    const known = before?.pages[page.url];
+    pages.set(page.url, kept !== null && known !== undefined ? known : keys.list(listPageAbout(page, listInput), page));
+  }
   const { site, urls } = views;
   // A shard's index is a function of its records (hashed once, for their pages), the section names and the
   // base path; the code digest covers how it is made (and Pagefind's version).
   const search = Object.fromEntries(
     [...shards].map(([name, { records }]) => [
       name,
-      digestJsonEach([code, site.sections, urls.pathPrefix, ...records.map((record) => keys.record(record))]),
+      (changed(records) ? undefined : before?.search[name]) ??
+        digestJsonEach([code, site.sections, urls.pathPrefix, ...records.map((record) => keys.record(record))]),
     ]),
   );
   // A year's data file holds its records as they are: the code that writes them is all else it depends on.
   const data = Object.fromEntries(
     [...years].map(([name, records]) => [
       name,
-      digestJsonEach([code, ...records.map((record) => keys.record(record))]),
+      (changed(records) ? undefined : before?.data[name]) ??
+        digestJsonEach([code, ...records.map((record) => keys.record(record))]),
     ]),
   );
   const sqlite = input.sqlite ? digestJson([code, data]) : null;
-  return { pages, search, data, sqlite, sitemap: digestJson([code, urls, sitemap]) };
+  // The sitemap lists the pages' URLs and dates, which articles that changed only their own pages keep.
+  return { pages, search, data, sqlite, sitemap: before?.sitemap ?? digestJson([code, urls, sitemap]) };
 }
 
 /** The published files of the search shards `names`. */
