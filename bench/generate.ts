@@ -147,10 +147,26 @@ export const HUGO_LIMIT = 100_000;
 /** Written last into a folder of generated seeds: the folder is whole and can be used again. */
 const COMPLETE = ".complete";
 
+/** The seeds a run edits (`editedSeeds`): the first ones. */
+const EDITED = 2;
+
+/**
+ * The edits a run makes, as the seeds' new text: a paragraph added to the
+ * body of the first article (only its own page shows it), and a new
+ * headline for the second (its URL, and every page that links to it).
+ */
+export function editedSeeds(count: number, seed: number): { paragraph: SyntheticArticle; headline: SyntheticArticle } {
+  const articles = syntheticArticles(count, seed);
+  const [first, second] = [articles.next().value, articles.next().value];
+  if (first === undefined || second === undefined) throw new Error("the benchmark needs two articles or more");
+  const body = [...first.body.slice(0, 4), "A paragraph a reader asked the archive to add.", ...first.body.slice(4)];
+  return { paragraph: { ...first, body }, headline: { ...second, headline: `${second.headline}, retitled` } };
+}
+
 /**
  * The seeds (and, up to `HUGO_LIMIT`, the Hugo site) of `count` articles in
  * `dir`, generated once and used again by later runs with the same count and
- * seed: a million seeds take minutes to write. The seed a run edits is
+ * seed: a million seeds take minutes to write. The seeds a run edits are
  * written anew each time.
  */
 export async function writeArchives(
@@ -162,8 +178,10 @@ export async function writeArchives(
   const hugoDir = count > HUGO_LIMIT ? null : path.join(dir, "hugo");
   const articles = syntheticArticles(count, seed);
   if (existsSync(path.join(dir, COMPLETE))) {
-    const first = articles.next();
-    if (!first.done) await writeFile(path.join(seedsDir, first.value.file), scrapedText(first.value));
+    for (let i = 0; i < EDITED; i++) {
+      const article = articles.next();
+      if (!article.done) await writeFile(path.join(seedsDir, article.value.file), scrapedText(article.value));
+    }
     return { seedsDir, hugoDir };
   }
   await rm(dir, { recursive: true, force: true });

@@ -13,12 +13,12 @@
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync } from "node:fs";
-import { appendFile, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chartSvg } from "./chart.ts";
-import { HUGO_LIMIT, writeArchives } from "./generate.ts";
+import { HUGO_LIMIT, editedSeeds, scrapedText, writeArchives } from "./generate.ts";
 import { ensureDisk, needsBytes } from "./disk-needs.ts";
 import { type BenchFlags, flags } from "./bench-flags.ts";
 import { measureSearch } from "./search.ts";
@@ -63,7 +63,7 @@ async function benchmark(count: number, seed: number, hugo: string | null, paren
     const storage = parent.startsWith("/dev/shm") ? "RAM disk" : "disk";
     const row = {
       storage,
-      ...(await benchmarkIn(dir, count, seedsDir, withHugo && hugoDir !== null ? { hugo, hugoDir } : null)),
+      ...(await benchmarkIn(dir, { count, seed }, seedsDir, withHugo && hugoDir !== null ? { hugo, hugoDir } : null)),
     };
     // Shown before the folder goes: removing a million articles' site takes minutes.
     console.log(`\n${table([row])}\n`);
@@ -77,7 +77,7 @@ async function benchmark(count: number, seed: number, hugo: string | null, paren
 
 async function benchmarkIn(
   dir: string,
-  count: number,
+  { count, seed }: { count: number; seed: number },
   seedsDir: string,
   hugo: { hugo: string; hugoDir: string } | null,
 ): Promise<Omit<Row, "storage">> {
@@ -88,13 +88,16 @@ async function benchmarkIn(
     hugo === null ? null : await measure(hugo.hugo, ["--source", hugo.hugoDir, "--destination", hugoOut, "--quiet"]);
   const pagefind = hugo === null ? null : await measure(PAGEFIND, ["--site", hugoOut, "--quiet"]);
   const noChange = await ours(seedsDir, outDir);
-  await appendFile(path.join(seedsDir, "000000.txt"), "\nAn added paragraph after an edit.\n");
+  const edits = editedSeeds(count, seed);
+  await writeFile(path.join(seedsDir, edits.paragraph.file), scrapedText(edits.paragraph));
   const oneEdited = await ours(seedsDir, outDir);
+  await writeFile(path.join(seedsDir, edits.headline.file), scrapedText(edits.headline));
+  const retitled = await ours(seedsDir, outDir);
   const diskMb = Math.round(duKb(outDir, path.join(dir, ".ppp-archive-cache")) / 1024);
   // A word of every synthetic article: the most results a query can have.
   const [search] = await measureSearch(outDir, ["minister"]);
   if (search === undefined) throw new Error("the search page was not measured");
-  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited, diskMb, search };
+  return { articles: count, ours: full, hugo: hugoRun, pagefind, noChange, oneEdited, retitled, diskMb, search };
 }
 
 /** Kilobytes under the paths, each hard-linked file counted once (`du`). */

@@ -15,7 +15,10 @@ export interface Row {
   /** Pagefind over Hugo's output, run after it. */
   pagefind: Run | null;
   noChange: Run;
+  /** A paragraph added to one seed's body. */
   oneEdited: Run;
+  /** Then another seed's headline changed; absent in rows measured before it was. */
+  retitled?: Run;
   /** The site and the build's cache beside it, hard links counted once. */
   diskMb: number;
   /** A query on the site's search page in Chromium (`search.ts`). */
@@ -33,8 +36,8 @@ export function hugoPagefind(row: Row): Run | null {
 
 export function table(rows: readonly Row[]): string {
   const header =
-    "| articles | storage | full build | peak RSS | Hugo + Pagefind | ours ÷ (Hugo + Pagefind) | Hugo | ours ÷ Hugo | no-change rebuild | one seed edited | ms per article | disk (site + cache) | search: results after load |";
-  const rule = "| ---: | :-- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    "| articles | storage | full build | peak RSS | Hugo + Pagefind | ours ÷ (Hugo + Pagefind) | Hugo | ours ÷ Hugo | no-change rebuild | one paragraph edited | one headline edited | ms per article | disk (site + cache) | search: results after load |";
+  const rule = "| ---: | :-- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
   const lines = rows.map((r) => {
     const pair = hugoPagefind(r);
     return [
@@ -48,6 +51,9 @@ export function table(rows: readonly Row[]): string {
       r.hugo === null ? "n/a" : `${(r.ours.seconds / r.hugo.seconds).toFixed(1)}×`,
       `${r.noChange.seconds} s (${(r.noChange.seconds / r.ours.seconds).toFixed(2)}×)`,
       `${r.oneEdited.seconds} s (${(r.oneEdited.seconds / r.ours.seconds).toFixed(2)}×)`,
+      r.retitled === undefined
+        ? "n/a"
+        : `${r.retitled.seconds} s (${(r.retitled.seconds / r.ours.seconds).toFixed(2)}×)`,
       ((r.ours.seconds * 1000) / r.articles).toFixed(2),
       r.diskMb === undefined ? "n/a" : `${r.diskMb.toLocaleString("en")} MB`,
       r.search === undefined

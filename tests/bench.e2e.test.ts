@@ -23,19 +23,23 @@ test("a small run says the room it needs, prints its table, keeps bench/results.
     const { stdout } = await bench();
     expect(stdout).toMatch(/^ {2}needs about [\d.]+ GB in .*; [\d.]+ GB free$/mu);
     expect(stdout).toMatch(
-      /^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \|.* \| [\d,]+ MB \| [\d.]+ s, \d+ requests, \d+ KB \|$/mu,
+      /^\| 20 \| disk \| [\d.]+ s \| \d+ MB \| n\/a \| n\/a \| n\/a \| n\/a \| [\d.]+ s \([\d.]+×\) \| [\d.]+ s \([\d.]+×\) \| [\d.]+ s \([\d.]+×\) \|.* \| [\d,]+ MB \| [\d.]+ s, \d+ requests, \d+ KB \|$/mu,
     );
     expect(stdout).toMatch(/not saved: --save writes bench\/results.json/u);
     expect(await readFile(results, "utf8")).toBe(before);
-    // The seeds stay for the next run, which uses them as they are, but for the seed a run edits.
+    // The seeds stay for the next run, which uses them as they are, but for the seeds a run edits.
     expect(await readdir(parent)).toEqual(["ppp-bench-seeds-20-42"]);
     const seeds = path.join(parent, "ppp-bench-seeds-20-42", "seeds");
-    const edited = await readFile(path.join(seeds, "000000.txt"), "utf8");
-    expect(edited).toMatch(/An added paragraph after an edit\.\n$/u);
+    const edited = await Promise.all(
+      ["000000.txt", "000001.txt"].map((file) => readFile(path.join(seeds, file), "utf8")),
+    );
+    expect(edited[0]).toContain("\n\nA paragraph a reader asked the archive to add.\n\n");
+    expect(edited[1]).toMatch(/^\S.*, retitled$/mu);
     const other = await stat(path.join(seeds, "000007.txt"));
     await bench();
     expect((await stat(path.join(seeds, "000007.txt"))).mtimeMs).toBe(other.mtimeMs);
-    expect(await readFile(path.join(seeds, "000000.txt"), "utf8")).toBe(edited);
+    for (const [i, file] of ["000000.txt", "000001.txt"].entries())
+      expect(await readFile(path.join(seeds, file), "utf8")).toBe(edited[i]);
   } finally {
     await rm(parent, { recursive: true, force: true });
   }
