@@ -1,10 +1,16 @@
 /** The archive restored from what an earlier build added, and the outward key that decides when it may be. */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { serialize } from "node:v8";
 import { describe, expect, test } from "vitest";
 import { buildArchive } from "../src/archive/build-archive.ts";
 import { archiveShape, restoreArchive } from "../src/archive/restore-archive.ts";
+import { KEPT_FILE, readKeptArchive, writeKeptArchive } from "../src/incremental/kept-archive.ts";
+import type { BuildInputs } from "../src/incremental/inputs.ts";
 import { outwardKey, readAsBefore } from "../src/incremental/own-edits.ts";
 import type { SeedArticle } from "../src/model/record.ts";
 import { SITE_DEFAULTS } from "../src/model/site-config.ts";
+import { withTempDir } from "./helpers.ts";
 import { seedArticle } from "./records.ts";
 
 const OPTIONS = { timeZone: "Asia/Phnom_Penh", sectionNames: SITE_DEFAULTS.sections, pageSize: 2, moreInSection: 2 };
@@ -101,5 +107,33 @@ describe("outwardKey", () => {
     expect(readAsBefore(before, [])).toBe(false);
     expect(readAsBefore(new Map([["gone.txt", null]]), [article])).toBe(true);
     expect(readAsBefore(new Map([[article.source.file, null]]), [article])).toBe(false);
+  });
+});
+
+describe("the kept archive's file", () => {
+  test("reads back what was kept; a file damaged or of another shape reads as none", async () => {
+    await withTempDir(async (dir) => {
+      const seeds = articles();
+      const archive = buildArchive(seeds, OPTIONS);
+      const inputs = {
+        code: "code",
+        site: SITE_DEFAULTS,
+        urls: { siteUrl: "https://archive.example.org", pathPrefix: "/" },
+        seeds: seeds.map(({ source }) => ({ file: source.file, sha256: source.sha256 })),
+        photos: [],
+        staticFiles: [],
+        sqlite: false,
+      } satisfies BuildInputs;
+      await writeKeptArchive(dir, archive, { inputs, inputsKey: "inputs", archiveKey: "archive" });
+      const kept = await readKeptArchive(dir);
+      expect(kept?.shape).toEqual(archiveShape(archive));
+      expect(kept?.seeds.get(seeds[0]?.source.file ?? "")).toEqual({ sha256: seeds[0]?.source.sha256, crawl: null });
+      expect([kept?.inputsKey, kept?.archiveKey]).toEqual(["inputs", "archive"]);
+      await writeFile(path.join(dir, KEPT_FILE), "not what a build keeps");
+      expect(await readKeptArchive(dir)).toBeNull();
+      await writeFile(path.join(dir, KEPT_FILE), serialize({ inputsKey: "inputs", seeds: [["a.txt", 1, null]] }));
+      expect(await readKeptArchive(dir)).toBeNull();
+    });
+    await withTempDir(async (dir) => expect(await readKeptArchive(dir)).toBeNull());
   });
 });

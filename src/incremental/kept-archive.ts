@@ -6,15 +6,16 @@
  * restores the archive from it instead of assembling it, and knows that
  * only those articles' own pages, search shards and data files changed.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
 import { type ArchiveShape, archiveShape } from "../archive/restore-archive.ts";
-import { readCacheFile } from "./cache-file.ts";
 import { crawlJson } from "./record-rows.ts";
+import { writeAtomically } from "../util/write-atomically.ts";
 import { digestJson } from "./digest.ts";
 import type { BuildInputs } from "./inputs.ts";
-import { writeAtomically } from "../util/write-atomically.ts";
 
 /** `[file, sha256, crawl entry as crawlJson has it]`. */
 type KeptSeed = [file: string, sha256: string, crawl: string | null];
@@ -53,7 +54,7 @@ const keptSchema = z.object({
   records: every(isKeptRecord),
 });
 
-export const KEPT_FILE = "archive.json";
+export const KEPT_FILE = "archive.v8";
 
 /** The archive the last build published, as it kept it. */
 export interface KeptArchive {
@@ -73,9 +74,19 @@ export function restKey(inputs: BuildInputs): string {
   return digestJson(rest);
 }
 
+/** The kept archive, or null when there is none or it cannot be read: the archive is then assembled. */
 export async function readKeptArchive(cacheDir: string): Promise<KeptArchive | null> {
-  const kept = await readCacheFile(path.join(cacheDir, KEPT_FILE), keptSchema);
-  if (kept === null) return null;
+  const bytes = await readFile(path.join(cacheDir, KEPT_FILE)).catch(() => null);
+  if (bytes === null) return null;
+  let value: unknown;
+  try {
+    value = deserialize(bytes);
+  } catch {
+    return null;
+  }
+  const parsed = keptSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const kept = parsed.data;
   const seeds = new Map(kept.seeds.map(([file, sha256, crawl]) => [file, { sha256, crawl }]));
   const photos = new Map<string, string>();
   const shape = kept.records.map(([file, slug, authorUrls, tagUrls, relatedUrls, photo]) => {
@@ -98,5 +109,6 @@ export async function writeKeptArchive(
   });
   const seeds = inputs.seeds.map((seed): KeptSeed => [seed.file, seed.sha256, crawlJson(seed)]);
   const kept = { inputsKey, restKey: restKey(inputs), archiveKey, seeds, records };
-  await writeAtomically(path.join(cacheDir, KEPT_FILE), JSON.stringify(kept));
+  // V8's serialization, not JSON: a million articles' would pass the longest string V8 makes (512 MB).
+  await writeAtomically(path.join(cacheDir, KEPT_FILE), serialize(kept));
 }
