@@ -87,8 +87,6 @@ async function buildWith(
   const progress = new Progress(options.quiet !== true && process.stderr.isTTY);
   const site = loadSiteConfig(options.site);
   const urls: UrlContext = { siteUrl: site.siteUrl, pathPrefix: normalizeBase(options.base ?? "/") };
-  // Read while the seeds are listed; a kept archive that cannot be read only means assembling it.
-  const kept = readKeptArchive(cacheDir).catch(() => null);
   const { code, archiveKey, recordCache } = await progress.phase("read cache", 0, async () => {
     const code = await buildCode(options.eleventyConfig, [options.seedsDir, outDir]);
     const archiveKey = digestJson([code, seedOptions(site)]);
@@ -106,6 +104,9 @@ async function buildWith(
 
   // Every seed as the last build read it: when nothing else changed, this build is that one.
   const asBefore = seedsAsBefore(listing, recordCache);
+  // Read while the last build is, when a seed changed (a build with nothing to do never reads it).
+  const keptReading = asBefore === null ? readKeptArchive(cacheDir) : null;
+  keptReading?.catch(() => undefined);
   const glance = asBefore === null ? null : await progress.phase("check last build", 0, lastBuild.glance);
   if (asBefore !== null && glance !== null) {
     const same = await sameAsLast(asBefore, glance, { inputsOf, strict: options.strict ?? false });
@@ -118,7 +119,8 @@ async function buildWith(
 
   // Something changed: the published site's files are linked into the next site's folder meanwhile.
   const copy = startCopy(lastBuild, cacheDir);
-  const restore = archiveToRestore(await kept, archiveKey, listing, (...seed) => recordCache.earlier(...seed));
+  const kept = await (keptReading ?? readKeptArchive(cacheDir));
+  const restore = archiveToRestore(kept, archiveKey, listing, (...seed) => recordCache.earlier(...seed));
   // Of the parsed seeds only their files are kept: the archive's records replace the articles.
   const { ingest, archive, restored, problems } = await validate(options.seedsDir, site, {
     restore,
