@@ -33,7 +33,6 @@ test("a worker thread reads the same last build as this thread", async () => {
       expect(glance?.found?.articles).toBe(1);
       const there = await reading.read();
       expect(there).toEqual(here);
-      // It crossed as JSON text: the files changed by hand and their stamps now are as read here.
       expect([...(there?.changed ?? [])].sort()).toEqual(["404.html", "about/index.html", "added-by-hand.txt"]);
       expect(there?.published["404.html"]).toEqual(here?.published["404.html"]);
     } finally {

@@ -9,18 +9,22 @@
 import { answerRequests } from "../util/worker-pool.ts";
 import { type LastBuildGlance, type LastBuildRequest, copyPublished, glanceAt, readLastBuild } from "./last-build.ts";
 import type { PreviousBuild } from "./changed-pages.ts";
-import { type WireBuild, toWire } from "./last-build-wire.ts";
 
 let reading: Promise<PreviousBuild | null> | null = null;
 
 answerRequests(
-  async ({ cacheDir, outDir, want, into }: LastBuildRequest): Promise<WireBuild | LastBuildGlance | boolean | null> => {
+  async ({
+    cacheDir,
+    outDir,
+    want,
+    into,
+  }: LastBuildRequest): Promise<PreviousBuild | LastBuildGlance | boolean | null> => {
     reading ??= readLastBuild(cacheDir, outDir);
     if (want === "copy") return into !== undefined && (await copyPublished(await reading, outDir, into));
     const last = await reading;
     if (want === "glance") return glanceAt(last);
     // It crosses to the main thread now: not kept in both.
     reading = null;
-    return toWire(last);
+    return last;
   },
 );

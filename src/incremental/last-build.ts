@@ -17,7 +17,6 @@ import {
   writeBuildState,
 } from "./build-state.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
-import { type WireBuild, fromWire } from "./last-build-wire.ts";
 import type { CarriedStamps } from "./carried-stamps.ts";
 import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
 import type { ReusedStaging } from "../output/carry-over.ts";
@@ -175,7 +174,7 @@ export function startReadingLastBuild(
     const stop = async (): Promise<void> => void (await copying?.catch(() => false));
     return { glance: async () => glanceAt(await read()), read, stop, copy };
   }
-  const pool = new WorkerPool<LastBuildRequest, WireBuild | LastBuildGlance | boolean | null>(
+  const pool = new WorkerPool<LastBuildRequest, PreviousBuild | LastBuildGlance | boolean | null>(
     LAST_BUILD_WORKER,
     1,
     null,
@@ -183,7 +182,7 @@ export function startReadingLastBuild(
   const glancing = pool.run({ cacheDir, outDir, want: "glance" }) as Promise<LastBuildGlance | null>;
   glancing.catch(() => undefined);
   const read = (): Promise<PreviousBuild | null> =>
-    (whole ??= (pool.run({ cacheDir, outDir, want: "whole" }) as Promise<WireBuild | null>).then(fromWire));
+    (whole ??= pool.run({ cacheDir, outDir, want: "whole" }) as Promise<PreviousBuild | null>);
   const copy = (into: string): Promise<boolean> =>
     pool.run({ cacheDir, outDir, want: "copy", into }) as Promise<boolean>;
   return { glance: () => glancing, read, stop: () => pool.close(), copy };
