@@ -13,6 +13,7 @@ import { type SeedOptions, seedOptions } from "../src/ingest/seed-options.ts";
 import { expect } from "vitest";
 import { headOf } from "../src/ingest/packed-outcome.ts";
 import { type ArticleRecord, articleRecordSchema } from "../src/model/record.ts";
+import { type BuildOptions, build } from "../src/build.ts";
 
 /** The parser's options under the default settings, which every fixture is parsed with. */
 export const SEED_OPTIONS: SeedOptions = seedOptions(SITE_DEFAULTS);
@@ -111,6 +112,18 @@ export async function hashTree(dir: string): Promise<string> {
     .sort();
   for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(dir, file)));
   return hash.digest("hex");
+}
+
+/** The `hashTree` of the site a clean build of `seedsDir` makes (with `options`), in a fresh folder with no cache. */
+export async function cleanBuildHash(seedsDir: string, options: Partial<BuildOptions> = {}): Promise<string> {
+  const fresh = await mkdtemp(path.join(tmpdir(), "ppp-clean-"));
+  try {
+    const outDir = path.join(fresh, "site");
+    await build({ ...options, seedsDir, outDir, quiet: true });
+    return await hashTree(outDir);
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
 }
 
 /** Every record of a built site's data files (`data/index.json` names them), in archive order. */

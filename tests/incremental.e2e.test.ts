@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { CACHE_FOLDER } from "../src/incremental/build-state.ts";
-import { hashTree, listTree, readArchiveData, scrapedPage } from "./helpers.ts";
+import { cleanBuildHash, hashTree, listTree, readArchiveData, scrapedPage } from "./helpers.ts";
 import { attribute, readPage } from "./html.ts";
 
 const ARTICLES = 6;
@@ -56,18 +56,6 @@ function changedPages(before: Map<string, FileState>, after: Map<string, FileSta
 }
 
 const rebuild = (base?: string) => build({ seedsDir, outDir, quiet: true, ...(base === undefined ? {} : { base }) });
-
-/** The site a clean build of the same seeds makes, in a fresh folder with no cache. */
-async function cleanBuildHash(base?: string): Promise<string> {
-  const fresh = await mkdtemp(path.join(tmpdir(), "ppp-clean-"));
-  try {
-    const freshOut = path.join(fresh, "site");
-    await build({ seedsDir, outDir: freshOut, quiet: true, ...(base === undefined ? {} : { base }) });
-    return await hashTree(freshOut);
-  } finally {
-    await rm(fresh, { recursive: true, force: true });
-  }
-}
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "ppp-incremental-"));
@@ -147,7 +135,7 @@ describe("incremental builds", () => {
     }
     const records = (await readArchiveData(outDir)) as { body: string[] }[];
     expect(records.flatMap((r) => r.body)).toContain("A corrected second paragraph.");
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 
   test("a rebuild makes its site from the one the last rebuild replaced, and never writes into a published file", async () => {
@@ -170,7 +158,7 @@ describe("incremental builds", () => {
     );
     // The replaced site, kept in turn, holds every byte it had: nothing was written into a file it shares.
     expect(await hashTree(live)).toBe(published);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 
   test("a new headline moves the article and updates every page that links to it", async () => {
@@ -189,7 +177,7 @@ describe("incremental builds", () => {
     expect(older.text("a.newer")).toContain("A rewritten headline for story 3");
     const home = await readPage(outDir, "/");
     expect(home.all("h2 a").map((a) => attribute(a, "href"))).toContain("/national/a-rewritten-headline-for-story-3/");
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 
   test("a removed seed removes its page; a new base path renders every page again", async () => {
@@ -197,16 +185,16 @@ describe("incremental builds", () => {
     const removed = await rebuild();
     expect(removed.records).toHaveLength(ARTICLES - 1);
     await expect(access(path.join(outDir, "national", "story-number-1-of-the-archive"))).rejects.toThrow();
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
 
     const moved = await rebuild("/archive/");
     expect(moved.pagesRendered).toBe(moved.pages);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash("/archive/"));
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir, { base: "/archive/" }));
   });
 
   test("a site changed by hand is repaired file by file, also by a build with no seed change", async () => {
     await rebuild("/archive/");
-    const clean = await cleanBuildHash("/archive/");
+    const clean = await cleanBuildHash(seedsDir, { base: "/archive/" });
     expect(await hashTree(outDir)).toBe(clean);
     const articles = (await readdir(path.join(outDir, "national"))).filter((name) => name.startsWith("story-"));
     const [deleted, appended, replacedPage] = articles.map((name) => path.join(outDir, "national", name, "index.html"));
@@ -249,7 +237,7 @@ describe("incremental builds", () => {
     const entry = path.join(shard, "pagefind-entry.json");
     await writeFile(entry, "{}");
     expect((await rebuild("/archive/")).upToDate).toBe(false);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash("/archive/"));
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir, { base: "/archive/" }));
   });
 
   test("a photo is encoded once and copied from the image cache, never shared with it; a replaced photo is encoded again", async () => {
@@ -282,7 +270,7 @@ describe("incremental builds", () => {
     await writeFile(path.join(seedsDir, seedName(5)), seed(5, { body: ["Another first paragraph of story 5."] }));
     expect((await rebuild()).upToDate).toBe(false);
     expect(await inodes(imgDir)).toEqual(first);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
 
     // A published photo edited in place is repaired by the next build; the cache never saw the edit.
     const [edited = ""] = [...first.keys()].filter((file) => file.endsWith(".jpeg"));
@@ -291,7 +279,7 @@ describe("incremental builds", () => {
     expect(await readFile(path.join(cacheImgDir, edited))).toEqual(good);
     expect((await rebuild()).upToDate).toBe(false);
     expect(await readFile(path.join(imgDir, edited))).toEqual(good);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
 
     // A new photo under the same name gets new files; the old ones leave the site and the cache.
     const before = await srcsets();
@@ -304,7 +292,7 @@ describe("incremental builds", () => {
     const after = await srcsets();
     expect(after).not.toEqual(before);
     for (const file of replaced.keys()) expect(after.join(" ")).toContain(file);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 
   test("a photo replaced by one of the same size with the same modification time is encoded again", async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type BuildResult, BuildError, build } from "../src/build.ts";
-import { hashTree, scrapedPage } from "./helpers.ts";
+import { cleanBuildHash, hashTree, scrapedPage } from "./helpers.ts";
 
 let work: string;
 let seedsDir: string;
@@ -26,16 +26,6 @@ const write = (n: number, text: string): Promise<void> => writeFile(path.join(se
 
 const rebuild = (): Promise<BuildResult> => build({ seedsDir, outDir, quiet: true });
 const phases = (result: BuildResult): string[] => result.timings.map((timing) => timing.phase);
-
-async function cleanBuildHash(): Promise<string> {
-  const fresh = await mkdtemp(path.join(tmpdir(), "ppp-kept-clean-"));
-  try {
-    await build({ seedsDir, outDir: path.join(fresh, "site"), quiet: true });
-    return await hashTree(path.join(fresh, "site"));
-  } finally {
-    await rm(fresh, { recursive: true, force: true });
-  }
-}
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "ppp-kept-"));
@@ -59,7 +49,7 @@ describe("the kept archive", () => {
     expect(phases(result)).not.toContain("archive");
     // The article's page and the about, search, sections and 404 pages.
     expect(result.pagesRendered).toBe(5);
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 
   test("a seed saved again unchanged is found as it was", async () => {
@@ -79,7 +69,7 @@ describe("the kept archive", () => {
       const result = await rebuild();
       expect(phases(result)).toContain("archive");
       expect(phases(result)).not.toContain("archive as kept");
-      expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+      expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
     }
   });
 
@@ -88,7 +78,7 @@ describe("the kept archive", () => {
     expect(phases(await rebuild())).toContain("archive");
     await rm(path.join(seedsDir, "story-5.txt"));
     expect(phases(await rebuild())).toContain("archive");
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 
   test("after a build that failed, the seeds it parsed are compared with the published archive, not with that build", async () => {
@@ -99,11 +89,11 @@ describe("the kept archive", () => {
     await rm(path.join(seedsDir, "story-9.txt"));
     const result = await rebuild();
     expect(phases(result)).toContain("archive");
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
     // And from there, a body edit restores the archive again.
     const body = ["Story 1 opens here.", "Story 1 goes on here."];
     await write(1, seed(1, { headline: "Story 1 retitled while another broke", body }));
     expect(phases(await rebuild())).toContain("archive as kept");
-    expect(await hashTree(outDir)).toBe(await cleanBuildHash());
+    expect(await hashTree(outDir)).toBe(await cleanBuildHash(seedsDir));
   });
 });
