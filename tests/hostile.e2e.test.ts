@@ -278,7 +278,8 @@ describe("hostile seeds", () => {
     const sites = path.join(cache, "site", "sites");
     expect(
       cached.filter(
-        (entry) => !/build-state\.json$|(?:build-lock|records)\.sqlite$/.test(entry) && !entry.startsWith(sites),
+        (entry) =>
+          !/build-state\.json$|archive\.v8$|(?:build-lock|records)\.sqlite$/.test(entry) && !entry.startsWith(sites),
       ),
     ).toEqual([]);
     const tagPage = await readPage(outDir, "/tag/etcpasswd/");
