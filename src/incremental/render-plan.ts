@@ -126,11 +126,11 @@ function siteDigests(input: PlanInput, kept: { state: BuildState; own: ReadonlyS
   const { archive, shards, years, sitemap, views, listInput, code } = input;
   const keys = new PageKeys(views);
   const before = kept?.state;
-  const changed = (records: readonly ArticleRecord[]): boolean =>
-    kept === null || records.some((record) => kept.own.has(record.source.file));
+  const edited = (record: ArticleRecord): boolean => kept === null || kept.own.has(record.source.file);
+  const changed = (records: readonly ArticleRecord[]): boolean => kept === null || records.some(edited);
   const pages = new Map<string, string>();
   for (const [i, record] of archive.records.entries()) {
-    const known = changed([record]) ? undefined : before?.pages[record.url];
+    const known = edited(record) ? undefined : before?.pages[record.url];
     pages.set(record.url, known ?? keys.article(i));
   }
   for (const page of archive.listPages) {
