@@ -1,13 +1,16 @@
 /**
- * The build state file as the next build reads it: a file of the wrong
- * shape reads as no state (the build then does all its work again), also
- * when the fault is one entry among the many pages and files.
+ * The build state file as the next build reads it: a state is read back as
+ * it was written, also when a save wrote only the rows that changed; a file
+ * of the wrong shape reads as no state (the build then does all its work
+ * again), also when the fault is one row among the many pages and files.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { type BuildState, STATE_FILE, readBuildState, writeBuildState } from "../src/incremental/build-state.ts";
+import type { BuildState } from "../src/incremental/build-state.ts";
+import { STATE_FILE, readBuildState, writeBuildState } from "../src/incremental/state-store.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -25,22 +28,80 @@ const STATE: BuildState = {
   data: { "2019": "x1" },
   sqlite: null,
   sitemap: "m1",
-  files: { "index.html": [11, 2048, 1700000000000], "national/a/index.html": [12, 900, 1700000000001] },
+  files: { "index.html": [11, 2048, 1700000000000], "national/a/index.html": [12, 900, 1700000000001.5] },
+  folders: { "": [3, 1700000000000.25], national: [4, 1700000000001] },
   spare: { buildId: "b1", differences: { "index.html": [13, 2050, 1700000000002], "old/index.html": null } },
 };
 
-test("a state written is read back as it was", async () => {
-  await writeBuildState(dir, STATE);
-  expect(await readBuildState(dir)).toEqual(STATE);
+/** `state` as read back: with the id its save gave it. */
+const asRead = (state: BuildState): BuildState => ({ ...state, stateId: expect.any(String) as string });
+
+/** Writes `state` after the state the file holds now, as a build does. */
+const save = (state: BuildState): BuildState | null => {
+  writeBuildState(dir, state, readBuildState(dir));
+  return readBuildState(dir);
+};
+
+test("a state written is read back as it was", () => {
+  writeBuildState(dir, STATE, null);
+  expect(readBuildState(dir)).toEqual(asRead(STATE));
+});
+
+test("a state saved after another is read back as it was, rows added, changed and removed", () => {
+  save(STATE);
+  const next: BuildState = {
+    ...STATE,
+    inputsKey: "inputs 2",
+    pages: { "/": "d1", "/national/b/": "d3" },
+    files: { "index.html": [11, 2049, 1700000000005], "national/b/index.html": [14, 901, 1700000000006] },
+    spare: { buildId: "b2", differences: { "national/a/index.html": null } },
+  };
+  expect(save(next)).toEqual(asRead(next));
+  const { spare: _, ...withoutSpare } = STATE;
+  expect(save(withoutSpare)).toEqual(asRead(withoutSpare));
+});
+
+test("a save after a state the file no longer holds rewrites every row", () => {
+  writeBuildState(dir, STATE, null);
+  const first = readBuildState(dir);
+  save({
+    ...STATE,
+    pages: { ...STATE.pages, "/added/": "d9" },
+    files: { ...STATE.files, "added/index.html": [1, 2, 3] },
+  });
+  // Saved as if after the first state: rows only the second save wrote must not stay.
+  writeBuildState(dir, STATE, first);
+  expect(readBuildState(dir)).toEqual(asRead(STATE));
+});
+
+test("no part of the state is one string: a state longer than V8's longest string is saved", () => {
+  // 2^29 - 24 characters is V8's longest string; three digests of a third of that and more pass it together.
+  const long = (n: number): string => n.toString().repeat(190_000_000);
+  const pages = { "/a/": long(1), "/b/": long(2), "/c/": long(3) };
+  writeBuildState(dir, { ...STATE, pages }, null);
+  expect(Object.values(readBuildState(dir)?.pages ?? {}).map((digest) => digest.length)).toEqual([
+    190_000_000, 190_000_000, 190_000_000,
+  ]);
+}, 60_000);
+
+test("no file, and a file that is not the state's, read as no state; a save makes the file again", async () => {
+  expect(readBuildState(dir)).toBeNull();
+  await writeFile(path.join(dir, STATE_FILE), "another program's file");
+  expect(readBuildState(dir)).toBeNull();
+  writeBuildState(dir, STATE, null);
+  expect(readBuildState(dir)).toEqual(asRead(STATE));
 });
 
 test.each([
-  ["a page digest that is not text", { pages: { ...STATE.pages, "/b/": 7 } }],
-  ["a file stamp of two numbers", { files: { ...STATE.files, "b/index.html": [1, 2] } }],
-  ["a file stamp with text in it", { files: { ...STATE.files, "b/index.html": [1, "2", 3] } }],
-  ["files given as a list", { files: [[1, 2, 3]] }],
-  ["a spare difference that is neither a stamp nor null", { spare: { buildId: "b1", differences: { a: "x" } } }],
-])("%s reads as no state", async (_, fault) => {
-  await writeFile(path.join(dir, STATE_FILE), JSON.stringify({ ...STATE, ...fault }));
-  expect(await readBuildState(dir)).toBeNull();
+  ["a page digest that is not text", "INSERT INTO pages VALUES ('/b/', x'07')"],
+  ["a file stamp of two numbers", "INSERT INTO files VALUES ('b/index.html', 1, 2, NULL)"],
+  ["a file stamp with text in it", "INSERT INTO files VALUES ('b/index.html', 1, 'two', 3)"],
+  ["a spare difference that is neither a stamp nor null", "INSERT INTO spare VALUES ('a', 'x', NULL, NULL)"],
+  ["a state value that is not the state's", "UPDATE about SET state = x'00'"],
+])("%s reads as no state", (_, fault) => {
+  writeBuildState(dir, STATE, null);
+  const db = new DatabaseSync(path.join(dir, STATE_FILE));
+  db.exec(fault);
+  db.close();
+  expect(readBuildState(dir)).toBeNull();
 });

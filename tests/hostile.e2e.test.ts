@@ -273,13 +273,12 @@ describe("hostile seeds", () => {
     );
     expect(outside).toEqual([]);
     const cached = after.filter((entry) => entry.startsWith(`${path.join(cache, "site")}${path.sep}`));
-    expect(cached).toContain(path.join(cache, "site", "build-state.json"));
+    expect(cached).toContain(path.join(cache, "site", "build-state.sqlite"));
     // The published site lives in the cache folder too (`out/site` links to it).
     const sites = path.join(cache, "site", "sites");
     expect(
       cached.filter(
-        (entry) =>
-          !/build-state\.json$|archive\.v8$|(?:build-lock|records)\.sqlite$/.test(entry) && !entry.startsWith(sites),
+        (entry) => !/archive\.v8$|(?:build-lock|build-state|records)\.sqlite$/.test(entry) && !entry.startsWith(sites),
       ),
     ).toEqual([]);
     const tagPage = await readPage(outDir, "/tag/etcpasswd/");

@@ -302,7 +302,7 @@ describe("neighbours of the output folder", () => {
     expect((await buildCli(["--seeds", seeds, "--out", out])).code).toBe(0);
     expect(await readdir(desktopCache)).toEqual(["build-state.json", "thumbnail.png"]);
     expect(await readFile(path.join(desktopCache, "build-state.json"), "utf8")).toBe("another program's state");
-    expect(await readdir(path.join(work, CACHE_FOLDER, "site"))).toContain("build-state.json");
+    expect(await readdir(path.join(work, CACHE_FOLDER, "site"))).toContain("build-state.sqlite");
   });
 });
 

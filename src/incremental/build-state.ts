@@ -1,5 +1,6 @@
 /**
- * What a build leaves for the next one, in the output's cache folder: the
+ * What a build leaves for the next one, in the output's cache folder
+ * (`state-store.ts`): the
  * digest of its inputs, of every page it wrote, of every search shard, and
  * the stamp of every file and folder it published (`site-stamps.ts`). A
  * file of the published site whose stamp differs, that is missing or that
@@ -9,10 +10,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { problemSchema } from "../model/problems.ts";
-import { readCacheFile } from "./cache-file.ts";
 import type { FolderStamp, SiteStamps, Stamp } from "./site-stamps.ts";
 import { sameStamp } from "../util/same-stamp.ts";
-import { writeAtomically } from "../util/write-atomically.ts";
 
 const isStamp = (value: unknown): value is Stamp =>
   Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === "number");
@@ -32,6 +31,8 @@ const entries = <T>(isEntry: (value: unknown) => value is T): z.ZodType<Record<s
   });
 
 const buildStateSchema = z.object({
+  /** Which save of the state this is (`state-store.ts`): a random id. */
+  stateId: z.string().optional(),
   /** Seeds, settings, base path and code: equal digests mean the output is current. */
   inputsKey: z.string(),
   /** What every page shows besides its own data (navigation, settings, code, base path). */
@@ -77,25 +78,22 @@ const buildStateSchema = z.object({
 });
 
 export type BuildState = z.infer<typeof buildStateSchema>;
+
+/** The state but its rows (pages, files, the spare site's differences), which `state-store.ts` keeps in tables. */
+export const aboutSchema = buildStateSchema.omit({ pages: true, files: true, spare: true }).extend({
+  /** The spare site's build id. */
+  spare: z.string().optional(),
+});
 export type { SiteStamps };
 export type Found = NonNullable<BuildState["found"]>;
 export type SpareSite = NonNullable<BuildState["spare"]>;
 
-export const STATE_FILE = "build-state.json";
 /** This tool's own folder beside the output folder: no other program writes there. */
 export const CACHE_FOLDER = ".ppp-archive-cache";
 
 /** `/srv/_site` -> `/srv/.ppp-archive-cache/_site`. */
 export function cacheDirFor(outDir: string): string {
   return path.join(path.dirname(outDir), CACHE_FOLDER, path.basename(outDir));
-}
-
-export async function readBuildState(cacheDir: string): Promise<BuildState | null> {
-  return readCacheFile(path.join(cacheDir, STATE_FILE), buildStateSchema);
-}
-
-export async function writeBuildState(cacheDir: string, state: BuildState): Promise<void> {
-  await writeAtomically(path.join(cacheDir, STATE_FILE), JSON.stringify(state));
 }
 
 /** The stamps of `files` that `stamps` has. */

@@ -6,16 +6,8 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { WorkerPool } from "../util/worker-pool.ts";
-import {
-  type Found,
-  STATE_FILE,
-  changedFiles,
-  readBuildState,
-  spareSharesMost,
-  spareStamps,
-  stampDifferences,
-  writeBuildState,
-} from "./build-state.ts";
+import { type Found, changedFiles, spareSharesMost, spareStamps, stampDifferences } from "./build-state.ts";
+import { STATE_FILE, readBuildState, writeBuildState } from "./state-store.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import type { CarriedStamps } from "./carried-stamps.ts";
 import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
@@ -25,7 +17,7 @@ import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */
 export async function readLastBuild(cacheDir: string, outDir: string): Promise<PreviousBuild | null> {
-  const read = await readBuildState(cacheDir);
+  const read = readBuildState(cacheDir);
   if (read === null) return null;
   // The folders' stamps serve only here (a build stamps those of the site it publishes).
   const { folders, ...state } = read;
@@ -75,14 +67,11 @@ export async function saveBuildState(
     kept && build.spare !== null
       ? { spare: { buildId: build.spare, differences: stampDifferences(last.published, files) } }
       : {};
-  await writeBuildState(cacheDir, {
-    inputsKey: build.inputsKey,
-    found: build.found,
-    ...state,
-    files,
-    folders,
-    ...spare,
-  });
+  writeBuildState(
+    cacheDir,
+    { inputsKey: build.inputsKey, found: build.found, ...state, files, folders, ...spare },
+    last?.state ?? null,
+  );
   return kept;
 }
 

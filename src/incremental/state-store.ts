@@ -1,0 +1,146 @@
+/**
+ * The build state (`build-state.ts`) on disk: an SQLite file with a row a
+ * page (its digest), a row a published file (its stamp) and a row a file
+ * of the spare site that differs, and the rest (keys, digests of shards
+ * and data files, folder stamps, what the build found) as one V8-serialized
+ * value. A build writes only the rows that differ from the state it read,
+ * a few thousand after one edit where a whole file would be rewritten
+ * (46 MB at 100,000 articles); and no part of it is one string, which V8
+ * caps at 512 MB (a JSON state passed that near 1.1 million articles).
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { deserialize, serialize } from "node:v8";
+import { sameStamp } from "../util/same-stamp.ts";
+import { type BuildState, aboutSchema } from "./build-state.ts";
+import type { SiteStamps, Stamp } from "./site-stamps.ts";
+
+export const STATE_FILE = "build-state.sqlite";
+/** The JSON file an older version kept the state in. */
+const OLD_STATE_FILE = "build-state.json";
+
+const SCHEMA = `
+PRAGMA synchronous = NORMAL;
+CREATE TABLE IF NOT EXISTS about (id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ino REAL, size REAL, mtime REAL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS spare (path TEXT PRIMARY KEY, ino REAL, size REAL, mtime REAL) WITHOUT ROWID;
+`;
+
+/** The state in `cacheDir`; null when there is none or it cannot be read (the build then does all its work). */
+export function readBuildState(cacheDir: string): BuildState | null {
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(path.join(cacheDir, STATE_FILE), { readOnly: true });
+    const blob = db.prepare("SELECT state FROM about").get()?.["state"];
+    if (!(blob instanceof Uint8Array)) return null;
+    const about = aboutSchema.safeParse(deserialize(blob));
+    if (!about.success) return null;
+    const pages: Record<string, string> = {};
+    for (const [url, digest] of rows(db, "SELECT url, digest FROM pages")) {
+      if (typeof url !== "string" || typeof digest !== "string") return null;
+      pages[url] = digest;
+    }
+    const files = stampRows(db, "files", false) as SiteStamps | null;
+    const differences = stampRows(db, "spare", true);
+    if (files === null || differences === null) return null;
+    const { spare, ...rest } = about.data;
+    return { ...rest, pages, files, ...(spare === undefined ? {} : { spare: { buildId: spare, differences } }) };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Saves `state`, writing only the rows that differ from `previous` when the
+ * file still holds that state (the one this build read), else every row.
+ */
+export function writeBuildState(cacheDir: string, state: BuildState, previous: BuildState | null): void {
+  rmSync(path.join(cacheDir, OLD_STATE_FILE), { force: true });
+  const file = path.join(cacheDir, STATE_FILE);
+  let db: DatabaseSync;
+  try {
+    db = openForWriting(file);
+  } catch {
+    // A file that cannot be opened is made again.
+    rmSync(file, { force: true });
+    db = openForWriting(file);
+  }
+  try {
+    const stateId = crypto.randomUUID();
+    const held = db.prepare("SELECT state FROM about").get()?.["state"];
+    const was = previous !== null && held instanceof Uint8Array ? aboutSchema.safeParse(deserialize(held)) : null;
+    const since = previous !== null && was?.success === true && was.data.stateId === previous.stateId ? previous : null;
+    const { pages, files, spare, ...rest } = state;
+    const about = { ...rest, stateId, ...(spare === undefined ? {} : { spare: spare.buildId }) };
+    db.exec("BEGIN");
+    if (since === null) db.exec("DELETE FROM pages; DELETE FROM files;");
+    db.exec("DELETE FROM spare");
+    db.prepare("INSERT OR REPLACE INTO about (id, state) VALUES (1, ?)").run(serialize(aboutSchema.parse(about)));
+    writeRows(db, "pages", pages, since?.pages ?? {}, (a, b) => a === b);
+    writeRows(db, "files", files, since?.files ?? {}, sameStamp);
+    writeRows(db, "spare", spare?.differences ?? {}, {}, () => false);
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+function openForWriting(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  try {
+    db.exec(SCHEMA);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The rows of `now` that `before` lacks or holds otherwise are written; those `now` lacks are deleted. */
+function writeRows<T>(
+  db: DatabaseSync,
+  table: "pages" | "files" | "spare",
+  now: Readonly<Record<string, T>>,
+  before: Readonly<Record<string, T>>,
+  same: (a: T, b: T | undefined) => boolean,
+): void {
+  const put: StatementSync =
+    table === "pages"
+      ? db.prepare("INSERT OR REPLACE INTO pages (url, digest) VALUES (?, ?)")
+      : db.prepare(`INSERT OR REPLACE INTO ${table} (path, ino, size, mtime) VALUES (?, ?, ?, ?)`);
+  const remove = db.prepare(`DELETE FROM ${table} WHERE ${table === "pages" ? "url" : "path"} = ?`);
+  for (const key in now) {
+    const value = now[key] as T;
+    if (same(value, before[key])) continue;
+    if (typeof value === "string") put.run(key, value);
+    else put.run(key, ...((value as Stamp | null) ?? [null, null, null]));
+  }
+  for (const key in before) if (now[key] === undefined) remove.run(key);
+}
+
+/** Rows as arrays: a third faster than as objects, at a million rows. */
+function rows(db: DatabaseSync, query: string): Iterable<unknown[]> {
+  const statement = db.prepare(query);
+  statement.setReturnArrays(true);
+  return statement.iterate() as Iterable<unknown[]>;
+}
+
+/** A table of stamps; null when a row is not one (or, unless `nulls`, holds none). */
+function stampRows(db: DatabaseSync, table: "files" | "spare", nulls: boolean): Record<string, Stamp | null> | null {
+  const stamps: Record<string, Stamp | null> = {};
+  for (const [file, ino, size, mtime] of rows(db, `SELECT path, ino, size, mtime FROM ${table}`)) {
+    if (typeof file !== "string") return null;
+    if (typeof ino === "number" && typeof size === "number" && typeof mtime === "number") {
+      stamps[file] = [ino, size, mtime];
+    } else if (nulls && ino === null && size === null && mtime === null) stamps[file] = null;
+    else return null;
+  }
+  return stamps;
+}
