@@ -31,7 +31,7 @@ const entries = <T>(isEntry: (value: unknown) => value is T): z.ZodType<Record<s
   });
 
 const buildStateSchema = z.object({
-  /** Which save of the state this is (`state-store.ts`): a random id. */
+  /** Which save of the state this is (`state-store.ts`): a random id, given as it is saved. */
   stateId: z.string().optional(),
   /** Seeds, settings, base path and code: equal digests mean the output is current. */
   inputsKey: z.string(),
@@ -80,10 +80,11 @@ const buildStateSchema = z.object({
 export type BuildState = z.infer<typeof buildStateSchema>;
 
 /** The state but its rows (pages, files, the spare site's differences), which `state-store.ts` keeps in tables. */
-export const aboutSchema = buildStateSchema.omit({ pages: true, files: true, spare: true }).extend({
+export const aboutSchema = buildStateSchema.omit({ stateId: true, pages: true, files: true, spare: true }).extend({
   /** The spare site's build id. */
   spare: z.string().optional(),
 });
+export type AboutState = z.infer<typeof aboutSchema>;
 export type { SiteStamps };
 export type Found = NonNullable<BuildState["found"]>;
 export type SpareSite = NonNullable<BuildState["spare"]>;

@@ -13,7 +13,7 @@ import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { deserialize, serialize } from "node:v8";
 import { sameStamp } from "../util/same-stamp.ts";
-import { type BuildState, aboutSchema } from "./build-state.ts";
+import { type AboutState, type BuildState, aboutSchema } from "./build-state.ts";
 import type { SiteStamps, Stamp } from "./site-stamps.ts";
 
 export const STATE_FILE = "build-state.sqlite";
@@ -22,7 +22,7 @@ const OLD_STATE_FILE = "build-state.json";
 
 const SCHEMA = `
 PRAGMA synchronous = NORMAL;
-CREATE TABLE IF NOT EXISTS about (id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS about (id INTEGER PRIMARY KEY CHECK (id = 1), saved TEXT NOT NULL, state BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ino REAL, size REAL, mtime REAL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS spare (path TEXT PRIMARY KEY, ino REAL, size REAL, mtime REAL) WITHOUT ROWID;
@@ -33,8 +33,9 @@ export function readBuildState(cacheDir: string): BuildState | null {
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(path.join(cacheDir, STATE_FILE), { readOnly: true });
-    const blob = db.prepare("SELECT state FROM about").get()?.["state"];
-    if (!(blob instanceof Uint8Array)) return null;
+    const row = db.prepare("SELECT saved, state FROM about").get();
+    const blob = row?.["state"];
+    if (typeof row?.["saved"] !== "string" || !(blob instanceof Uint8Array)) return null;
     const about = aboutSchema.safeParse(deserialize(blob));
     if (!about.success) return null;
     const pages: Record<string, string> = {};
@@ -46,7 +47,8 @@ export function readBuildState(cacheDir: string): BuildState | null {
     const differences = stampRows(db, "spare", true);
     if (files === null || differences === null) return null;
     const { spare, ...rest } = about.data;
-    return { ...rest, pages, files, ...(spare === undefined ? {} : { spare: { buildId: spare, differences } }) };
+    const spareSite = spare === undefined ? {} : { spare: { buildId: spare, differences } };
+    return { ...rest, stateId: row["saved"], pages, files, ...spareSite };
   } catch {
     return null;
   } finally {
@@ -61,25 +63,26 @@ export function readBuildState(cacheDir: string): BuildState | null {
 export function writeBuildState(cacheDir: string, state: BuildState, previous: BuildState | null): void {
   rmSync(path.join(cacheDir, OLD_STATE_FILE), { force: true });
   const file = path.join(cacheDir, STATE_FILE);
-  let db: DatabaseSync;
+  let opened: { db: DatabaseSync; held: unknown };
   try {
-    db = openForWriting(file);
+    opened = openForWriting(file);
   } catch {
-    // A file that cannot be opened is made again.
+    // A file that cannot be opened, or of another shape, is made again.
     rmSync(file, { force: true });
-    db = openForWriting(file);
+    opened = openForWriting(file);
   }
+  const { db, held } = opened;
   try {
-    const stateId = crypto.randomUUID();
-    const held = db.prepare("SELECT state FROM about").get()?.["state"];
-    const was = previous !== null && held instanceof Uint8Array ? aboutSchema.safeParse(deserialize(held)) : null;
-    const since = previous !== null && was?.success === true && was.data.stateId === previous.stateId ? previous : null;
-    const { pages, files, spare, ...rest } = state;
-    const about = { ...rest, stateId, ...(spare === undefined ? {} : { spare: spare.buildId }) };
+    const since = previous !== null && held === previous.stateId ? previous : null;
+    const { pages, files, spare, stateId: _, ...rest } = state;
+    const about: AboutState = { ...rest, ...(spare === undefined ? {} : { spare: spare.buildId }) };
     db.exec("BEGIN");
     if (since === null) db.exec("DELETE FROM pages; DELETE FROM files;");
     db.exec("DELETE FROM spare");
-    db.prepare("INSERT OR REPLACE INTO about (id, state) VALUES (1, ?)").run(serialize(aboutSchema.parse(about)));
+    db.prepare("INSERT OR REPLACE INTO about (id, saved, state) VALUES (1, ?, ?)").run(
+      crypto.randomUUID(),
+      serialize(about),
+    );
     writeRows(db, "pages", pages, since?.pages ?? {}, (a, b) => a === b);
     writeRows(db, "files", files, since?.files ?? {}, sameStamp);
     writeRows(db, "spare", spare?.differences ?? {}, {}, () => false);
@@ -92,11 +95,12 @@ export function writeBuildState(cacheDir: string, state: BuildState, previous: B
   }
 }
 
-function openForWriting(file: string): DatabaseSync {
+/** The file, and the id of the state it holds. */
+function openForWriting(file: string): { db: DatabaseSync; held: unknown } {
   const db = new DatabaseSync(file);
   try {
     db.exec(SCHEMA);
-    return db;
+    return { db, held: db.prepare("SELECT saved FROM about").get()?.["saved"] };
   } catch (error) {
     db.close();
     throw error;
