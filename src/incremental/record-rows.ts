@@ -7,6 +7,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import type { SeedStamp } from "../ingest/seed-stamp.ts";
+import { rowsAsArrays } from "../util/sqlite-rows.ts";
 import type { SeedFile } from "../ingest/read-seeds.ts";
 
 const SCHEMA = `
@@ -59,14 +60,13 @@ export const LISTING_QUERY = "SELECT file, sha256, crawl, stamp, problems, whole
 
 export function readCachedSeeds(db: DatabaseSync): Map<string, CachedSeed> {
   const rows = new Map<string, CachedSeed>();
-  const select = db.prepare(LISTING_QUERY);
-  for (const row of select.iterate()) {
-    rows.set(String(row["file"]), {
-      sha256: String(row["sha256"]),
-      crawl: textOrNull(row["crawl"]),
-      stamp: row["stamp"] === null ? null : (JSON.parse(String(row["stamp"])) as SeedStamp),
-      problems: String(row["problems"]),
-      whole: row["whole"] === 1,
+  for (const [file, sha256, crawl, stamp, problems, whole] of rowsAsArrays(db, LISTING_QUERY)) {
+    rows.set(String(file), {
+      sha256: String(sha256),
+      crawl: textOrNull(crawl),
+      stamp: stamp === null ? null : (JSON.parse(String(stamp)) as SeedStamp),
+      problems: String(problems),
+      whole: whole === 1,
     });
   }
   return rows;
@@ -79,9 +79,8 @@ export function readCachedSeeds(db: DatabaseSync): Map<string, CachedSeed> {
  */
 export function readHeads(db: DatabaseSync): Map<string, string | null> {
   const heads = new Map<string, string | null>();
-  for (const row of db.prepare("SELECT file, head FROM seeds").iterate()) {
-    heads.set(String(row["file"]), textOrNull(row["head"]));
-  }
+  for (const [file, head] of rowsAsArrays(db, "SELECT file, head FROM seeds"))
+    heads.set(String(file), textOrNull(head));
   return heads;
 }
 

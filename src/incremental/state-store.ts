@@ -13,6 +13,7 @@ import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { deserialize, serialize } from "node:v8";
 import { sameStamp } from "../util/same-stamp.ts";
+import { rowsAsArrays } from "../util/sqlite-rows.ts";
 import { type AboutState, type BuildState, aboutSchema } from "./build-state.ts";
 import type { SiteStamps, Stamp } from "./site-stamps.ts";
 
@@ -39,7 +40,7 @@ export function readBuildState(cacheDir: string): BuildState | null {
     const about = aboutSchema.safeParse(deserialize(blob));
     if (!about.success) return null;
     const pages: Record<string, string> = {};
-    for (const [url, digest] of rows(db, "SELECT url, digest FROM pages")) {
+    for (const [url, digest] of rowsAsArrays(db, "SELECT url, digest FROM pages")) {
       if (typeof url !== "string" || typeof digest !== "string") return null;
       pages[url] = digest;
     }
@@ -129,17 +130,10 @@ function writeRows<T>(
   for (const key in before) if (now[key] === undefined) remove.run(key);
 }
 
-/** Rows as arrays: a third faster than as objects, at a million rows. */
-function rows(db: DatabaseSync, query: string): Iterable<unknown[]> {
-  const statement = db.prepare(query);
-  statement.setReturnArrays(true);
-  return statement.iterate() as Iterable<unknown[]>;
-}
-
 /** A table of stamps; null when a row is not one (or, unless `nulls`, holds none). */
 function stampRows(db: DatabaseSync, table: "files" | "spare", nulls: boolean): Record<string, Stamp | null> | null {
   const stamps: Record<string, Stamp | null> = {};
-  for (const [file, ino, size, mtime] of rows(db, `SELECT path, ino, size, mtime FROM ${table}`)) {
+  for (const [file, ino, size, mtime] of rowsAsArrays(db, `SELECT path, ino, size, mtime FROM ${table}`)) {
     if (typeof file !== "string") return null;
     if (typeof ino === "number" && typeof size === "number" && typeof mtime === "number") {
       stamps[file] = [ino, size, mtime];
