@@ -10,7 +10,13 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { BuildState } from "../src/incremental/build-state.ts";
-import { STATE_FILE, readBuildState, writeBuildState } from "../src/incremental/state-store.ts";
+import {
+  STATE_FILE,
+  readBuildState,
+  readPages,
+  readStateButPages,
+  writeBuildState,
+} from "../src/incremental/state-store.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -59,6 +65,17 @@ test("a state saved after another is read back as it was, rows added, changed an
   expect(save(next)).toEqual(asRead(next));
   const { spare: _, ...withoutSpare } = STATE;
   expect(save(withoutSpare)).toEqual(asRead(withoutSpare));
+});
+
+test("the state read in two parts: the pages only of the save the first part was read from", () => {
+  writeBuildState(dir, STATE, null);
+  const { pages: _, ...butPages } = asRead(STATE);
+  const first = readStateButPages(dir);
+  expect(first).toEqual(butPages);
+  expect(readPages(dir, first?.stateId)).toEqual(STATE.pages);
+  save({ ...STATE, pages: { "/": "d5" } });
+  expect(readPages(dir, first?.stateId)).toBeNull();
+  expect(readPages(dir, undefined)).toBeNull();
 });
 
 test("a save after a state the file no longer holds rewrites every row", () => {

@@ -2,15 +2,25 @@
  * A worker thread that reads the last build (`readLastBuild`): its state
  * file and a stamp of every published file, 6 s of one core at 100,000
  * articles, done while the main thread lists and parses the seeds. It
- * answers a glance first and keeps the whole, which crosses to the main
- * thread only when asked for (a build with nothing to do never asks); a
+ * answers a glance first, then reads the pages' digests too and keeps the
+ * whole, which crosses to the main thread only when asked for (a build
+ * with nothing to do never asks, and ends the thread meanwhile); a
  * build with something to do may first ask it to copy the published site.
  */
 import { answerRequests } from "../util/worker-pool.ts";
-import { type LastBuildGlance, type LastBuildRequest, copyPublished, glanceAt, readLastBuild } from "./last-build.ts";
+import {
+  type LastBuildButPages,
+  type LastBuildGlance,
+  type LastBuildRequest,
+  copyPublished,
+  glanceAt,
+  readLastBuildButPages,
+  withPages,
+} from "./last-build.ts";
 import type { PreviousBuild } from "./changed-pages.ts";
 
-let reading: Promise<PreviousBuild | null> | null = null;
+let reading: Promise<LastBuildButPages | null> | null = null;
+let whole: Promise<PreviousBuild | null> | null = null;
 
 answerRequests(
   async ({
@@ -19,12 +29,14 @@ answerRequests(
     want,
     into,
   }: LastBuildRequest): Promise<PreviousBuild | LastBuildGlance | boolean | null> => {
-    reading ??= readLastBuild(cacheDir, outDir);
+    reading ??= readLastBuildButPages(cacheDir, outDir);
+    // The pages' digests are read next, once a glance (all a build with nothing to do asks for) has gone.
+    whole ??= reading.then((last) => new Promise((read) => setImmediate(() => read(withPages(last, cacheDir)))));
     if (want === "copy") return into !== undefined && (await copyPublished(await reading, outDir, into));
-    const last = await reading;
-    if (want === "glance") return glanceAt(last);
+    if (want === "glance") return glanceAt(await reading);
+    const last = await whole;
     // It crosses to the main thread now: not kept in both.
-    reading = null;
+    reading = whole = null;
     return last;
   },
 );

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { WorkerPool } from "../util/worker-pool.ts";
 import { type Found, changedFiles, spareSharesMost, spareStamps, stampDifferences } from "./build-state.ts";
-import { STATE_FILE, readBuildState, writeBuildState } from "./state-store.ts";
+import { STATE_FILE, readPages, readStateButPages, writeBuildState } from "./state-store.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import type { CarriedStamps } from "./carried-stamps.ts";
 import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
@@ -17,7 +17,14 @@ import type { RenderPlan } from "./render-plan.ts";
 
 /** The last build of `outDir`, or null when none left its state in `cacheDir`. */
 export async function readLastBuild(cacheDir: string, outDir: string): Promise<PreviousBuild | null> {
-  const read = readBuildState(cacheDir);
+  return withPages(await readLastBuildButPages(cacheDir, outDir), cacheDir);
+}
+
+/** The last build but its pages' digests: all a build with nothing to do needs (`glanceAt`). */
+export type LastBuildButPages = Omit<PreviousBuild, "state"> & { state: Omit<PreviousBuild["state"], "pages"> };
+
+export async function readLastBuildButPages(cacheDir: string, outDir: string): Promise<LastBuildButPages | null> {
+  const read = readStateButPages(cacheDir);
   if (read === null) return null;
   // The folders' stamps serve only here (a build stamps those of the site it publishes).
   const { folders, ...state } = read;
@@ -28,6 +35,12 @@ export async function readLastBuild(cacheDir: string, outDir: string): Promise<P
   }
   const changes = changesSince(outDir, state.files, folders);
   return { state, published: withChanges(state.files, changes), changed: new Set(changes.keys()) };
+}
+
+/** `last` with its pages' digests; null when they cannot be read. */
+export function withPages(last: LastBuildButPages | null, cacheDir: string): PreviousBuild | null {
+  const pages = last === null ? null : readPages(cacheDir, last.state.stateId);
+  return last === null || pages === null ? null : { ...last, state: { ...last.state, pages } };
 }
 
 /**
@@ -103,7 +116,7 @@ export interface LastBuildGlance {
   changed: number;
 }
 
-export function glanceAt(last: PreviousBuild | null): LastBuildGlance | null {
+export function glanceAt(last: LastBuildButPages | null): LastBuildGlance | null {
   if (last === null) return null;
   const { inputsKey, found, spare } = last.state;
   return { inputsKey, found, spare: spare?.buildId ?? null, changed: last.changed.size };
@@ -135,7 +148,7 @@ export interface LastBuildRequest {
  * kept a spare site, which the build starts from instead. In batches that
  * leave the thread free to answer for the whole last build meanwhile.
  */
-export function copyPublished(last: PreviousBuild | null, outDir: string, into: string): Promise<boolean> {
+export function copyPublished(last: LastBuildButPages | null, outDir: string, into: string): Promise<boolean> {
   if (last === null || last.state.spare !== undefined) return Promise.resolve(false);
   // Not async: the last build is not held here while its files are linked (it crosses to the main thread).
   return linkTree(outDir, into, Object.keys(last.published)).then(() => true);
