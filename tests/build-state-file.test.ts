@@ -11,12 +11,13 @@ import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { BuildState } from "../src/incremental/build-state.ts";
 import {
-  STATE_FILE,
   readBuildState,
+  readFiles,
   readPages,
-  readStateButPages,
-  writeBuildState,
-} from "../src/incremental/state-store.ts";
+  readStateButRows,
+  withFileStamps,
+} from "../src/incremental/state-read.ts";
+import { STATE_FILE, writeBuildState } from "../src/incremental/state-store.ts";
 
 let dir = "";
 beforeEach(async () => {
@@ -67,14 +68,24 @@ test("a state saved after another is read back as it was, rows added, changed an
   expect(save(withoutSpare)).toEqual(asRead(withoutSpare));
 });
 
-test("the state read in two parts: the pages only of the save the first part was read from", () => {
+test("the state read in parts: the rows only of the save the first part was read from", () => {
   writeBuildState(dir, STATE, null);
-  const { pages: _, ...butPages } = asRead(STATE);
-  const first = readStateButPages(dir);
-  expect(first).toEqual(butPages);
+  const { pages: _, files: __, ...butRows } = asRead(STATE);
+  const first = readStateButRows(dir);
+  expect(first).toEqual(butRows);
   expect(readPages(dir, first?.stateId)).toEqual(STATE.pages);
+  expect(readFiles(dir, first?.stateId)).toEqual(STATE.files);
+  const seen: [string, unknown][] = [];
+  const got = withFileStamps(dir, first?.stateId, (files) => {
+    files.each((file, stamp) => seen.push([file, stamp]));
+    return [files.get("index.html"), files.get("missing.html")];
+  });
+  expect(got).toEqual([STATE.files["index.html"], undefined]);
+  expect(Object.fromEntries(seen)).toEqual(STATE.files);
   save({ ...STATE, pages: { "/": "d5" } });
   expect(readPages(dir, first?.stateId)).toBeNull();
+  expect(readFiles(dir, first?.stateId)).toBeNull();
+  expect(withFileStamps(dir, first?.stateId, () => "read")).toBeNull();
   expect(readPages(dir, undefined)).toBeNull();
 });
 
@@ -120,4 +131,13 @@ test.each([
   db.exec(fault);
   db.close();
   expect(readBuildState(dir)).toBeNull();
+});
+
+test("a file row that is not a stamp, read row by row, reads as no state", () => {
+  writeBuildState(dir, STATE, null);
+  const db = new DatabaseSync(path.join(dir, STATE_FILE));
+  db.exec("INSERT INTO files VALUES ('b/index.html', 1, 'two', 3)");
+  db.close();
+  const stateId = readStateButRows(dir)?.stateId;
+  expect(withFileStamps(dir, stateId, (files) => files.each(() => undefined))).toBeNull();
 });

@@ -8,7 +8,8 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { build } from "../src/build.ts";
 import { cacheDirFor } from "../src/incremental/build-state.ts";
-import { glanceAt, readLastBuild, startReadingLastBuild } from "../src/incremental/last-build.ts";
+import { startReadingLastBuild } from "../src/incremental/last-build.ts";
+import { glanceAt, readLastBuild } from "../src/incremental/read-last-build.ts";
 import { filesUnder } from "../src/util/files-under.ts";
 import { scrapedPage, withTempDir } from "./helpers.ts";
 

@@ -8,7 +8,7 @@ import { appendFile, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { changedFiles } from "../src/incremental/build-state.ts";
-import { changesSince, siteStamps, withChanges } from "../src/incremental/site-stamps.ts";
+import { changesSince, siteStamps, stampsIn, withChanges } from "../src/incremental/site-stamps.ts";
 import { withTempDir } from "./helpers.ts";
 
 const FILES = [
@@ -78,7 +78,7 @@ describe("the published site's stamps since a build", () => {
         ]);
         await change(dir);
         const walked = siteStamps(dir).files;
-        const changes = changesSince(dir, files, folders);
+        const changes = changesSince(dir, stampsIn(files), folders);
         expect(sorted(withChanges(files, changes))).toEqual(sorted(walked));
         expect([...changes.keys()].sort()).toEqual([...changedFiles(files, walked)].sort());
       });
@@ -89,7 +89,7 @@ describe("the published site's stamps since a build", () => {
     await withTempDir(async (dir) => {
       await site(dir);
       const { files, folders } = siteStamps(dir);
-      expect(withChanges(files, changesSince(dir, files, folders))).toBe(files);
+      expect(withChanges(files, changesSince(dir, stampsIn(files), folders))).toBe(files);
     });
   });
 
@@ -101,8 +101,8 @@ describe("the published site's stamps since a build", () => {
       const stale = { ...folders };
       await writeFile(path.join(dir, "national/b/added.txt"), "added");
       stale["national/b"] = siteStamps(dir).folders["national/b"] ?? [0, 0];
-      expect([...changesSince(dir, files, stale).keys()]).toEqual([]);
-      expect([...changesSince(dir, files, folders).keys()]).toEqual(["national/b/added.txt"]);
+      expect([...changesSince(dir, stampsIn(files), stale).keys()]).toEqual([]);
+      expect([...changesSince(dir, stampsIn(files), folders).keys()]).toEqual(["national/b/added.txt"]);
     });
   });
 });

@@ -8,7 +8,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { readBuildState, writeBuildState } from "../src/incremental/state-store.ts";
+import { readBuildState } from "../src/incremental/state-read.ts";
+import { writeBuildState } from "../src/incremental/state-store.ts";
 
 test("a state longer than V8's longest string is saved and read back", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "state-size-"));

@@ -1,47 +1,20 @@
 /**
- * The build that published the site, as the next build reads it (its saved
- * state, the site's files now, what changed in them by hand) and as this
- * build leaves it for the next.
+ * The build that published the site, as this build leaves it for the next
+ * (its state, its spare site) and as the next reads it, in a thread of its
+ * own for a large site (`read-last-build.ts` says what it reads).
  */
 import { statSync } from "node:fs";
 import path from "node:path";
 import { WorkerPool } from "../util/worker-pool.ts";
-import { type Found, changedFiles, spareSharesMost, spareStamps, stampDifferences } from "./build-state.ts";
-import { STATE_FILE, readPages, readStateButPages, writeBuildState } from "./state-store.ts";
+import { type Found, spareSharesMost, spareStamps, stampDifferences } from "./build-state.ts";
+import { STATE_FILE, writeBuildState } from "./state-store.ts";
+import { type LastBuildGlance, glanceAt, readLastBuild } from "./read-last-build.ts";
 import { type PreviousBuild, pageFiles } from "./changed-pages.ts";
 import type { CarriedStamps } from "./carried-stamps.ts";
-import { changesSince, siteStamps, withChanges } from "./site-stamps.ts";
+import { siteStamps } from "./site-stamps.ts";
 import type { ReusedStaging } from "../output/carry-over.ts";
 import { linkTree } from "../output/link-tree.ts";
 import type { RenderPlan } from "./render-plan.ts";
-
-/** The last build of `outDir`, or null when none left its state in `cacheDir`. */
-export async function readLastBuild(cacheDir: string, outDir: string): Promise<PreviousBuild | null> {
-  return withPages(await readLastBuildButPages(cacheDir, outDir), cacheDir);
-}
-
-/** The last build but its pages' digests: all a build with nothing to do needs (`glanceAt`). */
-export type LastBuildButPages = Omit<PreviousBuild, "state"> & { state: Omit<PreviousBuild["state"], "pages"> };
-
-export async function readLastBuildButPages(cacheDir: string, outDir: string): Promise<LastBuildButPages | null> {
-  const read = readStateButPages(cacheDir);
-  if (read === null) return null;
-  // The folders' stamps serve only here (a build stamps those of the site it publishes).
-  const { folders, ...state } = read;
-  // A site changed by hand since the last build: what changed is made again.
-  if (folders === undefined) {
-    const published = siteStamps(outDir).files;
-    return { state, published, changed: changedFiles(state.files, published) };
-  }
-  const changes = changesSince(outDir, state.files, folders);
-  return { state, published: withChanges(state.files, changes), changed: new Set(changes.keys()) };
-}
-
-/** `last` with its pages' digests; null when they cannot be read. */
-export function withPages(last: LastBuildButPages | null, cacheDir: string): PreviousBuild | null {
-  const pages = last === null ? null : readPages(cacheDir, last.state.stateId);
-  return last === null || pages === null ? null : { ...last, state: { ...last.state, pages } };
-}
 
 /**
  * Saves this build's state for the next: its inputs, digests and the files
@@ -102,26 +75,6 @@ export function reusableSpare(
   return spareSharesMost(spare.spare, spare.published) ? spare : null;
 }
 
-/**
- * What a build with nothing to do needs of the last build: its inputs key,
- * what it found, its spare site, and how many published files changed
- * since. The whole state (a digest a page, a stamp a file: 1.3 million
- * entries each at a million articles) stays with whoever read it.
- */
-export interface LastBuildGlance {
-  inputsKey: string;
-  found: Found | undefined;
-  /** The build id of the spare site, if one is kept. */
-  spare: string | null;
-  changed: number;
-}
-
-export function glanceAt(last: LastBuildButPages | null): LastBuildGlance | null {
-  if (last === null) return null;
-  const { inputsKey, found, spare } = last.state;
-  return { inputsKey, found, spare: spare?.buildId ?? null, changed: last.changed.size };
-}
-
 /** The last build, being read (`startReadingLastBuild`). */
 export interface LastBuildReading {
   /** A glance at the last build, without carrying its whole state here. */
@@ -148,7 +101,7 @@ export interface LastBuildRequest {
  * kept a spare site, which the build starts from instead. In batches that
  * leave the thread free to answer for the whole last build meanwhile.
  */
-export function copyPublished(last: LastBuildButPages | null, outDir: string, into: string): Promise<boolean> {
+export function copyPublished(last: PreviousBuild | null, outDir: string, into: string): Promise<boolean> {
   if (last === null || last.state.spare !== undefined) return Promise.resolve(false);
   // Not async: the last build is not held here while its files are linked (it crosses to the main thread).
   return linkTree(outDir, into, Object.keys(last.published)).then(() => true);

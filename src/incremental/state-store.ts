@@ -11,11 +11,10 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import { deserialize, serialize } from "node:v8";
+import { serialize } from "node:v8";
 import { sameStamp } from "../util/same-stamp.ts";
-import { rowsAsArrays } from "../util/sqlite-rows.ts";
-import { type AboutState, type BuildState, aboutSchema } from "./build-state.ts";
-import type { SiteStamps, Stamp } from "./site-stamps.ts";
+import type { AboutState, BuildState } from "./build-state.ts";
+import type { Stamp } from "./site-stamps.ts";
 
 export const STATE_FILE = "build-state.sqlite";
 /** The JSON file an older version kept the state in. */
@@ -28,56 +27,6 @@ CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, digest TEXT NOT NULL) WI
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ino REAL, size REAL, mtime REAL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS spare (path TEXT PRIMARY KEY, ino REAL, size REAL, mtime REAL) WITHOUT ROWID;
 `;
-
-/** The state in `cacheDir`; null when there is none or it cannot be read (the build then does all its work). */
-export function readBuildState(cacheDir: string): BuildState | null {
-  const state = readStateButPages(cacheDir);
-  const pages = state === null ? null : readPages(cacheDir, state.stateId);
-  return state === null || pages === null ? null : { ...state, pages };
-}
-
-/** The state without its page digests, which a build with nothing to do never needs (1.3 million rows at a million articles). */
-export function readStateButPages(cacheDir: string): Omit<BuildState, "pages"> | null {
-  return reading(cacheDir, (db) => {
-    const row = db.prepare("SELECT saved, state FROM about").get();
-    const blob = row?.["state"];
-    if (typeof row?.["saved"] !== "string" || !(blob instanceof Uint8Array)) return null;
-    const about = aboutSchema.safeParse(deserialize(blob));
-    if (!about.success) return null;
-    const files = stampRows(db, "files", false) as SiteStamps | null;
-    const differences = stampRows(db, "spare", true);
-    if (files === null || differences === null) return null;
-    const { spare, ...rest } = about.data;
-    const spareSite = spare === undefined ? {} : { spare: { buildId: spare, differences } };
-    return { ...rest, stateId: row["saved"], files, ...spareSite };
-  });
-}
-
-/** The page digests of the state saved as `stateId` (`readStateButPages`); null when the file holds another. */
-export function readPages(cacheDir: string, stateId: string | undefined): BuildState["pages"] | null {
-  return reading(cacheDir, (db) => {
-    if (stateId === undefined || db.prepare("SELECT saved FROM about").get()?.["saved"] !== stateId) return null;
-    const pages: Record<string, string> = {};
-    for (const [url, digest] of rowsAsArrays(db, "SELECT url, digest FROM pages")) {
-      if (typeof url !== "string" || typeof digest !== "string") return null;
-      pages[url] = digest;
-    }
-    return pages;
-  });
-}
-
-/** What `read` finds in the state file; null when it cannot be opened or read. */
-function reading<T>(cacheDir: string, read: (db: DatabaseSync) => T | null): T | null {
-  let db: DatabaseSync | null = null;
-  try {
-    db = new DatabaseSync(path.join(cacheDir, STATE_FILE), { readOnly: true });
-    return read(db);
-  } catch {
-    return null;
-  } finally {
-    db?.close();
-  }
-}
 
 /**
  * Saves `state`, writing only the rows that differ from `previous` when the
@@ -153,17 +102,4 @@ function writeRows<T>(
     else put.run(key, ...((value as Stamp | null) ?? [null, null, null]));
   }
   for (const key in before) if (now[key] === undefined) remove.run(key);
-}
-
-/** A table of stamps; null when a row is not one (or, unless `nulls`, holds none). */
-function stampRows(db: DatabaseSync, table: "files" | "spare", nulls: boolean): Record<string, Stamp | null> | null {
-  const stamps: Record<string, Stamp | null> = {};
-  for (const [file, ino, size, mtime] of rowsAsArrays(db, `SELECT path, ino, size, mtime FROM ${table}`)) {
-    if (typeof file !== "string") return null;
-    if (typeof ino === "number" && typeof size === "number" && typeof mtime === "number") {
-      stamps[file] = [ino, size, mtime];
-    } else if (nulls && ino === null && size === null && mtime === null) stamps[file] = null;
-    else return null;
-  }
-  return stamps;
 }

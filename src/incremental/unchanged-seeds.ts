@@ -10,7 +10,7 @@ import { type SeedListing, knownSeed } from "../ingest/list-seeds.ts";
 import type { SeedFile } from "../ingest/read-seeds.ts";
 import { countSkipped, strictly } from "../model/problems.ts";
 import { type BuildInputs, inputsKey } from "./inputs.ts";
-import type { LastBuildGlance } from "./last-build.ts";
+import type { LastBuildGlance } from "./read-last-build.ts";
 import type { RecordCache } from "./record-cache.ts";
 import type { StaticFiles } from "../render/static-files.ts";
 
