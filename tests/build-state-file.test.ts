@@ -141,3 +141,12 @@ test("a file row that is not a stamp, read row by row, reads as no state", () =>
   const stateId = readStateButRows(dir)?.stateId;
   expect(withFileStamps(dir, stateId, (files) => files.each(() => undefined))).toBeNull();
 });
+
+test("an error of what reads the stamps row by row (a file that cannot be stamped) is not taken for no state", () => {
+  writeBuildState(dir, STATE, null);
+  const stateId = readStateButRows(dir)?.stateId;
+  const failing = (): never => {
+    throw new Error("EACCES: permission denied");
+  };
+  expect(() => withFileStamps(dir, stateId, (files) => files.each(failing))).toThrow("EACCES");
+});

@@ -49,14 +49,21 @@ export function readFiles(cacheDir: string, stateId: string | undefined): SiteSt
 /**
  * What `use` makes of the files' stamps of the state saved as `stateId`,
  * read row by row, without an object of them all; null when the file
- * holds another state or a row is not a stamp.
+ * holds another state or cannot be read, or a row is not a stamp. An error
+ * of `use`'s own (a published file that cannot be stamped) is thrown.
  */
 export function withFileStamps<T>(
   cacheDir: string,
   stateId: string | undefined,
   use: (files: StampSource) => T,
 ): T | null {
-  return reading(cacheDir, (db) => {
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path.join(cacheDir, STATE_FILE), { readOnly: true });
+  } catch {
+    return null;
+  }
+  try {
     if (!savedAs(db, stateId)) return null;
     const one = db.prepare("SELECT ino, size, mtime FROM files WHERE path = ?");
     one.setReturnArrays(true);
@@ -71,12 +78,24 @@ export function withFileStamps<T>(
         return stamp === undefined ? undefined : asStamp(stamp);
       },
     });
-  });
+  } catch (error) {
+    if (
+      error instanceof NotAStamp ||
+      (error instanceof Error && "code" in error && error.code === "ERR_SQLITE_ERROR")
+    ) {
+      return null;
+    }
+    throw error;
+  } finally {
+    db.close();
+  }
 }
+
+class NotAStamp extends Error {}
 
 function asStamp(columns: unknown[]): Stamp {
   const [ino, size, mtime] = columns;
-  if (typeof ino !== "number" || typeof size !== "number" || typeof mtime !== "number") throw new Error("not a stamp");
+  if (typeof ino !== "number" || typeof size !== "number" || typeof mtime !== "number") throw new NotAStamp();
   return [ino, size, mtime];
 }
 
