@@ -13,7 +13,7 @@ import { problemSchema } from "../model/problems.ts";
 import type { FolderStamp, SiteStamps, Stamp } from "./site-stamps.ts";
 import { sameStamp } from "../util/same-stamp.ts";
 
-const isStamp = (value: unknown): value is Stamp =>
+export const isStamp = (value: unknown): value is Stamp =>
   Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === "number");
 const isFolderStamp = (value: unknown): value is FolderStamp =>
   Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === "number");

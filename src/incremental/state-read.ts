@@ -7,7 +7,7 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { deserialize } from "node:v8";
 import { rowsAsArrays } from "../util/sqlite-rows.ts";
-import { type BuildState, aboutSchema } from "./build-state.ts";
+import { type BuildState, aboutSchema, isStamp } from "./build-state.ts";
 import type { SiteStamps, Stamp, StampSource } from "./site-stamps.ts";
 import { STATE_FILE } from "./state-store.ts";
 
@@ -94,9 +94,8 @@ export function withFileStamps<T>(
 class NotAStamp extends Error {}
 
 function asStamp(columns: unknown[]): Stamp {
-  const [ino, size, mtime] = columns;
-  if (typeof ino !== "number" || typeof size !== "number" || typeof mtime !== "number") throw new NotAStamp();
-  return [ino, size, mtime];
+  if (!isStamp(columns)) throw new NotAStamp();
+  return columns;
 }
 
 function savedAs(db: DatabaseSync, stateId: string | undefined): boolean {
@@ -132,11 +131,10 @@ function reading<T>(cacheDir: string, read: (db: DatabaseSync) => T | null): T |
 /** A table of stamps; null when a row is not one (or, unless `nulls`, holds none). */
 function stampRows(db: DatabaseSync, table: "files" | "spare", nulls: boolean): Record<string, Stamp | null> | null {
   const stamps: Record<string, Stamp | null> = {};
-  for (const [file, ino, size, mtime] of rowsAsArrays(db, `SELECT path, ino, size, mtime FROM ${table}`)) {
+  for (const [file, ...stamp] of rowsAsArrays(db, `SELECT path, ino, size, mtime FROM ${table}`)) {
     if (typeof file !== "string") return null;
-    if (typeof ino === "number" && typeof size === "number" && typeof mtime === "number") {
-      stamps[file] = [ino, size, mtime];
-    } else if (nulls && ino === null && size === null && mtime === null) stamps[file] = null;
+    if (isStamp(stamp)) stamps[file] = stamp;
+    else if (nulls && stamp.every((column) => column === null)) stamps[file] = null;
     else return null;
   }
   return stamps;
